@@ -1,0 +1,10 @@
+package dev.sonora.server.driver;
+
+import dev.sonora.server.rt.AudioOut;
+
+/** Drops every block (the silent clocked driver's sink). Audio thread only. */
+public final class DiscardOut implements AudioOut {
+    @Override
+    public void write(float[] left, float[] right, int frames) {
+    }
+}

@@ -1,0 +1,97 @@
+package dev.sonora.server.driver;
+
+import java.util.concurrent.locks.LockSupport;
+
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.rt.AudioOut;
+import dev.sonora.server.rt.RtEngine;
+
+/**
+ * Renders as fast as the CPU allows, in virtual time. The controlling thread asks for a number
+ * of blocks with {@link #advance}; the {@code sonora-rt} thread renders them and hands control
+ * back, so the controller can run clock callbacks and complete returns between steps (it is
+ * the NRT owner while rendering offline: call {@link Server#pollReturns} after each step).
+ */
+public final class OfflineDriver implements Driver {
+    private final Server server;
+    private final RtEngine engine;
+    private final AudioOut out;
+    private final Thread thread;
+    private volatile int pending;
+    private volatile boolean stopping;
+    private volatile Thread controller;
+    private long blocksRendered;
+
+    public OfflineDriver(Server server, AudioOut out) {
+        this.server = server;
+        this.engine = server.engine();
+        this.out = out;
+        this.thread = AudioThread.create(server, this::loop);
+    }
+
+    @Override
+    public void start() {
+        thread.start();
+    }
+
+    private void loop() {
+        while (!stopping) {
+            int n = pending;
+            if (n == 0) {
+                LockSupport.park(this);
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                engine.renderBlock(out);
+            }
+            pending = 0;
+            LockSupport.unpark(controller);
+        }
+    }
+
+    /** Renders {@code blocks} blocks on the audio thread and returns when they are done. Controller only. */
+    public void advance(int blocks) {
+        if (blocks <= 0) return;
+        if (!thread.isAlive()) throw new IllegalStateException("offline driver not started");
+        controller = Thread.currentThread();
+        pending = blocks;
+        LockSupport.unpark(thread);
+        while (pending != 0) {
+            LockSupport.park(this);
+        }
+        blocksRendered += blocks;
+    }
+
+    /** Renders until the server's sample clock reaches at least {@code sampleTime}. Controller only. */
+    public void advanceTo(long sampleTime) {
+        long now = server.sampleTime();
+        if (sampleTime <= now) return;
+        int bs = server.blockSize();
+        advance((int) ((sampleTime - now + bs - 1) / bs));
+    }
+
+    public long blocksRendered() {
+        return blocksRendered;
+    }
+
+    /** The audio thread, for allocation checks. */
+    public Thread audioThread() {
+        return thread;
+    }
+
+    @Override
+    public String describe() {
+        return "offline renderer, " + server.sampleRate() + " Hz, block " + server.blockSize();
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

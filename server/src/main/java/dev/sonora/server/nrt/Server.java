@@ -1,0 +1,413 @@
+package dev.sonora.server.nrt;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.SpscArrayQueue;
+
+import dev.sonora.server.command.FreeChildren;
+import dev.sonora.server.command.FreeNode;
+import dev.sonora.server.command.MoveNode;
+import dev.sonora.server.command.NewNode;
+import dev.sonora.server.command.RunNode;
+import dev.sonora.server.command.SetControls;
+import dev.sonora.server.rt.AddAction;
+import dev.sonora.server.rt.Command;
+import dev.sonora.server.rt.CommandOutcome;
+import dev.sonora.server.rt.RtEngine;
+import dev.sonora.server.rt.RtGroup;
+import dev.sonora.server.rt.RtNode;
+import dev.sonora.server.rt.RtStats;
+import dev.sonora.server.rt.RtSynth;
+import dev.sonora.server.rt.World;
+import dev.sonora.server.synth.SynthDef;
+
+/**
+ * The server as its clients see it: build nodes, send commands, read status.
+ *
+ * <p>Sending methods may be called from any non-audio thread (Lang, NRT, tests): they build
+ * everything on the caller, then {@link #sendToRt} the command. A refusal (full queue, node
+ * limit, ended node) throws {@link ServerException} to the caller; the audio goes on.
+ * Returned objects are completed by whoever owns the NRT side: the {@code sonora-nrt} thread
+ * ({@link #startNrtThread}) or, for offline rendering, the thread that drives the render
+ * ({@link #pollReturns}).
+ */
+public final class Server implements AutoCloseable {
+    private final ServerOptions options;
+    private final World world;
+    private final RtEngine engine;
+    private final RtStats stats = new RtStats();
+    private final MpscArrayQueue<Command> toRt;
+    private final SpscArrayQueue<Object> fromRt;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final NodeRegistry registry;
+    private final Map<String, SynthDef> defs = new ConcurrentHashMap<>();
+    private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
+    private final NodeRef rootRef;
+    private final NodeRef defaultRef;
+    private final Completion completion = new Completion();
+    private volatile Thread nrtThread;
+    private volatile boolean closed;
+    private volatile Thread rtThread;
+    private volatile long rtAllocBaseline = -1;
+
+    public Server(ServerOptions options) {
+        options.check();
+        this.options = options;
+        this.toRt = new MpscArrayQueue<>(options.commandCapacity());
+        // everything on the return queue entered RT as an in-flight command or a node, and
+        // both are bounded (in-flight limit, node table), so this size cannot overflow
+        this.fromRt = new SpscArrayQueue<>(options.commandCapacity() + options.maxNodes() + 16);
+        this.world = new World(options.sampleRate(), options.blockSize(), options.maxNodes(),
+                options.audioBuses(), options.controlBuses(), fromRt, stats);
+        this.engine = new RtEngine(world, toRt, options.commandCapacity());
+        this.registry = new NodeRegistry(options.maxNodes(), Math.min(1000, options.maxNodes() / 2));
+        this.rootRef = new NodeRef(World.ROOT_GROUP, world.root, null);
+        this.defaultRef = new NodeRef(World.DEFAULT_GROUP, world.defaultGroup, null);
+        registry.putPermanent(rootRef);
+        registry.putPermanent(defaultRef);
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    /** For drivers: the block renderer. The driver's thread becomes the audio thread. */
+    public RtEngine engine() {
+        return engine;
+    }
+
+    public int sampleRate() {
+        return options.sampleRate();
+    }
+
+    public int blockSize() {
+        return options.blockSize();
+    }
+
+    /** Sample time of the next block the audio thread will render. Any thread. */
+    public long sampleTime() {
+        return stats.publishedSampleTime;
+    }
+
+    public RtStats stats() {
+        return stats;
+    }
+
+    public NodeRef rootGroup() {
+        return rootRef;
+    }
+
+    public NodeRef defaultGroup() {
+        return defaultRef;
+    }
+
+    public void addListener(ServerListener l) {
+        listeners.add(l);
+    }
+
+    // ---- definitions ----
+
+    /** Adds or replaces a definition; running synths keep the one they were built from. */
+    public void addDef(SynthDef def) {
+        defs.put(def.name(), def);
+    }
+
+    public SynthDef def(String name) {
+        return defs.get(name);
+    }
+
+    public java.util.Set<String> defNames() {
+        return java.util.Collections.unmodifiableSet(defs.keySet());
+    }
+
+    // ---- nodes (any non-audio thread) ----
+
+    /**
+     * Starts a synth of {@code defName} at sample {@code time} (or {@link Command#NOW}).
+     * {@code names}/{@code values} set controls; unknown names are refused with the list of
+     * known ones.
+     */
+    public NodeRef synth(String defName, String[] names, float[] values, int addAction, NodeRef target, long time) {
+        SynthDef def = defs.get(defName);
+        if (def == null) {
+            throw new ServerException("unknown synth '" + defName + "'" + known());
+        }
+        return synth(def, names, values, addAction, target, time);
+    }
+
+    /** As {@link #synth(String, String[], float[], int, NodeRef, long)} with a definition object. */
+    public NodeRef synth(SynthDef def, String[] names, float[] values, int addAction, NodeRef target, long time) {
+        float[] controlValues = controlValues(def, names, values, "synth '" + def.name() + "'");
+        checkTarget(addAction, target, "synth '" + def.name() + "'");
+        int id = allocateId();
+        RtSynth node;
+        try {
+            node = def.instantiate(world, id, controlValues);
+        } catch (RuntimeException e) {
+            registry.unallocate(id);
+            throw e;
+        }
+        NodeRef ref = new NodeRef(id, node, def);
+        return link(ref, addAction, target, time);
+    }
+
+    /** Makes a group. */
+    public NodeRef group(int addAction, NodeRef target, long time) {
+        checkTarget(addAction, target, "group");
+        int id = allocateId();
+        return link(new NodeRef(id, new RtGroup(id), null), addAction, target, time);
+    }
+
+    private NodeRef link(NodeRef ref, int addAction, NodeRef target, long time) {
+        registry.put(ref);
+        try {
+            sendToRt(new NewNode(time, ref.node(), addAction, target.node()));
+        } catch (ServerException e) {
+            registry.release(ref.id(), ref.node());
+            throw e;
+        }
+        return ref;
+    }
+
+    public void set(NodeRef n, String[] names, float[] values, long time) {
+        if (n.isGroup()) throw new ServerException("set: " + n + " is a group; set its synths");
+        checkLive(n, "set");
+        SynthDef def = n.def();
+        int[] idx = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            idx[i] = def.controlIndex(names[i]);
+            if (idx[i] < 0) throw new ServerException(unknownControl(def, names[i], "set " + n));
+        }
+        sendToRt(new SetControls(time, (RtSynth) n.node(), idx, values.clone()));
+    }
+
+    public void free(NodeRef n, long time) {
+        checkLive(n, "free");
+        if (n == rootRef || n == defaultRef) {
+            sendToRt(new FreeChildren(time, (RtGroup) n.node()));
+        } else {
+            sendToRt(new FreeNode(time, n.node()));
+        }
+    }
+
+    /** Ends everything inside a group, keeping the group. */
+    public void freeAll(NodeRef group, long time) {
+        if (!group.isGroup()) throw new ServerException("freeAll: " + group + " is not a group");
+        checkLive(group, "freeAll");
+        sendToRt(new FreeChildren(time, (RtGroup) group.node()));
+    }
+
+    public void run(NodeRef n, boolean run, long time) {
+        checkLive(n, run ? "run" : "pause");
+        sendToRt(new RunNode(time, n.node(), run));
+    }
+
+    public void move(NodeRef n, int addAction, NodeRef target, long time) {
+        checkLive(n, "move");
+        if (n == rootRef || n == defaultRef) throw new ServerException("move: the root and default groups stay where they are");
+        checkTarget(addAction, target, "move");
+        if (addAction == AddAction.REPLACE) throw new ServerException("move: use head, tail, before or after");
+        sendToRt(new MoveNode(time, n.node(), addAction, target.node()));
+    }
+
+    /** Looks up a live node handle by id, or null. */
+    public NodeRef node(int id) {
+        return registry.get(id);
+    }
+
+    // ---- the command queue ----
+
+    /**
+     * Sends a built command to the audio thread. Fails fast, on the caller, when too many
+     * commands are in flight: the audio thread never waits and nothing is dropped silently.
+     */
+    public void sendToRt(Command c) {
+        if (closed) throw new ServerException("the server has stopped");
+        int n = inFlight.incrementAndGet();
+        if (n > options.commandCapacity() || !toRt.offer(c)) {
+            inFlight.decrementAndGet();
+            throw new ServerException("command queue full: " + options.commandCapacity()
+                    + " commands waiting for the audio thread; slow down or schedule less far ahead");
+        }
+    }
+
+    private int allocateId() {
+        int id = registry.allocate();
+        if (id < 0) {
+            throw new ServerException("node limit reached: all " + (options.maxNodes() - 2)
+                    + " nodes are in use; free some (hush() frees all)");
+        }
+        return id;
+    }
+
+    private void checkLive(NodeRef n, String what) {
+        if (n == null) throw new ServerException(what + ": no node given");
+        if (!n.playing()) throw new ServerException(what + ": " + n + " has already ended");
+    }
+
+    private void checkTarget(int addAction, NodeRef target, String what) {
+        if (!AddAction.isValid(addAction)) throw new ServerException(what + ": unknown add action " + addAction);
+        if (target == null) throw new ServerException(what + ": no target node given");
+        if (!target.playing()) throw new ServerException(what + ": target " + target + " has already ended");
+        if (AddAction.isInside(addAction) && !target.isGroup()) {
+            throw new ServerException(what + ": target " + target + " is not a group");
+        }
+        if (addAction != AddAction.HEAD && addAction != AddAction.TAIL && (target == rootRef)) {
+            throw new ServerException(what + ": nothing goes beside the root group");
+        }
+    }
+
+    private static float[] controlValues(SynthDef def, String[] names, float[] values, String what) {
+        float[] v = new float[def.controlNames().size()];
+        java.util.Arrays.fill(v, Float.NaN);
+        if (names != null) {
+            for (int i = 0; i < names.length; i++) {
+                int k = def.controlIndex(names[i]);
+                if (k < 0) throw new ServerException(unknownControl(def, names[i], what));
+                v[k] = values[i];
+            }
+        }
+        return v;
+    }
+
+    private static String unknownControl(SynthDef def, String name, String what) {
+        return what + ": no control '" + name + "' (controls: "
+                + (def.controlNames().isEmpty() ? "none" : String.join(", ", def.controlNames())) + ")";
+    }
+
+    private String known() {
+        return defs.isEmpty() ? " (no synths defined yet: def(name, fn) first)"
+                : " (defined: " + String.join(", ", new java.util.TreeSet<>(defs.keySet())) + ")";
+    }
+
+    // ---- NRT side ----
+
+    /**
+     * Completes everything the audio thread handed back. Only the NRT owner may call this:
+     * the {@code sonora-nrt} thread, or the offline render's driving thread. Returns how many.
+     */
+    public int pollReturns() {
+        int n = 0;
+        Object o;
+        while ((o = fromRt.relaxedPoll()) != null) {
+            n++;
+            if (o instanceof Command c) {
+                inFlight.decrementAndGet();
+                c.completeOnNrt(completion);
+            } else if (o instanceof RtNode node) {
+                ended(node);
+            }
+        }
+        Throwable t = engine.takeLastError();
+        if (t != null) {
+            completion.reportError("audio thread: a unit failed and its block was muted: " + t);
+        }
+        return n;
+    }
+
+    private void ended(RtNode node) {
+        NodeRef ref = registry.release(node.id, node);
+        if (ref == null) return;
+        ref.markEnded();
+        for (ServerListener l : listeners) {
+            try {
+                l.nodeEnded(ref);
+            } catch (RuntimeException e) {
+                completion.reportError("node-ended listener failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private final class Completion implements CommandOutcome {
+        @Override
+        public void reportError(String message) {
+            for (ServerListener l : listeners) l.error(message);
+        }
+
+        @Override
+        public void nodeNeverLinked(RtNode node) {
+            ended(node);
+        }
+    }
+
+    /** Starts the {@code sonora-nrt} thread that completes returns (live drivers). */
+    public synchronized void startNrtThread() {
+        if (nrtThread != null) return;
+        Thread t = new Thread(this::nrtLoop, "sonora-nrt");
+        t.setDaemon(true);
+        nrtThread = t;
+        t.start();
+    }
+
+    private void nrtLoop() {
+        while (!closed) {
+            if (pollReturns() == 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+            }
+        }
+        pollReturns();
+    }
+
+    // ---- status ----
+
+    /** Drivers call this from their audio thread's first moments so status can watch it. */
+    public void audioThreadStarted(Thread t) {
+        rtThread = t;
+    }
+
+    /** Starts counting audio-thread allocation from now (after warm-up). Any thread. */
+    public void markWarm() {
+        Thread t = rtThread;
+        if (t != null) rtAllocBaseline = allocatedBytes(t);
+    }
+
+    /** Bytes the audio thread allocated since {@link #markWarm}, or -1 when unknown. */
+    public long rtAllocatedBytes() {
+        Thread t = rtThread;
+        long base = rtAllocBaseline;
+        if (t == null || base < 0) return -1;
+        return allocatedBytes(t) - base;
+    }
+
+    /** Total bytes a thread has allocated, from the JVM's per-thread counter; -1 if unsupported. */
+    public static long allocatedBytes(Thread t) {
+        var mx = ManagementFactory.getThreadMXBean();
+        if (mx instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
+            return sun.getThreadAllocatedBytes(t.threadId());
+        }
+        return -1;
+    }
+
+    public Status status() {
+        RtStats s = stats;
+        float peak = s.publishedPeak;
+        s.publishedPeak = 0f;
+        return new Status(100.0 * s.publishedLoad, 100.0 * s.publishedPeakLoad, peak, s.publishedNodes,
+                s.publishedSynths, s.publishedLate, s.xruns, Math.max(0, rtAllocatedBytes()), s.publishedNanFixed,
+                s.publishedClipped, s.publishedRtErrors, s.publishedSampleTime);
+    }
+
+    public int nodesInUse() {
+        return registry.inUse();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread t = nrtThread;
+        if (t != null) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.sonora.server.rt;
+
+import org.jctools.queues.MpscArrayQueue;
+
+/**
+ * Renders one block at a time on the audio thread: drains the command queue, performs each
+ * timestamped command at its exact sample (splitting the block there), processes the node
+ * tree, then cleans the main output. Audio thread only, except construction.
+ */
+public final class RtEngine {
+    private final World world;
+    private final MpscArrayQueue<Command> inbox;
+    private final ScheduleHeap heap;
+    private final RtStats stats;
+    private final float[] left;
+    private final float[] right;
+    private long seq;
+    private Throwable lastError;
+
+    public RtEngine(World world, MpscArrayQueue<Command> inbox, int heapCapacity) {
+        this.world = world;
+        this.inbox = inbox;
+        this.heap = new ScheduleHeap(heapCapacity);
+        this.stats = world.stats;
+        this.left = new float[world.blockSize];
+        this.right = new float[world.blockSize];
+    }
+
+    public World world() {
+        return world;
+    }
+
+    /** Renders the next block and hands it to {@code out}. Never throws. */
+    public void renderBlock(AudioOut out) {
+        final long t0 = System.nanoTime();
+        final World w = world;
+        final int n = w.blockSize;
+        final long start = w.blockStart;
+        final long end = start + n;
+        try {
+            w.clearAudioBuses();
+            drainInbox();
+            int offset = 0;
+            while (heap.size() > 0 && heap.peekTime() < end) {
+                Command c = heap.pop();
+                int at = 0;
+                if (c.time < start) {
+                    c.late = true;
+                    stats.late++;
+                } else {
+                    at = (int) (c.time - start);
+                }
+                if (at > offset) {
+                    w.root.process(w, offset, at);
+                    offset = at;
+                }
+                perform(c, offset);
+            }
+            if (offset < n) {
+                w.root.process(w, offset, n);
+            }
+            OutputStage.clean(w.audioBuses[0], w.audioBuses[1], left, right, n, stats);
+        } catch (Throwable t) {
+            // last resort: a bug in a unit must not stop the music; NRT reports it
+            stats.rtErrors++;
+            lastError = t;
+            java.util.Arrays.fill(left, 0f);
+            java.util.Arrays.fill(right, 0f);
+        }
+        out.write(left, right, n);
+        w.blockStart = end;
+        float load = (System.nanoTime() - t0) / (n * 1e9f / w.sampleRate);
+        stats.publish(end, load);
+    }
+
+    private void drainInbox() {
+        Command c;
+        while ((c = inbox.relaxedPoll()) != null) {
+            c.seq = seq++;
+            if (c.time == Command.NOW) {
+                perform(c, 0);
+            } else if (heap.isFull()) {
+                // cannot happen while senders respect the in-flight limit; never drop, run late
+                c.late = true;
+                stats.late++;
+                perform(c, 0);
+            } else {
+                heap.push(c);
+            }
+        }
+    }
+
+    private void perform(Command c, int offset) {
+        world.commandOffset = offset;
+        try {
+            c.performOnRt(world);
+        } catch (RuntimeException e) {
+            stats.rtErrors++;
+            lastError = e;
+        }
+        world.returnToNrt(c);
+    }
+
+    /** The last exception caught on the audio thread, for NRT to report; clears it. Any thread. */
+    public Throwable takeLastError() {
+        Throwable t = lastError;
+        lastError = null;
+        return t;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sonora.server.rt;
+
+/**
+ * A group: an ordered list of child nodes, processed head to tail.
+ * Links are intrusive (no list objects), so every tree change is O(1) and allocation-free.
+ * Audio thread only, once linked.
+ */
+public final class RtGroup extends RtNode {
+    RtNode head;
+    RtNode tail;
+
+    public RtGroup(int id) {
+        super(id);
+    }
+
+    @Override
+    void process(World world, int from, int to) {
+        RtNode n = head;
+        while (n != null) {
+            // save next first: a child may end (doneAction) and unlink itself while processed
+            RtNode following = n.next;
+            if (n.running) {
+                n.process(world, from, to);
+            }
+            n = following;
+        }
+    }
+
+    @Override
+    boolean isGroup() {
+        return true;
+    }
+
+    public RtNode head() {
+        return head;
+    }
+
+    public RtNode tail() {
+        return tail;
+    }
+
+    void addToHead(RtNode n) {
+        n.parent = this;
+        n.prev = null;
+        n.next = head;
+        if (head != null) head.prev = n; else tail = n;
+        head = n;
+    }
+
+    void addToTail(RtNode n) {
+        n.parent = this;
+        n.next = null;
+        n.prev = tail;
+        if (tail != null) tail.next = n; else head = n;
+        tail = n;
+    }
+
+    static void addBefore(RtNode target, RtNode n) {
+        RtGroup g = target.parent;
+        n.parent = g;
+        n.next = target;
+        n.prev = target.prev;
+        if (target.prev != null) target.prev.next = n; else g.head = n;
+        target.prev = n;
+    }
+
+    static void addAfter(RtNode target, RtNode n) {
+        RtGroup g = target.parent;
+        n.parent = g;
+        n.prev = target;
+        n.next = target.next;
+        if (target.next != null) target.next.prev = n; else g.tail = n;
+        target.next = n;
+    }
+
+    static void unlink(RtNode n) {
+        RtGroup g = n.parent;
+        if (g == null) return;
+        if (n.prev != null) n.prev.next = n.next; else g.head = n.next;
+        if (n.next != null) n.next.prev = n.prev; else g.tail = n.prev;
+        n.parent = null;
+        n.prev = null;
+        n.next = null;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sonora.server.rt;
+
+/**
+ * A node of the server tree: a synth or a group.
+ *
+ * <p>Built on the sender side (NRT or Lang) and handed to the audio thread by a command;
+ * from then on its link fields belong to the audio thread alone. It comes back to NRT on
+ * the return queue when it ends, and only then may its id be handed out again.
+ */
+public abstract class RtNode {
+    /** Server node id, equal to its slot in the node table. */
+    public final int id;
+
+    // intrusive tree links: audio thread only
+    RtGroup parent;
+    RtNode prev;
+    RtNode next;
+    boolean running = true;
+
+    protected RtNode(int id) {
+        this.id = id;
+    }
+
+    /** Renders samples [from, to) of the current block. Audio thread only. */
+    abstract void process(World world, int from, int to);
+
+    /** True for groups; lets tree walks avoid instanceof pattern bindings on the hot path. */
+    abstract boolean isGroup();
+
+    /** Parent group, or null once unlinked. Audio thread only. */
+    public final RtGroup parent() {
+        return parent;
+    }
+
+    /** Whether the node is processed (not paused). Audio thread only. */
+    public final boolean running() {
+        return running;
+    }
+}

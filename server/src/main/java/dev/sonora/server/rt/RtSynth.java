@@ -1,0 +1,63 @@
+package dev.sonora.server.rt;
+
+import dev.sonora.server.ugen.ControlUnit;
+import dev.sonora.server.ugen.Ugen;
+
+/**
+ * A running instance of a synth definition: a flat, topologically sorted unit array.
+ * Built (units, wires, state) on the sender side; processed on the audio thread.
+ */
+public final class RtSynth extends RtNode {
+    private final String defName;
+    private Ugen[] units;
+    private ControlUnit[] controls;
+    // set by a unit whose doneAction fires; read right after the synth's units ran
+    private boolean done;
+
+    public RtSynth(int id, String defName) {
+        super(id);
+        this.defName = defName;
+    }
+
+    /** Installs the compiled units. Sender side, before the synth is sent to the audio thread. */
+    public void install(Ugen[] units, ControlUnit[] controls) {
+        this.units = units;
+        this.controls = controls;
+    }
+
+    public String defName() {
+        return defName;
+    }
+
+    /** Asks the audio thread to end this synth after its current range (doneAction). */
+    public void markDone() {
+        done = true;
+    }
+
+    /** Sets control {@code index} to {@code value} from the current block offset. Audio thread only. */
+    public void setControl(int index, float value) {
+        if (index >= 0 && index < controls.length) {
+            controls[index].set(value);
+        }
+    }
+
+    public int numControls() {
+        return controls.length;
+    }
+
+    @Override
+    void process(World world, int from, int to) {
+        final Ugen[] us = units;
+        for (int i = 0; i < us.length; i++) {
+            us[i].process(from, to);
+        }
+        if (done) {
+            world.endNode(this);
+        }
+    }
+
+    @Override
+    boolean isGroup() {
+        return false;
+    }
+}

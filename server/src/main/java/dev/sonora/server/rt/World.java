@@ -1,0 +1,180 @@
+package dev.sonora.server.rt;
+
+import java.util.Arrays;
+
+import org.jctools.queues.SpscArrayQueue;
+
+/**
+ * The real-time context: node table, node tree, buses and the sample clock.
+ *
+ * <p>Audio thread only, once the driver has started. The constructor and the read-only
+ * fields ({@link #sampleRate}, {@link #blockSize}, bus counts) may be used from any thread.
+ */
+public final class World {
+    public static final int ROOT_GROUP = 0;
+    public static final int DEFAULT_GROUP = 1;
+
+    public final int sampleRate;
+    public final int blockSize;
+    public final int numAudioBuses;
+    public final int numControlBuses;
+
+    /** Audio buses, {@code [bus][frame]}; buses 0 and 1 are the main stereo output. */
+    public final float[][] audioBuses;
+    /** Control buses: one value each. */
+    public final float[] controlBuses;
+
+    final RtNode[] nodes;
+    public final RtGroup root;
+    public final RtGroup defaultGroup;
+    final RtStats stats;
+    private final SpscArrayQueue<Object> returnQueue;
+
+    /** Sample time of the first frame of the block being rendered. */
+    long blockStart;
+    /** Frame offset inside the block at which the current command performs. */
+    int commandOffset;
+
+    public World(int sampleRate, int blockSize, int maxNodes, int numAudioBuses, int numControlBuses,
+                 SpscArrayQueue<Object> returnQueue, RtStats stats) {
+        this.sampleRate = sampleRate;
+        this.blockSize = blockSize;
+        this.numAudioBuses = numAudioBuses;
+        this.numControlBuses = numControlBuses;
+        this.audioBuses = new float[numAudioBuses][blockSize];
+        this.controlBuses = new float[numControlBuses];
+        this.nodes = new RtNode[maxNodes];
+        this.returnQueue = returnQueue;
+        this.stats = stats;
+        this.root = new RtGroup(ROOT_GROUP);
+        this.defaultGroup = new RtGroup(DEFAULT_GROUP);
+        nodes[ROOT_GROUP] = root;
+        nodes[DEFAULT_GROUP] = defaultGroup;
+        root.addToTail(defaultGroup);
+    }
+
+    public int maxNodes() {
+        return nodes.length;
+    }
+
+    /** Sample time of the current block's first frame. Audio thread only. */
+    public long blockStart() {
+        return blockStart;
+    }
+
+    /** The node with this id if it is still the same object, else null. Audio thread only. */
+    public RtNode live(int id, RtNode expected) {
+        if (id < 0 || id >= nodes.length) return null;
+        RtNode n = nodes[id];
+        return n == expected ? n : null;
+    }
+
+    /** The node in slot {@code id}, or null. Audio thread only. */
+    public RtNode node(int id) {
+        return id >= 0 && id < nodes.length ? nodes[id] : null;
+    }
+
+    // ---- tree changes (audio thread only; callers have checked liveness) ----
+
+    /** Puts a new node in the table and the tree. Returns false if its slot is taken. */
+    public boolean link(RtNode n, int addAction, RtNode target) {
+        if (nodes[n.id] != null) return false;
+        nodes[n.id] = n;
+        stats.nodes++;
+        if (!n.isGroup()) stats.synths++;
+        place(n, addAction, target);
+        return true;
+    }
+
+    /** Moves a linked node. Returns false if that would put a group inside itself. */
+    public boolean move(RtNode n, int addAction, RtNode target) {
+        RtGroup newParent = AddAction.isInside(addAction) ? (RtGroup) target : target.parent;
+        if (n == target || isAncestorOrSelf(n, newParent)) return false;
+        RtGroup.unlink(n);
+        place(n, addAction, target);
+        return true;
+    }
+
+    private static boolean isAncestorOrSelf(RtNode candidate, RtNode n) {
+        for (RtNode p = n; p != null; p = p.parent) {
+            if (p == candidate) return true;
+        }
+        return false;
+    }
+
+    private void place(RtNode n, int addAction, RtNode target) {
+        switch (addAction) {
+            case AddAction.HEAD -> ((RtGroup) target).addToHead(n);
+            case AddAction.TAIL -> ((RtGroup) target).addToTail(n);
+            case AddAction.BEFORE -> RtGroup.addBefore(target, n);
+            case AddAction.AFTER -> RtGroup.addAfter(target, n);
+            case AddAction.REPLACE -> {
+                RtGroup.addAfter(target, n);
+                endNode(target);
+            }
+            default -> ((RtGroup) target).addToTail(n);
+        }
+    }
+
+    /** Sets whether a node is processed. */
+    public void run(RtNode n, boolean run) {
+        n.running = run;
+    }
+
+    /**
+     * Ends a node and everything below it: unlinks each, clears its slot and hands it back to
+     * NRT on the return queue. Iterative (post-order by repeated descent), so no recursion
+     * depth and no allocation. Root and default group are never ended.
+     */
+    public void endNode(RtNode top) {
+        if (top == root || top == defaultGroup) {
+            endChildren((RtGroup) top);
+            return;
+        }
+        for (;;) {
+            RtNode n = top;
+            while (n.isGroup() && ((RtGroup) n).head != null) {
+                n = ((RtGroup) n).head;
+            }
+            RtGroup.unlink(n);
+            nodes[n.id] = null;
+            stats.nodes--;
+            if (!n.isGroup()) stats.synths--;
+            returnToNrt(n);
+            if (n == top) return;
+        }
+    }
+
+    /** Ends every child of {@code g}, keeping {@code g} (and the default group) itself. */
+    public void endChildren(RtGroup g) {
+        RtNode n = g.head;
+        while (n != null) {
+            RtNode following = n.next;
+            if (n == defaultGroup) {
+                endChildren(defaultGroup);
+            } else {
+                endNode(n);
+            }
+            n = following;
+        }
+    }
+
+    /** Hands an object back to NRT. The queue is sized so this cannot fail (see DESIGN.md). */
+    public void returnToNrt(Object o) {
+        if (!returnQueue.offer(o)) {
+            stats.returnOverflows++;
+        }
+    }
+
+    // ---- per-block housekeeping, called by RtEngine ----
+
+    void clearAudioBuses() {
+        for (float[] b : audioBuses) {
+            Arrays.fill(b, 0f);
+        }
+    }
+
+    public RtStats stats() {
+        return stats;
+    }
+}

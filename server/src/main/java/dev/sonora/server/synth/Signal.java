@@ -1,0 +1,25 @@
+package dev.sonora.server.synth;
+
+/**
+ * A value in a graph under construction: one or more channels, each a wire of a unit or
+ * control, or a constant. Immutable; belongs to the {@link GraphBuilder} that made it.
+ */
+public final class Signal {
+    final GraphBuilder owner;
+    /** Per channel: a wire index (&gt;= 0) or a constant, encoded as {@code -1 - constantIndex}. */
+    final int[] refs;
+
+    Signal(GraphBuilder owner, int[] refs) {
+        this.owner = owner;
+        this.refs = refs;
+    }
+
+    public int channels() {
+        return refs.length;
+    }
+
+    /** Channel {@code k} as a mono signal. */
+    public Signal channel(int k) {
+        return new Signal(owner, new int[] {refs[Math.floorMod(k, refs.length)]});
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sonora.server.ugen;
+
+/**
+ * One curved envelope segment from a start to an end level over a whole number of samples,
+ * shaped like SuperCollider's Env curves: {@code curve} 0 is linear, negative bends towards
+ * fast-then-slow. Evaluated by recurrence (one multiply per sample), exact at its last sample.
+ * Owned by one envelope unit; audio thread only after construction.
+ */
+final class EnvSegment {
+    private float level;
+    private float target;
+    private long remaining;
+    private boolean linear;
+    private double step;   // linear
+    private double a;      // curved: level = a - g
+    private double g;
+    private double mult;
+
+    /** Starts a segment of {@code samples} (at least 1) from {@code start} to {@code end}. */
+    void start(float start, float end, long samples, float curve) {
+        level = start;
+        target = end;
+        remaining = Math.max(1, samples);
+        linear = Math.abs(curve) < 1e-3f;
+        if (linear) {
+            step = (end - (double) start) / remaining;
+        } else {
+            double a2 = (end - (double) start) / (1.0 - Math.exp(curve));
+            a = start + a2;
+            g = a2;
+            mult = Math.exp(curve / (double) remaining);
+        }
+    }
+
+    /** Holds {@code value} with no end. */
+    void hold(float value) {
+        level = value;
+        target = value;
+        remaining = 0;
+    }
+
+    boolean finished() {
+        return remaining == 0;
+    }
+
+    float level() {
+        return level;
+    }
+
+    /** Advances one sample and returns the new level. */
+    float next() {
+        if (remaining == 0) return level;
+        if (--remaining == 0) {
+            level = target;
+        } else if (linear) {
+            level = (float) (level + step);
+        } else {
+            g *= mult;
+            level = (float) (a - g);
+        }
+        return level;
+    }
+}

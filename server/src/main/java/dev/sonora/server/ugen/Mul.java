@@ -1,0 +1,35 @@
+package dev.sonora.server.ugen;
+
+/** {@code a.mul(b)}: product, with scalar kernels when either side is steady. */
+public final class Mul extends Ugen {
+    private final Wire a;
+    private final Wire b;
+    private final Wire out;
+
+    public Mul(Wire a, Wire b, Wire out) {
+        this.a = a;
+        this.b = b;
+        this.out = out;
+    }
+
+    @Override
+    public void process(int from, int to) {
+        final float[] o = out.buf;
+        if (a.steady && b.steady) {
+            float v = a.value * b.value;
+            for (int i = from; i < to; i++) o[i] = v;
+        } else if (b.steady) {
+            final float[] x = a.buf;
+            final float k = b.value;
+            for (int i = from; i < to; i++) o[i] = x[i] * k;
+        } else if (a.steady) {
+            final float[] y = b.buf;
+            final float k = a.value;
+            for (int i = from; i < to; i++) o[i] = y[i] * k;
+        } else {
+            final float[] x = a.buf;
+            final float[] y = b.buf;
+            for (int i = from; i < to; i++) o[i] = x[i] * y[i];
+        }
+    }
+}

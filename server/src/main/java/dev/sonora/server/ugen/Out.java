@@ -1,0 +1,31 @@
+package dev.sonora.server.ugen;
+
+/**
+ * Adds its channels into consecutive audio buses from {@code bus}: channel k goes to bus
+ * {@code bus + k}. A bus number outside the server's range is ignored (the signal is dropped,
+ * never written out of bounds).
+ */
+public final class Out extends Ugen {
+    private final float[][] buses;
+    private final Wire bus;
+    private final Wire[] channels;
+
+    public Out(UnitContext ctx, Wire bus, Wire[] channels) {
+        this.buses = ctx.world().audioBuses;
+        this.bus = bus;
+        this.channels = channels;
+    }
+
+    @Override
+    public void process(int from, int to) {
+        final int base = (int) bus.value;
+        final Wire[] cs = channels;
+        for (int c = 0; c < cs.length; c++) {
+            int b = base + c;
+            if (b < 0 || b >= buses.length) continue;
+            final float[] dst = buses[b];
+            final float[] src = cs[c].buf;
+            for (int i = from; i < to; i++) dst[i] += src[i];
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.sonora.server.ugen;
+
+/**
+ * Equal-power stereo panner: {@code in.pan(pos, level)}, pos -1 (left) .. 1 (right);
+ * centre gives each side -3 dB, as SuperCollider's Pan2.
+ */
+public final class Pan2 extends Ugen {
+    private final Wire in;
+    private final Wire pos;
+    private final Wire level;
+    private final Wire left;
+    private final Wire right;
+
+    public Pan2(Wire in, Wire pos, Wire level, Wire left, Wire right) {
+        this.in = in;
+        this.pos = pos;
+        this.level = level;
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    public void process(int from, int to) {
+        final float[] x = in.buf;
+        final float[] l = left.buf;
+        final float[] r = right.buf;
+        if (pos.steady && level.steady) {
+            final float gl = gainLeft(pos.value) * level.value;
+            final float gr = gainRight(pos.value) * level.value;
+            for (int i = from; i < to; i++) {
+                float v = x[i];
+                l[i] = v * gl;
+                r[i] = v * gr;
+            }
+        } else {
+            final float[] p = pos.buf;
+            final float[] g = level.buf;
+            for (int i = from; i < to; i++) {
+                float v = x[i] * g[i];
+                l[i] = v * gainLeft(p[i]);
+                r[i] = v * gainRight(p[i]);
+            }
+        }
+    }
+
+    private static float angle(float pos) {
+        float p = pos != pos ? 0f : Math.max(-1f, Math.min(1f, pos));
+        return (p + 1f) * 0.25f; // quarter cycle, for the sine table
+    }
+
+    static float gainLeft(float pos) {
+        return SineTable.lookup(angle(pos) + 0.25); // cos
+    }
+
+    static float gainRight(float pos) {
+        return SineTable.lookup(angle(pos));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.sonora.server.ugen;
+
+/**
+ * {@code perc(attack, release, level, curve)}: rise to {@code level} in {@code attack}
+ * seconds, fall to 0 in {@code release}, then end the synth (free on done). Times are read
+ * when the synth starts and rounded to whole samples.
+ */
+public final class Perc extends Ugen {
+    private final UnitContext ctx;
+    private final Wire attack;
+    private final Wire release;
+    private final Wire level;
+    private final Wire curve;
+    private final Wire out;
+    private final EnvSegment seg = new EnvSegment();
+    private int stage; // 0 not started, 1 attack, 2 release, 3 done
+
+    public Perc(UnitContext ctx, Wire attack, Wire release, Wire level, Wire curve, Wire out) {
+        this.ctx = ctx;
+        this.attack = attack;
+        this.release = release;
+        this.level = level;
+        this.curve = curve;
+        this.out = out;
+    }
+
+    @Override
+    public void process(int from, int to) {
+        final float[] o = out.buf;
+        final float c = Line.finite(curve.value);
+        for (int i = from; i < to; i++) {
+            if (stage == 0) {
+                stage = 1;
+                seg.start(0f, Line.finite(level.buf[i]), samples(attack.buf[i]), c);
+            }
+            float v = seg.next();
+            if (seg.finished()) {
+                if (stage == 1) {
+                    stage = 2;
+                    seg.start(v, 0f, samples(release.buf[i]), c);
+                } else if (stage == 2) {
+                    stage = 3;
+                    ctx.synth().markDone();
+                }
+            }
+            o[i] = v;
+        }
+    }
+
+    private long samples(float seconds) {
+        return Math.round(Math.max(0f, Line.finite(seconds)) * ctx.sampleRate());
+    }
+}
