@@ -42,6 +42,11 @@ public final class ControlUnit extends Ugen {
         }
     }
 
+    /** True while ramping or about to turn steady: its synth must keep processing it. */
+    public boolean busy() {
+        return remaining != 0 || steadyNext;
+    }
+
     @Override
     public void process(int from, int to) {
         if (remaining == 0) {
