@@ -146,7 +146,12 @@ class CommandLifecycleTest {
             assertEquals("unknown synth 'nope' (defined: dc)", unknown.getMessage());
             ServerException control = assertThrows(ServerException.class, () -> rig.play("dc", "cutoff", 1));
             assertEquals("synth 'dc': no control 'cutoff' (controls: amp, gate)", control.getMessage());
+            ServerException nan = assertThrows(ServerException.class, () -> rig.play("dc", "amp", Double.NaN));
+            assertEquals("synth 'dc': amp = NaN is not a finite number", nan.getMessage());
             NodeRef dc = rig.play("dc");
+            ServerException inf = assertThrows(ServerException.class,
+                    () -> rig.server.set(dc, new String[] {"amp"}, new float[] {Float.POSITIVE_INFINITY}, Command.NOW));
+            assertEquals("set " + dc + ": amp = Infinity is not a finite number", inf.getMessage());
             ServerException notGroup = assertThrows(ServerException.class,
                     () -> rig.server.synth("dc", null, null, AddAction.HEAD, dc, Command.NOW));
             assertTrue(notGroup.getMessage().contains("is not a group"), notGroup.getMessage());
