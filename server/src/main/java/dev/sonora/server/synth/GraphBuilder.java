@@ -65,6 +65,14 @@ public final class GraphBuilder {
             if (s.owner != this) throw new DefException(typeName + ": an input comes from another definition");
         }
         if (type.variadic()) return variadic(type, in);
+        if (Units.stereoIn(type) && in.length >= 1 && in.length < type.inputs().length) {
+            // one (mono or stereo) signal feeds left and right
+            Signal[] split = new Signal[in.length + 1];
+            split[0] = in[0].channel(0);
+            split[1] = in[0].channel(1);
+            System.arraycopy(in, 1, split, 2, in.length - 1);
+            in = split;
+        }
         if (in.length > type.inputs().length) {
             throw new DefException(typeName + " takes " + type.inputs().length + " inputs, got " + in.length);
         }

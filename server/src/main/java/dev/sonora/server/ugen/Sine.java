@@ -75,6 +75,13 @@ public final class Sine extends Ugen {
         return q >= 1.0 ? q - 1.0 : q;
     }
 
+    /** A phase increment in cycles per sample, folded into (-1, 1); NaN or infinite becomes 0. */
+    static double wrapIncrement(double inc) {
+        if (inc > -1.0 && inc < 1.0) return inc;
+        if (!(inc == inc) || Double.isInfinite(inc)) return 0.0;
+        return inc - Math.rint(inc);
+    }
+
     static double wrap(double p) {
         if (p >= 0.0 && p < 1.0) return p;
         p -= Math.floor(p);
