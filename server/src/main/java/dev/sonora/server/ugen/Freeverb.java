@@ -53,7 +53,7 @@ public final class Freeverb extends Ugen {
                 int p = combPos[c];
                 float y = line[p];
                 float store = y * damp2 + combStore[c] * damp1;
-                store = store > -1e-20f && store < 1e-20f ? 0f : store;
+                store = store > -1e-15f && store < 1e-15f ? 0f : store;
                 combStore[c] = store;
                 line[p] = input + store * feedback;
                 combPos[c] = p + 1 == line.length ? 0 : p + 1;
@@ -65,7 +65,7 @@ public final class Freeverb extends Ugen {
                 float buffered = line[p];
                 float y = buffered - acc;
                 float w = acc + buffered * 0.5f;
-                line[p] = w > -1e-20f && w < 1e-20f ? 0f : w;
+                line[p] = w > -1e-15f && w < 1e-15f ? 0f : w;
                 allpassPos[a] = p + 1 == line.length ? 0 : p + 1;
                 acc = y;
             }

@@ -49,7 +49,7 @@ public final class Moog extends Ugen {
             double sigma = oneMinus * (G * G * G * a + G * G * b + G * c + d);
             double g4 = G * G * G * G;
             double u = (Dsp.finite(x[i]) - k * sigma) / (1 + k * g4);
-            u = u / (1 + Math.abs(u) * 0.25); // soft clip: transparent at line level, bounds the loop
+            u = u / Math.sqrt(1 + u * u * 0.0625); // soft clip: within 0.1 dB below 0.5, bounds the loop at 4
             double v = (u - a) * G; double y1 = v + a; a = y1 + v;
             v = (y1 - b) * G; double y2 = v + b; b = y2 + v;
             v = (y2 - c) * G; double y3 = v + c; c = y3 + v;
