@@ -121,6 +121,22 @@ public final class GraphBuilder {
         return new Signal(this, outputs);
     }
 
+    /** Joins mono (or wider) signals into one multichannel signal, channels in order. */
+    public Signal channels(Signal... in) {
+        int n = 0;
+        for (Signal s : in) {
+            if (s == null || s.owner != this) throw new DefException("channels: every part must come from this definition");
+            n += s.channels();
+        }
+        int[] refs = new int[n];
+        int k = 0;
+        for (Signal s : in) {
+            System.arraycopy(s.refs, 0, refs, k, s.refs.length);
+            k += s.refs.length;
+        }
+        return new Signal(this, refs);
+    }
+
     /** Sums signals channel by channel (a mono one is added to every channel). */
     public Signal mix(Signal... in) {
         if (in.length == 0) throw new DefException("mix needs at least one signal");

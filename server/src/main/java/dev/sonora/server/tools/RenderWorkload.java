@@ -35,13 +35,15 @@ public final class RenderWorkload {
         AudioOut out = wav == null ? new DiscardOut() : wav;
         OfflineDriver driver = new OfflineDriver(server, out);
         driver.start();
-        Workloads.start(name, server);
+        Workloads.Feeder feeder = Workloads.start(name, server, seconds);
         long blocks = (long) Math.ceil(seconds * server.sampleRate() / server.blockSize());
         // render in steps of ~1 s so returns are completed as the live NRT thread would
         int step = Math.max(1, server.sampleRate() / server.blockSize());
         long t1 = System.nanoTime();
         for (long done = 0; done < blocks; done += step) {
-            driver.advance((int) Math.min(step, blocks - done));
+            int n = (int) Math.min(step, blocks - done);
+            feeder.feedUntil(server.sampleTime() + (long) n * server.blockSize());
+            driver.advance(n);
             server.pollReturns();
         }
         long t2 = System.nanoTime();

@@ -9,7 +9,7 @@ public final class Pulse extends Ugen {
     private final Wire width;
     private final Wire out;
     private final double invRate;
-    private double phase;
+    private int phase;
 
     public Pulse(UnitContext ctx, Wire freq, Wire width, Wire out) {
         this.freq = freq;
@@ -24,21 +24,21 @@ public final class Pulse extends Ugen {
         final float[] f = freq.buf;
         final float[] wd = width.buf;
         final boolean steadyFreq = freq.steady;
-        double p = phase;
+        int p = phase;
         double inc = Sine.wrapIncrement(freq.value * invRate);
+        int step = (int) (long) (inc * Oscillators.CYCLE);
         float[] t = BandLimitedTables.SAW[BandLimitedTables.tableFor(inc)];
         for (int i = from; i < to; i++) {
             if (!steadyFreq) {
                 inc = Sine.wrapIncrement(f[i] * invRate);
+                step = (int) (long) (inc * Oscillators.CYCLE);
                 t = BandLimitedTables.SAW[BandLimitedTables.tableFor(inc)];
             }
             float w = wd[i];
             w = w > 0.99f ? 0.99f : w < 0.01f ? 0.01f : w != w ? 0.5f : w;
-            double q = p + w;
-            if (q >= 1.0) q -= 1.0;
-            o[i] = BandLimitedTables.read(t, p) - BandLimitedTables.read(t, q) + (2 * w - 1);
-            p += inc;
-            if (p >= 1.0) p -= 1.0; else if (p < 0.0) p += 1.0;
+            int q = p + (int) (long) (w * Oscillators.CYCLE);
+            o[i] = Oscillators.read(t, p) - Oscillators.read(t, q) + (2 * w - 1);
+            p += step;
         }
         phase = p;
     }

@@ -9,7 +9,7 @@ public final class Saw extends Ugen {
     private final Wire freq;
     private final Wire out;
     private final double invRate;
-    private double phase = 0.5; // start at 0 output, like SuperCollider's Saw
+    private int phase = 0x80000000; // start at 0 output, like SuperCollider's Saw
 
     public Saw(UnitContext ctx, Wire freq, Wire out) {
         this.freq = freq;

@@ -5,7 +5,7 @@ public final class Tri extends Ugen {
     private final Wire freq;
     private final Wire out;
     private final double invRate;
-    private double phase;
+    private int phase = 0;
 
     public Tri(UnitContext ctx, Wire freq, Wire out) {
         this.freq = freq;
