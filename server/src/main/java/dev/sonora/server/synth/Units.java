@@ -21,8 +21,8 @@ public final class Units {
     private static final Map<String, UnitType> TYPES = new LinkedHashMap<>();
 
     static {
-        add("sine", names("freq", "phase"), vals(440, 0), 1,
-                (c, in, out) -> new Sine(c, in[0], in[1], out[0]));
+        TYPES.put("sine", new UnitType("sine", names("freq", "phase", "mul"), vals(440, 0, 1), 1, false,
+                (c, in, out) -> new Sine(c, in[0], in[1], in[2], out[0]), 2));
         add("saw", names("freq"), vals(440), 1, (c, in, out) -> new Saw(c, in[0], out[0]));
         add("noise", names(), vals(), 1, (c, in, out) -> new WhiteNoise(c, out[0]));
         add("mul", names("a", "b"), vals(REQUIRED, REQUIRED), 1, (c, in, out) -> new Mul(in[0], in[1], out[0]));
