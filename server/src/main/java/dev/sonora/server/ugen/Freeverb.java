@@ -19,6 +19,7 @@ public final class Freeverb extends Ugen {
     private final Wire outL, outR;
     private final Side left;
     private final Side right;
+    private final float[] mono;
 
     public Freeverb(UnitContext ctx, Wire inL, Wire inR, Wire mix, Wire room, Wire damp, Wire outL, Wire outR) {
         this.inL = inL;
@@ -29,78 +30,82 @@ public final class Freeverb extends Ugen {
         this.outL = outL;
         this.outR = outR;
         double scale = ctx.sampleRate() / 44100.0;
-        this.left = new Side(scale, 0);
-        this.right = new Side(scale, SPREAD);
+        this.left = new Side(scale, 0, ctx.blockSize());
+        this.right = new Side(scale, SPREAD, ctx.blockSize());
+        this.mono = new float[ctx.blockSize()];
     }
 
-    /** One channel's combs and allpasses. */
+    /** One channel's combs and allpasses, processed filter by filter over a range (each line stays hot). */
     private static final class Side {
         final float[][] comb = new float[COMBS.length][];
         final int[] combPos = new int[COMBS.length];
         final float[] combStore = new float[COMBS.length];
         final float[][] allpass = new float[ALLPASSES.length][];
         final int[] allpassPos = new int[ALLPASSES.length];
+        final float[] acc;
 
-        Side(double scale, int spread) {
+        Side(double scale, int spread, int blockSize) {
             for (int i = 0; i < COMBS.length; i++) comb[i] = new float[(int) Math.round((COMBS[i] + spread) * scale)];
             for (int i = 0; i < ALLPASSES.length; i++) allpass[i] = new float[(int) Math.round((ALLPASSES[i] + spread) * scale)];
+            acc = new float[blockSize];
         }
 
-        float tick(float input, float feedback, float damp1, float damp2) {
-            float acc = 0f;
+        /** Reverberates input[from, to) into {@link #acc}. */
+        void run(float[] input, int from, int to, float feedback, float damp1, float damp2) {
+            final float[] sum = acc;
+            for (int i = from; i < to; i++) sum[i] = 0f;
             for (int c = 0; c < comb.length; c++) {
-                float[] line = comb[c];
+                final float[] line = comb[c];
+                final int len = line.length;
                 int p = combPos[c];
-                float y = line[p];
-                float store = y * damp2 + combStore[c] * damp1;
-                store = store > -1e-15f && store < 1e-15f ? 0f : store;
-                combStore[c] = store;
-                line[p] = input + store * feedback;
-                combPos[c] = p + 1 == line.length ? 0 : p + 1;
-                acc += y;
+                float store = combStore[c];
+                for (int i = from; i < to; i++) {
+                    float y = line[p];
+                    store = y * damp2 + store * damp1;
+                    float v = input[i] + store * feedback;
+                    line[p] = v > -1e-15f && v < 1e-15f ? 0f : v;
+                    if (++p == len) p = 0;
+                    sum[i] += y;
+                }
+                // flush the filter memory in the far tail (no denormals) and recover from NaN
+                combStore[c] = store > -1e-15f && store < 1e-15f || !(store - store == 0f) ? 0f : store;
+                if (!(store - store == 0f)) java.util.Arrays.fill(line, 0f);
+                combPos[c] = p;
             }
             for (int a = 0; a < allpass.length; a++) {
-                float[] line = allpass[a];
+                final float[] line = allpass[a];
+                final int len = line.length;
                 int p = allpassPos[a];
-                float buffered = line[p];
-                float y = buffered - acc;
-                float w = acc + buffered * 0.5f;
-                line[p] = w > -1e-15f && w < 1e-15f ? 0f : w;
-                allpassPos[a] = p + 1 == line.length ? 0 : p + 1;
-                acc = y;
-            }
-            return acc;
-        }
-
-        void heal() {
-            for (int c = 0; c < comb.length; c++) {
-                if (!(combStore[c] - combStore[c] == 0f)) {
-                    java.util.Arrays.fill(comb[c], 0f);
-                    combStore[c] = 0f;
+                for (int i = from; i < to; i++) {
+                    float buffered = line[p];
+                    float x = sum[i];
+                    float w = x + buffered * 0.5f;
+                    line[p] = w > -1e-15f && w < 1e-15f ? 0f : w;
+                    if (++p == len) p = 0;
+                    sum[i] = buffered - x;
                 }
+                allpassPos[a] = p;
             }
         }
     }
 
     @Override
     public void process(int from, int to) {
-        final float[] l = inL.buf, r = inR.buf, mx = mix.buf, rm = room.buf, dp = damp.buf;
-        final float[] ol = outL.buf, or = outR.buf;
+        // mix, room and damp are read once per range (control rate): they shape a tail, not a waveform
+        final float wet = Dsp.clamp(Dsp.finite(mix.buf[from]), 0f, 1f);
+        final float feedback = 0.7f + 0.28f * Dsp.clamp(Dsp.finite(room.buf[from]), 0f, 1f);
+        final float d1 = 0.4f * Dsp.clamp(Dsp.finite(damp.buf[from]), 0f, 1f);
+        final float d2 = 1f - d1;
+        final float[] l = inL.buf, r = inR.buf, m = mono;
+        for (int i = from; i < to; i++) m[i] = (Dsp.finite(l[i]) + Dsp.finite(r[i])) * INPUT_GAIN;
+        left.run(m, from, to, feedback, d1, d2);
+        right.run(m, from, to, feedback, d1, d2);
+        final float dry = 1f - wet;
+        final float gain = wet * WET_GAIN;
+        final float[] ol = outL.buf, or = outR.buf, wl = left.acc, wr = right.acc;
         for (int i = from; i < to; i++) {
-            float wet = Dsp.clamp(Dsp.finite(mx[i]), 0f, 1f);
-            float feedback = 0.7f + 0.28f * Dsp.clamp(Dsp.finite(rm[i]), 0f, 1f);
-            float d1 = 0.4f * Dsp.clamp(Dsp.finite(dp[i]), 0f, 1f);
-            float d2 = 1f - d1;
-            float xl = Dsp.finite(l[i]);
-            float xr = Dsp.finite(r[i]);
-            float input = (xl + xr) * INPUT_GAIN;
-            float wl = left.tick(input, feedback, d1, d2);
-            float wr = right.tick(input, feedback, d1, d2);
-            float dry = 1f - wet;
-            ol[i] = xl * dry + wl * wet * WET_GAIN;
-            or[i] = xr * dry + wr * wet * WET_GAIN;
+            ol[i] = Dsp.finite(l[i]) * dry + wl[i] * gain;
+            or[i] = Dsp.finite(r[i]) * dry + wr[i] * gain;
         }
-        left.heal();
-        right.heal();
     }
 }
