@@ -43,11 +43,7 @@ public final class PlayBuf extends Ugen {
                 l[i] = 0f;
                 r[i] = 0f;
             }
-            if (buffer == null && !done) {
-                done = true;
-                ctx.synth().markDone(); // nothing to play: end at once rather than hang silent
-            }
-            return;
+            return; // an empty slot plays silence (the front end waits for loads before playing)
         }
         final float[] a = buffer.channel(0);
         final float[] b = buffer.channel(1);
