@@ -7,6 +7,7 @@ import dev.sonora.server.driver.DiscardOut;
 import dev.sonora.server.driver.Driver;
 import dev.sonora.server.driver.JavaSoundDriver;
 import dev.sonora.server.driver.NullDriver;
+import dev.sonora.server.nrt.NodeRef;
 import dev.sonora.server.nrt.Server;
 import dev.sonora.server.nrt.ServerException;
 
@@ -57,10 +58,14 @@ public final class LiveAudio implements AutoCloseable {
 
     /**
      * Starts counting audio-thread allocation once the first blocks have run (class loading
-     * and first-use allocation are start-up costs, not steady state). Blocks briefly.
+     * and first-use allocation are start-up costs, not steady state), running a silent
+     * {@link Warmup} synth meanwhile. Blocks briefly.
      */
     public void markWarmAfter(long millis) {
+        NodeRef warm = Warmup.start(server);
         LockSupport.parkNanos(millis * 1_000_000L);
+        Warmup.stop(server, warm);
+        LockSupport.parkNanos(50_000_000L); // the free goes through the audio thread and back
         server.markWarm();
     }
 

@@ -8,6 +8,7 @@ import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.server.driver.OfflineDriver;
 import dev.sonora.server.driver.WavFileOut;
+import dev.sonora.server.nrt.NodeRef;
 import dev.sonora.server.nrt.Server;
 import dev.sonora.server.nrt.Status;
 
@@ -54,7 +55,10 @@ public final class OfflineRender {
         driver.start();
         WavFileOut file = null;
         try {
+            NodeRef warm = Warmup.start(server);
             driver.advance(WARM_BLOCKS);
+            Warmup.stop(server, warm);
+            driver.advance(2);
             server.pollReturns();
             server.markWarm();
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.

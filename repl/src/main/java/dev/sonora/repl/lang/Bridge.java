@@ -215,9 +215,13 @@ public final class Bridge {
         return server.rootGroup();
     }
 
-    /** Frees every node (the groups 0 and 1 stay). */
+    /**
+     * Frees every node (the groups 0 and 1 stay) and forgets every pending {@code onEnd}
+     * callback: a panic must not be undone by callbacks that start the next note.
+     */
     @HostAccess.Export
     public void hush() {
+        endCallbacks.clear();
         server.freeAll(server.rootGroup(), Command.NOW);
     }
 

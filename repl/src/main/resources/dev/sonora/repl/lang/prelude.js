@@ -87,6 +87,11 @@
     toString() {
       return 'UGen';
     }
+    // JS has no operator overloading: freq * 2 on a signal would quietly be NaN. Say why instead.
+    [Symbol.toPrimitive](hint) {
+      if (hint === 'string') return 'UGen';
+      fail('arithmetic operators do not work on signals: write freq.mul(2), freq.add(1), freq.sub(1), freq.div(2)');
+    }
   }
   members('channels', 'channel');
 
@@ -140,7 +145,8 @@
     'buffer', 'samples', 'record', 'stopRecording']);
   // 'in' is a JS keyword: the source rewriter turns in(bus) into In(bus)
   const jsName = (unit) => (unit === 'in' ? 'In' : unit);
-  const notYet = (name) => () => fail(`${name} is not available yet (it comes with the unit library, issue #4)`);
+  // named stubs, so the REPL shows [Function: lpf] rather than an anonymous function
+  const notYet = (name) => ({ [name.replace('.', '')]: () => fail(`${name} is not available yet (it comes with the unit library, issue #4)`) })[name.replace('.', '')];
 
   for (const [name, u] of UNITS) {
     if (name.startsWith('_')) continue; // internal units (e.g. the exit fade)
@@ -465,7 +471,7 @@
   // ---------------------------------------------------------------- names owned by later issues
 
   function reserved(issue, topic) {
-    return (name) => api(name, () => fail(`${name}() is not available yet (${topic}: issue #${issue})`));
+    return (name) => api(name, { [name]: () => fail(`${name}() is not available yet (${topic}: issue #${issue})`) }[name]);
   }
   ['tempo', 'loop', 'at', 'now', 'stop', 'latency'].forEach(reserved(5, 'tempo clock and loops'));
   ['sample', 'buffer', 'samples', 'record', 'stopRecording'].forEach(reserved(6, 'samples and recording'));
