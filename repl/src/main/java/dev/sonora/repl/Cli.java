@@ -148,7 +148,7 @@ public final class Cli {
         }
         int code;
         try {
-            code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched);
+            code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o));
         } finally {
             if (stopped.compareAndSet(false, true)) {
                 audio.close();
@@ -208,18 +208,18 @@ public final class Cli {
         return 0;
     }
 
-    private int repl(Session s, RoutedOutput output, long launched) {
+    private int repl(Session s, RoutedOutput output, long launched, Path history) {
         Terminal t = terminal;
         try {
             // JLine logs a warning when stdin is not a terminal; a dumb terminal is what we want then
             java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.SEVERE);
             if (t == null && in == System.in) t = TerminalBuilder.builder().system(true).dumb(true).build();
-            if (t == null) t = TerminalBuilder.builder().system(false).streams(in, out).dumb(true).type(Terminal.TYPE_DUMB).build();
+            if (t == null) t = new org.jline.terminal.impl.DumbTerminal(in, out); // piped input (tests)
         } catch (IOException e) {
             err.println("sonora: no terminal: " + e.getMessage());
             return 1;
         }
-        Repl repl = new Repl(t, new SessionEvaluator(s), historyFile(), output::route);
+        Repl repl = new Repl(t, new SessionEvaluator(s), history, output::route);
         if (System.getenv("SONORA_TIMING") != null) {
             repl.onFirstResult(() -> err.printf(Locale.ROOT, "sonora: first line evaluated %.2f s after launch%n",
                     (System.currentTimeMillis() - launched) / 1e3));
@@ -236,8 +236,8 @@ public final class Cli {
         return code;
     }
 
-    private static Path historyFile() {
-        String custom = System.getenv("SONORA_HISTORY");
+    private static Path historyFile(Options o) {
+        String custom = o.history != null ? o.history : System.getenv("SONORA_HISTORY");
         if (custom != null) return custom.isEmpty() ? null : Path.of(custom);
         return Path.of(System.getProperty("user.home"), ".sonora_history");
     }

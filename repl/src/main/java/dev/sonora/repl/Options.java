@@ -22,6 +22,7 @@ public final class Options {
               --buffer FRAMES           device buffer, default 1024
               --no-repl                 run live without a prompt (until Ctrl-C, or --duration S)
               --duration S              render length; with --no-repl, how long to play
+              --history FILE            REPL history (default ~/.sonora_history; "" for none)
               --record FILE.wav         (not available yet: issue #6)
               --midi-in NAME|all        (not available yet: issue #7)
               -h, --help                this text""";
@@ -48,6 +49,7 @@ public final class Options {
     int block = 64;
     int buffer = 1024;
     boolean noRepl;
+    String history;
 
     private Options() {
     }
@@ -93,6 +95,7 @@ public final class Options {
                         throw new Bad("--driver: '" + o.driver + "' is not a driver (javasound or null)");
                     }
                 }
+                case "--history" -> o.history = value != null ? value : next(args, ++i, a, "FILE");
                 case "--device" -> o.device = value != null ? value : next(args, ++i, a, "NAME");
                 case "--sample-rate" -> o.sampleRate = whole(value != null ? value : next(args, ++i, a, "HZ"), a, 8000, 384000);
                 case "--block" -> o.block = whole(value != null ? value : next(args, ++i, a, "FRAMES"), a, 1, 4096);

@@ -135,23 +135,23 @@ public final class Bridge {
 
     @HostAccess.Export
     public Object synth(String defName, Value names, Value values, String action, Object target) {
-        return server.synth(defName, strings(names), floats(values), addAction(action), target(target), Command.NOW);
+        return onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), Command.NOW));
     }
 
     @HostAccess.Export
     public Object play(Object def, Value names, Value values, String action, Object target) {
         if (!(def instanceof SynthDef d)) throw new ServerException("play: not a definition");
-        return server.synth(d, strings(names), floats(values), addAction(action), target(target), Command.NOW);
+        return onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), Command.NOW));
     }
 
     @HostAccess.Export
     public Object group(String action, Object target) {
-        return server.group(addAction(action), target(target), Command.NOW);
+        return onServer(() -> server.group(addAction(action), target(target), Command.NOW));
     }
 
     @HostAccess.Export
     public void set(Object node, Value names, Value values) {
-        server.set(ref(node, "set"), strings(names), floats(values), Command.NOW);
+        run(() -> server.set(ref(node, "set"), strings(names), floats(values), Command.NOW));
     }
 
     /** Closes the gate; a node without a gate control is freed instead. */
@@ -159,30 +159,30 @@ public final class Bridge {
     public void release(Object node) {
         NodeRef n = ref(node, "release");
         if (n.isGroup() || n.def().controlIndex("gate") < 0) {
-            server.free(n, Command.NOW);
+            run(() -> server.free(n, Command.NOW));
         } else {
-            server.set(n, new String[] {"gate"}, new float[] {0f}, Command.NOW);
+            run(() -> server.set(n, new String[] {"gate"}, new float[] {0f}, Command.NOW));
         }
     }
 
     @HostAccess.Export
     public void free(Object node) {
-        server.free(ref(node, "free"), Command.NOW);
+        run(() -> server.free(ref(node, "free"), Command.NOW));
     }
 
     @HostAccess.Export
     public void freeAll(Object group) {
-        server.freeAll(ref(group, "freeAll"), Command.NOW);
+        run(() -> server.freeAll(ref(group, "freeAll"), Command.NOW));
     }
 
     @HostAccess.Export
     public void run(Object node, boolean run) {
-        server.run(ref(node, run ? "resume" : "pause"), run, Command.NOW);
+        run(() -> server.run(ref(node, run ? "resume" : "pause"), run, Command.NOW));
     }
 
     @HostAccess.Export
     public void move(Object node, String action, Object target) {
-        server.move(ref(node, "move"), addAction(action), target(target), Command.NOW);
+        run(() -> server.move(ref(node, "move"), addAction(action), target(target), Command.NOW));
     }
 
     @HostAccess.Export
@@ -222,7 +222,7 @@ public final class Bridge {
     @HostAccess.Export
     public void hush() {
         endCallbacks.clear();
-        server.freeAll(server.rootGroup(), Command.NOW);
+        run(() -> server.freeAll(server.rootGroup(), Command.NOW));
     }
 
     /** Calls {@code fn} on the Lang loop when the node ends (at once if it already has). */
@@ -298,6 +298,26 @@ public final class Bridge {
     }
 
     // ---- helpers ----
+
+    /**
+     * Runs a server call, turning its refusal into an exception that carries a stack trace:
+     * {@link ServerException} has none (it is cheap by design), and without one the JS engine
+     * cannot tell which script line made the call, so the report would lose its file:line.
+     */
+    private static <T> T onServer(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ServerException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    private static void run(Runnable call) {
+        onServer(() -> {
+            call.run();
+            return null;
+        });
+    }
 
     private static NodeRef ref(Object o, String what) {
         if (o instanceof NodeRef r) return r;

@@ -58,11 +58,13 @@
   global.__show = (v) => (v === undefined ? undefined : show(v, 0));
   const describe = (v) => (typeof v === 'string' ? `string ${quote(v)}` : show(v, 1));
 
+  const line = (a) => a.map((x) => (typeof x === 'string' ? x : show(x, 0))).join(' ');
+  // block bodies: a void Java call would return null, and console.log must return undefined
   api('console', {
-    log: (...a) => B.print(a.map((x) => (typeof x === 'string' ? x : show(x, 0))).join(' ')),
-    info: (...a) => B.print(a.map((x) => (typeof x === 'string' ? x : show(x, 0))).join(' ')),
-    warn: (...a) => B.printError(a.map((x) => (typeof x === 'string' ? x : show(x, 0))).join(' ')),
-    error: (...a) => B.printError(a.map((x) => (typeof x === 'string' ? x : show(x, 0))).join(' ')),
+    log(...a) { B.print(line(a)); },
+    info(...a) { B.print(line(a)); },
+    warn(...a) { B.printError(line(a)); },
+    error(...a) { B.printError(line(a)); },
   });
 
   // objects that print as themselves: Node(1001 'bass'), Def(...), Bus(...), UGen(...)
