@@ -179,10 +179,12 @@ public final class Server implements AutoCloseable {
         if (n.isGroup()) throw new ServerException("set: " + n + " is a group; set its synths");
         checkLive(n, "set");
         SynthDef def = n.def();
+        if (values.length != names.length) throw new ServerException("set " + n + ": " + names.length + " names but " + values.length + " values");
         int[] idx = new int[names.length];
         for (int i = 0; i < names.length; i++) {
             idx[i] = def.controlIndex(names[i]);
             if (idx[i] < 0) throw new ServerException(unknownControl(def, names[i], "set " + n));
+            if (!Float.isFinite(values[i])) throw new ServerException("set " + n + ": " + names[i] + " = " + values[i] + " is not a finite number");
         }
         sendToRt(new SetControls(time, (RtSynth) n.node(), idx, values.clone()));
     }
@@ -270,6 +272,7 @@ public final class Server implements AutoCloseable {
             for (int i = 0; i < names.length; i++) {
                 int k = def.controlIndex(names[i]);
                 if (k < 0) throw new ServerException(unknownControl(def, names[i], what));
+                if (!Float.isFinite(values[i])) throw new ServerException(what + ": " + names[i] + " = " + values[i] + " is not a finite number");
                 v[k] = values[i];
             }
         }

@@ -32,6 +32,16 @@ public abstract class RtNode {
         return parent;
     }
 
+    /** Next sibling, or null. Audio thread only. */
+    public final RtNode next() {
+        return next;
+    }
+
+    /** Previous sibling, or null. Audio thread only. */
+    public final RtNode prev() {
+        return prev;
+    }
+
     /** Whether the node is processed (not paused). Audio thread only. */
     public final boolean running() {
         return running;

@@ -13,13 +13,18 @@ public final class RtSynth extends RtNode {
     private ControlUnit[] controls;
     // set by a unit whose doneAction fires; read right after the synth's units ran
     private boolean done;
+    // some control is ramping (or settling): only then are the controls processed at all
+    private boolean controlsBusy;
 
     public RtSynth(int id, String defName) {
         super(id);
         this.defName = defName;
     }
 
-    /** Installs the compiled units. Sender side, before the synth is sent to the audio thread. */
+    /**
+     * Installs the compiled units ({@code units} excludes the controls, which run only while
+     * they ramp). Sender side, before the synth is sent to the audio thread.
+     */
     public void install(Ugen[] units, ControlUnit[] controls) {
         this.units = units;
         this.controls = controls;
@@ -38,6 +43,7 @@ public final class RtSynth extends RtNode {
     public void setControl(int index, float value) {
         if (index >= 0 && index < controls.length) {
             controls[index].set(value);
+            controlsBusy = true;
         }
     }
 
@@ -47,6 +53,15 @@ public final class RtSynth extends RtNode {
 
     @Override
     void process(World world, int from, int to) {
+        if (controlsBusy) {
+            boolean busy = false;
+            final ControlUnit[] cs = controls;
+            for (int i = 0; i < cs.length; i++) {
+                cs[i].process(from, to);
+                busy |= cs[i].busy();
+            }
+            controlsBusy = busy;
+        }
         final Ugen[] us = units;
         for (int i = 0; i < us.length; i++) {
             us[i].process(from, to);

@@ -65,6 +65,14 @@ public final class GraphBuilder {
             if (s.owner != this) throw new DefException(typeName + ": an input comes from another definition");
         }
         if (type.variadic()) return variadic(type, in);
+        if (Units.stereoIn(type) && in.length >= 1 && in.length < type.inputs().length) {
+            // one (mono or stereo) signal feeds left and right
+            Signal[] split = new Signal[in.length + 1];
+            split[0] = in[0].channel(0);
+            split[1] = in[0].channel(1);
+            System.arraycopy(in, 1, split, 2, in.length - 1);
+            in = split;
+        }
         if (in.length > type.inputs().length) {
             throw new DefException(typeName + " takes " + type.inputs().length + " inputs, got " + in.length);
         }
@@ -113,6 +121,22 @@ public final class GraphBuilder {
         return new Signal(this, outputs);
     }
 
+    /** Joins mono (or wider) signals into one multichannel signal, channels in order. */
+    public Signal channels(Signal... in) {
+        int n = 0;
+        for (Signal s : in) {
+            if (s == null || s.owner != this) throw new DefException("channels: every part must come from this definition");
+            n += s.channels();
+        }
+        int[] refs = new int[n];
+        int k = 0;
+        for (Signal s : in) {
+            System.arraycopy(s.refs, 0, refs, k, s.refs.length);
+            k += s.refs.length;
+        }
+        return new Signal(this, refs);
+    }
+
     /** Sums signals channel by channel (a mono one is added to every channel). */
     public Signal mix(Signal... in) {
         if (in.length == 0) throw new DefException("mix needs at least one signal");
@@ -148,6 +172,7 @@ public final class GraphBuilder {
             }
         }
         if (units.isEmpty()) throw new DefException(name + ": the graph makes no sound (no units)");
+        MulFolding.fold(this);
         return new SynthDef(name, this);
     }
 }

@@ -71,14 +71,13 @@ public final class SynthDef {
         for (int i = 0; i < constants.length; i++) consts[i] = Wire.constant(bs, constants[i]);
 
         ControlUnit[] cus = new ControlUnit[controls.size()];
-        Ugen[] all = new Ugen[controls.size() + units.size()];
+        Ugen[] all = new Ugen[units.size()];
         for (int i = 0; i < cus.length; i++) {
             GraphBuilder.ControlSpec c = controls.get(i);
             float v = values != null && i < values.length && !Float.isNaN(values[i]) ? values[i] : c.defaultValue();
             if (!Float.isFinite(v)) v = c.defaultValue();
             int ramp = c.rampSamplesOrMinusOne() < 0 ? bs : c.rampSamplesOrMinusOne();
             cus[i] = new ControlUnit(wires[c.wire()], v, ramp);
-            all[i] = cus[i];
         }
         for (int u = 0; u < units.size(); u++) {
             GraphBuilder.UnitSpec spec = units.get(u);
@@ -89,7 +88,7 @@ public final class SynthDef {
             }
             Wire[] out = new Wire[spec.outputs().length];
             for (int k = 0; k < out.length; k++) out[k] = wires[spec.outputs()[k]];
-            all[cus.length + u] = spec.type().factory().create(new UnitContext(world, synth, id * 31 + u), in, out);
+            all[u] = spec.type().factory().create(new UnitContext(world, synth, id * 31 + u), in, out);
         }
         synth.install(all, cus);
         return synth;

@@ -10,9 +10,15 @@ import dev.sonora.server.ugen.Wire;
  *
  * @param defaults   one per input; NaN marks an input that must be given
  * @param variadic   the last input repeats (e.g. the channels of {@code out})
+ * @param mulInput   index of an input that scales the output (default 1), into which the graph
+ *                   builder may fold a following {@code mul}; -1 when there is none
  */
 public record UnitType(String name, String[] inputs, float[] defaults, int outputs, boolean variadic,
-                       Factory factory) {
+                       Factory factory, int mulInput) {
+
+    public UnitType(String name, String[] inputs, float[] defaults, int outputs, boolean variadic, Factory factory) {
+        this(name, inputs, defaults, outputs, variadic, factory, -1);
+    }
 
     /** Builds the kernel. Runs on the sender side (NRT or Lang), never on the audio thread. */
     @FunctionalInterface

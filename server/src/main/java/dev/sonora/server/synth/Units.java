@@ -4,16 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.sonora.server.ugen.Add;
-import dev.sonora.server.ugen.Adsr;
-import dev.sonora.server.ugen.Line;
-import dev.sonora.server.ugen.Mul;
-import dev.sonora.server.ugen.Out;
-import dev.sonora.server.ugen.Pan2;
-import dev.sonora.server.ugen.Perc;
-import dev.sonora.server.ugen.Saw;
-import dev.sonora.server.ugen.Sine;
-import dev.sonora.server.ugen.WhiteNoise;
+import dev.sonora.server.ugen.*;
 
 /** The registry of unit types by name, as the graph builder and the JS front end see them. Any thread. */
 public final class Units {
@@ -21,9 +12,11 @@ public final class Units {
     private static final Map<String, UnitType> TYPES = new LinkedHashMap<>();
 
     static {
-        add("sine", names("freq", "phase"), vals(440, 0), 1,
-                (c, in, out) -> new Sine(c, in[0], in[1], out[0]));
+        TYPES.put("sine", new UnitType("sine", names("freq", "phase", "mul"), vals(440, 0, 1), 1, false,
+                (c, in, out) -> new Sine(c, in[0], in[1], in[2], out[0]), 2));
         add("saw", names("freq"), vals(440), 1, (c, in, out) -> new Saw(c, in[0], out[0]));
+        add("pulse", names("freq", "width"), vals(440, 0.5f), 1, (c, in, out) -> new Pulse(c, in[0], in[1], out[0]));
+        add("tri", names("freq"), vals(440), 1, (c, in, out) -> new Tri(c, in[0], out[0]));
         add("noise", names(), vals(), 1, (c, in, out) -> new WhiteNoise(c, out[0]));
         add("mul", names("a", "b"), vals(REQUIRED, REQUIRED), 1, (c, in, out) -> new Mul(in[0], in[1], out[0]));
         add("add", names("a", "b"), vals(REQUIRED, REQUIRED), 1, (c, in, out) -> new Add(in[0], in[1], out[0]));
@@ -36,11 +29,50 @@ public final class Units {
                 (c, in, out) -> new Adsr(c, in[0], in[1], in[2], in[3], in[4], in[5], out[0]));
         add("pan", names("in", "pos", "level"), vals(REQUIRED, 0, 1), 2,
                 (c, in, out) -> new Pan2(in[0], in[1], in[2], out[0], out[1]));
+        filter("lpf", Svf.LOW, false);
+        filter("hpf", Svf.HIGH, false);
+        filter("rlpf", Svf.LOW, true);
+        filter("rhpf", Svf.HIGH, true);
+        filter("bpf", Svf.BAND, true);
+        add("moog", names("in", "freq", "res"), vals(REQUIRED, 1000, 0), 1,
+                (c, in, out) -> new Moog(c, in[0], in[1], in[2], out[0]));
+        add("delay", names("in", "time", "feedback"), vals(REQUIRED, 0.25f, 0.5f), 1,
+                (c, in, out) -> new Delay(c, in[0], in[1], in[2], out[0]));
+        // stereo in: the graph builder splits the one signal it is given into left and right
+        add("reverb", names("left", "right", "mix", "room", "damp"), vals(REQUIRED, REQUIRED, 0.33f, 0.5f, 0.5f), 2,
+                (c, in, out) -> new Freeverb(c, in[0], in[1], in[2], in[3], in[4], out[0], out[1]));
+        add("limit", names("in", "level", "lookahead"), vals(REQUIRED, 1, 0.01f), 1,
+                (c, in, out) -> new Limiter(c, in[0], in[1], in[2], out[0]));
+        add("tanh", names("in"), vals(REQUIRED), 1, (c, in, out) -> new Shaper(Shaper.TANH, in[0], null, null, out[0]));
+        add("clip", names("in", "lo", "hi"), vals(REQUIRED, -1, 1), 1,
+                (c, in, out) -> new Shaper(Shaper.CLIP, in[0], in[1], in[2], out[0]));
+        add("range", names("in", "lo", "hi"), vals(REQUIRED, 0, 1), 1,
+                (c, in, out) -> new Shaper(Shaper.RANGE, in[0], in[1], in[2], out[0]));
+        add("impulse", names("freq"), vals(1), 1, (c, in, out) -> new Impulse(c, in[0], out[0]));
+        add("pink", names(), vals(), 1, (c, in, out) -> new PinkNoise(c, out[0]));
+        add("in", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, false, in[0], out[0]));
+        add("ink", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, true, in[0], out[0]));
+        add("outk", names("bus", "in"), vals(REQUIRED, REQUIRED), 0, (c, in, out) -> new ControlOut(c, in[0], in[1]));
         TYPES.put("out", new UnitType("out", names("bus", "channels"), vals(0, REQUIRED), 0, true,
                 (c, in, out) -> new Out(c, in[0], java.util.Arrays.copyOfRange(in, 1, in.length))));
     }
 
     private Units() {
+    }
+
+    private static void filter(String name, int mode, boolean resonant) {
+        if (resonant) {
+            add(name, names("in", "freq", "rq"), vals(REQUIRED, 1000, 1), 1,
+                    (c, in, out) -> new Svf(c, mode, in[0], in[1], in[2], out[0]));
+        } else {
+            add(name, names("in", "freq"), vals(REQUIRED, 1000), 1,
+                    (c, in, out) -> new Svf(c, mode, in[0], in[1], Wire.constant(c.blockSize(), Svf.BUTTERWORTH_RQ), out[0]));
+        }
+    }
+
+    /** Whether a type takes one stereo signal as its first two inputs (left, right). */
+    public static boolean stereoIn(UnitType t) {
+        return t.inputs().length >= 2 && t.inputs()[0].equals("left") && t.inputs()[1].equals("right");
     }
 
     /** Registers a type; the front end and later unit libraries add theirs at class-init time. */

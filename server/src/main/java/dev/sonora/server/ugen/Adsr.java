@@ -28,6 +28,14 @@ public final class Adsr extends Ugen {
 
     @Override
     public void process(int from, int to) {
+        // settled (sustaining with the gate open, or idle/done with it closed): a steady output,
+        // which lets the units downstream take their scalar kernels
+        if (gate.steady && (gate.value > 0f) == gateOpen && (stage == SUSTAIN || stage == DONE || stage == IDLE)) {
+            float v = seg.level();
+            if (!out.steady || out.value != v) out.fill(v);
+            return;
+        }
+        out.steady = false;
         final float[] o = out.buf;
         final float[] g = gate.buf;
         final float c = Line.finite(curve.value);

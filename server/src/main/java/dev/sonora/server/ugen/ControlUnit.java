@@ -13,6 +13,9 @@ public final class ControlUnit extends Ugen {
     private float target;
     private float step;
     private int remaining;
+    // the ramp ended inside the last range: the wire turns steady from the next range on,
+    // because readers of that range must still see its per-sample values
+    private boolean steadyNext;
 
     public ControlUnit(Wire out, float initial, int rampSamples) {
         this.out = out;
@@ -29,17 +32,30 @@ public final class ControlUnit extends Ugen {
         if (rampSamples == 0) {
             current = v;
             remaining = 0;
+            steadyNext = false;
             out.fill(v);
         } else {
             remaining = rampSamples;
             step = (target - current) / rampSamples;
             out.steady = false;
+            steadyNext = false;
         }
+    }
+
+    /** True while ramping or about to turn steady: its synth must keep processing it. */
+    public boolean busy() {
+        return remaining != 0 || steadyNext;
     }
 
     @Override
     public void process(int from, int to) {
-        if (remaining == 0) return; // steady: the wire already holds the value for the block
+        if (remaining == 0) {
+            if (steadyNext) {
+                out.steady = true;
+                steadyNext = false;
+            }
+            return; // the wire already holds the value for the whole block
+        }
         final float[] b = out.buf;
         float c = current;
         int left = remaining;
@@ -57,7 +73,7 @@ public final class ControlUnit extends Ugen {
             for (int k = to; k < b.length; k++) b[k] = target;
             for (int k = 0; k < from; k++) b[k] = target;
             out.value = target;
-            out.steady = true;
+            steadyNext = true;
         } else {
             current = c;
         }

@@ -20,6 +20,18 @@ public final class Out extends Ugen {
     public void process(int from, int to) {
         final int base = (int) bus.value;
         final Wire[] cs = channels;
+        if (cs.length == 2 && cs[0] == cs[1] && base >= 0 && base + 1 < buses.length) {
+            // a mono signal to both sides: one pass instead of two
+            final float[] l = buses[base];
+            final float[] r = buses[base + 1];
+            final float[] src = cs[0].buf;
+            for (int i = from; i < to; i++) {
+                float v = src[i];
+                l[i] += v;
+                r[i] += v;
+            }
+            return;
+        }
         for (int c = 0; c < cs.length; c++) {
             int b = base + c;
             if (b < 0 || b >= buses.length) continue;

@@ -1,16 +1,32 @@
 package dev.sonora.server.ugen;
 
-/** Sine oscillator: {@code sine(freq, phase)}; table lookup, double-precision phase. */
+/**
+ * Sine oscillator: {@code sine(freq, phase)}.
+ *
+ * <p>With a steady frequency it uses the angle-sum identity: {@code sin(p + kw) =
+ * sin p·cos kw + cos p·sin kw}, with {@code cos kw}/{@code sin kw} tabulated once per
+ * frequency for k in one block. The inner loop is then two multiplies and an add with no
+ * dependency between samples, which the JIT vectorises. A moving frequency falls back to
+ * per-sample table lookup. Both paths keep a double-precision phase.
+ */
 public final class Sine extends Ugen {
     private final Wire freq;
+    private final Wire mul;
     private final Wire out;
     private final double invRate;
+    private final float[] cosKw;
+    private final float[] sinKw;
+    private double tabulatedInc = Double.NaN;
     private double phase;
 
-    public Sine(UnitContext ctx, Wire freq, Wire phase0, Wire out) {
+    /** {@code mul} scales the output: the graph builder folds a following {@code .mul(x)} into it. */
+    public Sine(UnitContext ctx, Wire freq, Wire phase0, Wire mul, Wire out) {
         this.freq = freq;
+        this.mul = mul;
         this.out = out;
         this.invRate = 1.0 / ctx.sampleRate();
+        this.cosKw = new float[ctx.blockSize()];
+        this.sinKw = new float[ctx.blockSize()];
         this.phase = wrap(phase0.value / (2 * Math.PI));
     }
 
@@ -18,21 +34,52 @@ public final class Sine extends Ugen {
     public void process(int from, int to) {
         final float[] o = out.buf;
         double p = phase;
-        if (freq.steady) {
+        if (freq.steady && mul.steady) {
             final double inc = wrap(freq.value * invRate);
+            if (inc != tabulatedInc) tabulate(inc);
+            // phase as if the range began at index 0, so output and tables share one index
+            // (same-index loops are the ones the JIT vectorises)
+            final double p0 = wrap(p - from * inc);
+            final float m = mul.value;
+            final float sp = SineTable.lookup(p0) * m;
+            final float cp = SineTable.lookup(quarterAhead(p0)) * m;
+            final float[] c = cosKw;
+            final float[] s = sinKw;
             for (int i = from; i < to; i++) {
-                o[i] = SineTable.lookup(p);
-                p += inc;
-                if (p >= 1.0) p -= 1.0;
+                o[i] = sp * c[i] + cp * s[i];
             }
+            p = wrap(p + (to - from) * inc);
         } else {
             final float[] f = freq.buf;
+            final float[] m = mul.buf;
             for (int i = from; i < to; i++) {
-                o[i] = SineTable.lookup(p);
+                o[i] = SineTable.lookup(p) * m[i];
                 p = wrap(p + f[i] * invRate);
             }
         }
         phase = p;
+    }
+
+    /** Fills cos/sin of k·inc cycles for one block. Runs only when the frequency changes. */
+    private void tabulate(double inc) {
+        for (int k = 0; k < cosKw.length; k++) {
+            double a = 2 * Math.PI * k * inc;
+            cosKw[k] = (float) Math.cos(a);
+            sinKw[k] = (float) Math.sin(a);
+        }
+        tabulatedInc = inc;
+    }
+
+    private static double quarterAhead(double p) {
+        double q = p + 0.25;
+        return q >= 1.0 ? q - 1.0 : q;
+    }
+
+    /** A phase increment in cycles per sample, folded into (-1, 1); NaN or infinite becomes 0. */
+    static double wrapIncrement(double inc) {
+        if (inc > -1.0 && inc < 1.0) return inc;
+        if (!(inc == inc) || Double.isInfinite(inc)) return 0.0;
+        return inc - Math.rint(inc);
     }
 
     static double wrap(double p) {

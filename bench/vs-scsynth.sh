@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# vs-scsynth.sh -- time Sonora's offline renderer and scsynth on the same peer workload,
+# alternating runs, whole processes (JVM start and JIT warm-up included).
+#
+# usage: bench/vs-scsynth.sh [WORKLOAD] [RUNS]     e.g. bench/vs-scsynth.sh sines_500 5
+# needs: scsynth (apt-get install supercollider-server), ../shared/peers/scores, a built
+#        server module (./sonora builds it; or mvn -pl server package)
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+NAME=${1:-sines_500}
+RUNS=${2:-5}
+SCORES=${SCORES:-$HERE/../shared/peers/scores}
+JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
+JAVA=${JAVA:-java}
+OUT=${OUT:-/tmp/sonora-bench}
+mkdir -p "$OUT"
+
+command -v scsynth >/dev/null || { echo "scsynth not found: apt-get install supercollider-server" >&2; exit 1; }
+[[ -f $SCORES/$NAME.osc ]] || { echo "no score $SCORES/$NAME.osc" >&2; exit 1; }
+JCTOOLS=$(ls "$HERE"/repl/target/lib/jctools-core-*.jar 2>/dev/null | head -1 || true)
+[[ -n $JCTOOLS ]] || JCTOOLS=$(ls ~/.m2/repository/org/jctools/jctools-core/*/jctools-core-*.jar | head -1)
+CP="$HERE/server/target/classes:$JCTOOLS"
+[[ -d $HERE/server/target/classes/dev ]] || { echo "build first: ./sonora test or mvn -pl server package" >&2; exit 1; }
+DUR=$(awk -F'\t' -v n="$NAME" '$1 == n { print $2 }' "$SCORES/manifest.tsv")
+VSEC=$(awk -F'\t' -v n="$NAME" '$1 == n { print $4 }' "$SCORES/manifest.tsv")
+
+wall() { /usr/bin/time -f %e -o "$OUT/time.txt" "$@" >"$OUT/log.txt" 2>&1 || { cat "$OUT/log.txt" >&2; exit 1; }; cat "$OUT/time.txt"; }
+
+echo "workload $NAME: ${DUR} s of audio, $VSEC voice-seconds, $RUNS alternating runs; loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
+sonora=(); sc=()
+for i in $(seq 1 "$RUNS"); do
+  s=$(wall "$JAVA" -XX:+UseZGC -cp "$CP" dev.sonora.server.tools.RenderWorkload "$NAME" "$DUR" "$OUT/sonora.wav")
+  c=$(wall scsynth -N "$SCORES/$NAME.osc" _ "$OUT/scsynth.wav" 48000 WAV float -o 2 -z 64)
+  printf 'run %d: sonora %6.2f s   scsynth %6.2f s\n' "$i" "$s" "$c"
+  sonora+=("$s"); sc+=("$c")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+ms=$(median "${sonora[@]}"); mc=$(median "${sc[@]}")
+awk -v s="$ms" -v c="$mc" -v v="$VSEC" 'BEGIN {
+  printf "median wall: sonora %.2f s, scsynth %.2f s, ratio %.2f; ns per voice-sample (whole process): sonora %.2f, scsynth %.2f\n",
+    s, c, s / c, (v > 0 ? s * 1e9 / (v * 48000) : 0), (v > 0 ? c * 1e9 / (v * 48000) : 0) }'

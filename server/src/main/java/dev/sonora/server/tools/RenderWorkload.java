@@ -1,0 +1,61 @@
+package dev.sonora.server.tools;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import dev.sonora.server.driver.DiscardOut;
+import dev.sonora.server.driver.OfflineDriver;
+import dev.sonora.server.driver.WavFileOut;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.rt.AudioOut;
+
+/**
+ * Benchmark entry point: renders one peer workload with the offline driver, writing a float
+ * WAV like {@code scsynth -N} does, and prints one line of figures. Time the whole process
+ * (JVM start and JIT warm-up included) from outside to compare with scsynth.
+ *
+ * <pre>java -cp … dev.sonora.server.tools.RenderWorkload sines_500 60 /tmp/out.wav</pre>
+ */
+public final class RenderWorkload {
+    private RenderWorkload() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: RenderWorkload NAME SECONDS [OUT.wav|-]");
+            System.exit(2);
+        }
+        String name = args[0];
+        double seconds = Double.parseDouble(args[1]);
+        String outPath = args.length > 2 ? args[2] : "-";
+        long t0 = System.nanoTime();
+        Server server = new Server(ServerOptions.defaults());
+        WavFileOut wav = outPath.equals("-") ? null : new WavFileOut(Path.of(outPath), server.sampleRate());
+        AudioOut out = wav == null ? new DiscardOut() : wav;
+        OfflineDriver driver = new OfflineDriver(server, out);
+        driver.start();
+        Workloads.Feeder feeder = Workloads.start(name, server, seconds);
+        long blocks = (long) Math.ceil(seconds * server.sampleRate() / server.blockSize());
+        // render in steps of ~1 s so returns are completed as the live NRT thread would
+        int step = Math.max(1, server.sampleRate() / server.blockSize());
+        long t1 = System.nanoTime();
+        for (long done = 0; done < blocks; done += step) {
+            int n = (int) Math.min(step, blocks - done);
+            feeder.feedUntil(server.sampleTime() + (long) n * server.blockSize());
+            driver.advance(n);
+            server.pollReturns();
+        }
+        long t2 = System.nanoTime();
+        driver.close();
+        if (wav != null) wav.close();
+        double render = (t2 - t1) / 1e9;
+        double total = (System.nanoTime() - t0) / 1e9;
+        double voiceSamples = Workloads.voiceSeconds(name, seconds) * server.sampleRate();
+        System.out.printf("%s: rendered %.1f s in %.2f s (render loop %.2f s, %.1fx real time), %s ns/voice-sample, peak block load %.0f%%%n",
+                name, seconds, total, render, seconds / total,
+                voiceSamples > 0 ? String.format("%.2f", render * 1e9 / voiceSamples) : "-",
+                100 * server.stats().publishedPeakLoad);
+        server.close();
+    }
+}

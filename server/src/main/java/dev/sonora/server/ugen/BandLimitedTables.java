@@ -1,0 +1,95 @@
+package dev.sonora.server.ugen;
+
+/**
+ * Band-limited single-cycle tables for saw and triangle, one per harmonic count, so an
+ * oscillator can always read a table with no harmonic at or above Nyquist (no aliasing but
+ * the tiny interpolation error). Harmonic counts run 1..10, then grow by a sixth of an octave
+ * up to 1023 (at 48 kHz a saw below 23 Hz keeps 1023 harmonics, up to 24 kHz... of its own).
+ * Built once, on the first oscillator's construction (NRT); read-only afterwards, any thread.
+ */
+final class BandLimitedTables {
+    static final int SIZE = 4096;
+    static final int MASK = SIZE - 1;
+    static final int MAX_HARMONICS = 1023;
+
+    /** Tables by index; {@code [0]} is silence (for frequencies above Nyquist). */
+    static final float[][] SAW;
+    static final float[][] TRI;
+    /** Table index for each allowed harmonic count 0..MAX_HARMONICS. */
+    private static final byte[] INDEX_FOR_COUNT = new byte[MAX_HARMONICS + 1];
+
+    static {
+        // the harmonic counts that get a table
+        int[] counts = new int[64];
+        int n = 0;
+        counts[n++] = 0;
+        double k = 1;
+        int last = 0;
+        while (last < MAX_HARMONICS) {
+            int c = Math.min(MAX_HARMONICS, (int) Math.round(k));
+            if (c > last) {
+                counts[n++] = c;
+                last = c;
+            }
+            k = Math.max(k + 1, k * Math.pow(2, 1.0 / 6)) ;
+            if (k < 11) k = Math.floor(k);
+        }
+        SAW = new float[n][];
+        TRI = new float[n][];
+        double[] sin = new double[SIZE];
+        for (int i = 0; i < SIZE; i++) sin[i] = Math.sin(2 * Math.PI * i / SIZE);
+        double[] saw = new double[SIZE];
+        double[] tri = new double[SIZE];
+        int table = 0;
+        for (int h = 0; h <= MAX_HARMONICS; h++) {
+            if (h > 0) {
+                // saw 2p-1 = -(2/pi) sum sin(2 pi h p)/h; triangle: odd h, alternating, 1/h^2
+                double a = -2 / (Math.PI * h);
+                double t = (h & 1) == 1 ? (((h - 1) / 2) % 2 == 0 ? 1 : -1) * 8 / (Math.PI * Math.PI * h * h) : 0;
+                for (int i = 0; i < SIZE; i++) {
+                    double s = sin[(int) ((long) h * i & MASK)];
+                    saw[i] += a * s;
+                    tri[i] += t * s;
+                }
+            }
+            while (table < n && counts[table] == h) {
+                SAW[table] = toGuarded(saw);
+                TRI[table] = toGuarded(tri);
+                table++;
+            }
+        }
+        int t = 0;
+        for (int c = 0; c <= MAX_HARMONICS; c++) {
+            while (t + 1 < n && counts[t + 1] <= c) t++;
+            INDEX_FOR_COUNT[c] = (byte) t;
+        }
+    }
+
+    private BandLimitedTables() {
+    }
+
+    private static float[] toGuarded(double[] x) {
+        float[] f = new float[SIZE + 1];
+        for (int i = 0; i < SIZE; i++) f[i] = (float) x[i];
+        f[SIZE] = f[0];
+        return f;
+    }
+
+    /** Index of the richest table with no harmonic at or above Nyquist for this phase increment. */
+    static int tableFor(double inc) {
+        double a = Math.abs(inc);
+        if (!(a > 0)) return INDEX_FOR_COUNT[MAX_HARMONICS];
+        double allowed = 0.5 / a; // harmonic h sits at h*inc cycles/sample; it must stay below 0.5
+        int c = allowed >= MAX_HARMONICS + 1 ? MAX_HARMONICS : (int) Math.ceil(allowed) - 1;
+        return INDEX_FOR_COUNT[Math.max(0, c)];
+    }
+
+    /** Linear interpolation into a guarded table at phase in [0, 1). */
+    static float read(float[] table, double phase) {
+        double x = phase * SIZE;
+        int i = (int) x;
+        float frac = (float) (x - i);
+        float a = table[i];
+        return a + frac * (table[i + 1] - a);
+    }
+}

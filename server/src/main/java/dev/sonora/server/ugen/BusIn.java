@@ -1,0 +1,38 @@
+package dev.sonora.server.ugen;
+
+/**
+ * {@code in(bus)}: reads an audio bus (what earlier nodes in this block wrote to it), or with
+ * {@code control} a control bus (one value per block, steady). A bus number out of range reads
+ * silence.
+ */
+public final class BusIn extends Ugen {
+    private final float[][] audio;
+    private final float[] controls;
+    private final boolean control;
+    private final Wire bus;
+    private final Wire out;
+
+    public BusIn(UnitContext ctx, boolean control, Wire bus, Wire out) {
+        this.audio = ctx.world().audioBuses;
+        this.controls = ctx.world().controlBuses;
+        this.control = control;
+        this.bus = bus;
+        this.out = out;
+    }
+
+    @Override
+    public void process(int from, int to) {
+        final int b = (int) bus.value;
+        final float[] o = out.buf;
+        if (control) {
+            float v = b >= 0 && b < controls.length ? controls[b] : 0f;
+            if (!out.steady || out.value != v) out.fill(v);
+            return;
+        }
+        if (b < 0 || b >= audio.length) {
+            for (int i = from; i < to; i++) o[i] = 0f;
+            return;
+        }
+        System.arraycopy(audio[b], from, o, from, to - from);
+    }
+}

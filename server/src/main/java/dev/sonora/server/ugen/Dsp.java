@@ -1,0 +1,26 @@
+package dev.sonora.server.ugen;
+
+/** Small numeric helpers for kernels. Pure functions; any thread. */
+final class Dsp {
+    private Dsp() {
+    }
+
+    /** x, or 0 when x is NaN or infinite: keeps bad input out of a unit's state. */
+    static float finite(float x) {
+        return x - x == 0f ? x : 0f;
+    }
+
+    /** State that has decayed into the far tail becomes exactly 0 (no denormal arithmetic, ever). */
+    static double flush(double s) {
+        return s > -1e-30 && s < 1e-30 ? 0.0 : s;
+    }
+
+    /** A state poisoned by NaN/Inf restarts from 0 instead of staying poisoned forever. */
+    static double heal(double s) {
+        return s - s == 0.0 ? s : 0.0;
+    }
+
+    static float clamp(float x, float lo, float hi) {
+        return x < lo ? lo : x > hi ? hi : x;
+    }
+}

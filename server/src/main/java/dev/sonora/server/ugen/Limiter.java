@@ -1,0 +1,71 @@
+package dev.sonora.server.ugen;
+
+/**
+ * {@code .limit(level, lookahead)}: a look-ahead peak limiter that never lets a sample exceed
+ * {@code level}. The signal is delayed by two chunks of {@code lookahead} seconds (default
+ * 0.01); while a chunk plays, the gain moves in a straight line to what the loudest of it and
+ * the following chunk allow. Both ends of that line are at most {@code level/peak} of the
+ * playing chunk, so every point between them is too: the bound holds by construction (a final
+ * clamp only catches float rounding). Chunk buffers are allocated when the synth is built.
+ */
+public final class Limiter extends Ugen {
+    private final Wire in;
+    private final Wire level;
+    private final Wire out;
+    private final int chunk;
+    private float[] playing;
+    private float[] next;
+    private float[] filling;
+    private float peakNext;
+    private float peakFilling;
+    private int pos;
+    private float gain = 1f;
+    private float slope;
+
+    public Limiter(UnitContext ctx, Wire in, Wire level, Wire lookahead, Wire out) {
+        this.in = in;
+        this.level = level;
+        this.out = out;
+        float seconds = Dsp.clamp(Dsp.finite(lookahead.buf[0]), 0.001f, 0.1f);
+        this.chunk = Math.max(1, Math.round(seconds * ctx.sampleRate()));
+        this.playing = new float[chunk];
+        this.next = new float[chunk];
+        this.filling = new float[chunk];
+    }
+
+    @Override
+    public void process(int from, int to) {
+        final float[] x = in.buf;
+        final float[] lv = level.buf;
+        final float[] o = out.buf;
+        for (int i = from; i < to; i++) {
+            float v = Dsp.finite(x[i]);
+            float a = Math.abs(v);
+            filling[pos] = v;
+            if (a > peakFilling) peakFilling = a;
+            float lim = Dsp.clamp(Dsp.finite(lv[i]), 0f, 1e6f);
+            float y = playing[pos] * gain;
+            gain += slope;
+            o[i] = y > lim ? lim : y < -lim ? -lim : y;
+            if (++pos == chunk) turn(lim);
+        }
+    }
+
+    /** Chunk boundary: rotate buffers and aim the gain at what the next two chunks allow. */
+    private void turn(float lim) {
+        pos = 0;
+        float[] spare = playing;
+        playing = next;
+        next = filling;
+        filling = spare;
+        float peakPlaying = peakNext;
+        peakNext = peakFilling;
+        peakFilling = 0f;
+        float loudest = Math.max(peakPlaying, peakNext);
+        float target = loudest > lim ? lim / loudest : 1f;
+        // the start of the line must also respect the chunk now playing
+        float start = peakPlaying > lim ? Math.min(gain, lim / peakPlaying) : gain;
+        gain = start;
+        slope = (target - start) / chunk;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.sonora.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sonora.server.nrt.NodeRef;
+import dev.sonora.server.rt.Command;
+import dev.sonora.server.synth.GraphBuilder;
+import dev.sonora.server.synth.Signal;
+import dev.sonora.server.synth.SynthDef;
+
+/** The first units, rendered through the whole server (block splits included). */
+class UnitKernelTest {
+
+    private static void define(Rig rig, String name, java.util.function.Function<GraphBuilder, Signal> graph) {
+        GraphBuilder b = new GraphBuilder();
+        rig.server.addDef(b.build(name, graph.apply(b)));
+    }
+
+    @Test
+    void sineMatchesTheMathToMicroPrecisionAtAnySplit() {
+        try (Rig rig = new Rig()) {
+            define(rig, "s", b -> b.unit("mul", b.unit("sine", b.control("freq", 1000)), b.control("amp", 0.5)));
+            rig.playAt("s", 13L, "freq", 997.0);
+            rig.playAt("s", 20000L, "freq", 997.0, "amp", 0); // a command mid-way splits the block
+            rig.blocks(400);
+            float[] l = rig.out.left();
+            double maxErr = 0;
+            for (int i = 13; i < 25000; i++) {
+                double ideal = 0.5 * Math.sin(2 * Math.PI * 997.0 * (i - 13) / 48000.0);
+                maxErr = Math.max(maxErr, Math.abs(l[i] - ideal));
+            }
+            assertEquals(0f, l[12], 0f);
+            assertTrue(maxErr < 2e-6, "max error " + maxErr);
+        }
+    }
+
+    @Test
+    void percHitsItsTimesToTheSampleAndFreesItsSynth() {
+        try (Rig rig = new Rig()) {
+            define(rig, "p", b -> b.unit("perc", b.constant(0.01), b.constant(0.02), b.constant(1), b.constant(0)));
+            NodeRef n = rig.playAt("p", 100L);
+            rig.blocks(30);
+            float[] l = rig.out.left();
+            // attack: 480 samples up to 1, release: 960 samples down to 0, linear (curve 0)
+            assertEquals(1f / 480, l[100], 1e-6f);
+            assertEquals(1f, l[100 + 479], 1e-6f, "peak exactly at the end of the attack");
+            assertEquals(1f - 1f / 960, l[100 + 480], 1e-5f);
+            assertEquals(0f, l[100 + 480 + 959], 1e-6f, "zero exactly at the end of the release");
+            assertEquals(0f, l[100 + 480 + 960], 0f);
+            assertFalse(n.playing(), "perc freed its synth");
+        }
+    }
+
+    @Test
+    void adsrReleasesFromAnyStageAndFrees() {
+        try (Rig rig = new Rig()) {
+            define(rig, "a", b -> b.unit("adsr", b.constant(0.01), b.constant(0.01), b.constant(0.5),
+                    b.constant(0.005), b.control("gate", 1), b.constant(0)));
+            NodeRef early = rig.playAt("a", 0L);
+            rig.server.set(early, new String[] {"gate"}, new float[] {0}, 240); // mid-attack
+            rig.blocks(20);
+            float[] l = rig.out.left();
+            assertEquals(0.5f, l[239], 1e-5f, "half-way up the attack");
+            assertEquals(0.5f - 0.5f / 240, l[240], 1e-5f, "release starts from there at once");
+            assertEquals(0f, l[240 + 239], 1e-6f, "and takes its 240 samples");
+            assertFalse(early.playing());
+            NodeRef held = rig.playAt("a", rig.server.sampleTime());
+            rig.blocks(100);
+            assertTrue(held.playing(), "sustains while the gate is open");
+            assertEquals(0.5f, rig.out.left()[rig.out.frames() - 1], 1e-6f);
+        }
+    }
+
+    @Test
+    void sawIsBoundedZeroMeanAndHasItsPeriod() {
+        try (Rig rig = new Rig()) {
+            define(rig, "w", b -> b.unit("saw", b.constant(480)));
+            rig.play("w");
+            rig.blocks(150);
+            float[] l = rig.out.left();
+            double sum = 0;
+            int rising = 0;
+            for (int i = 0; i < 9600; i++) {
+                assertTrue(Math.abs(l[i]) <= 1.2f, "bounded at " + i);
+                sum += l[i];
+                if (i > 0 && l[i - 1] >= -0.5f && l[i] < -0.5f) rising++; // only the wrap falls through -0.5
+            }
+            assertEquals(0, sum / 9600, 0.01);
+            assertEquals(96, rising, 1, "one wrap per 100 samples");
+        }
+    }
+
+    @Test
+    void foldingAMulIntoTheOscillatorKeepsTheSound() {
+        try (Rig rig = new Rig()) {
+            // folded: the mul's other input is ready before the sine runs
+            define(rig, "folded", b -> b.unit("mul", b.unit("sine", b.constant(330)), b.control("amp", 0.3)));
+            // not folded: the envelope is made after the sine
+            define(rig, "plain", b -> {
+                Signal s = b.unit("sine", b.constant(330));
+                return b.unit("mul", s, b.unit("line", b.constant(0.3), b.constant(0.3), b.constant(1)));
+            });
+            SynthDef f = rig.server.def("folded");
+            SynthDef p = rig.server.def("plain");
+            assertEquals(2, f.numUnits(), "sine (with its mul) and out");
+            assertEquals(4, p.numUnits(), "sine, line, mul and out");
+            NodeRef a = rig.play("folded");
+            rig.blocks(4);
+            float[] first = java.util.Arrays.copyOf(rig.out.left(), 256);
+            rig.server.free(a, Command.NOW); // both at the start of the next block (256)
+            rig.play("plain");
+            rig.blocks(4);
+            float[] l = rig.out.left();
+            for (int i = 0; i < 256; i++) {
+                assertEquals(first[i], l[256 + i], 1e-6f, "sample " + i);
+            }
+        }
+    }
+
+    @Test
+    void mistakesInADefinitionAreFoundWhenItIsBuilt() {
+        GraphBuilder b = new GraphBuilder();
+        assertEquals("constant NaN is not a finite number",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> b.constant(Double.NaN)).getMessage());
+        assertEquals("unknown unit 'sinee'",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> b.unit("sinee")).getMessage());
+        assertEquals("mul: input 'a' is required",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> b.unit("mul")).getMessage());
+        GraphBuilder other = new GraphBuilder();
+        Signal foreign = other.constant(1);
+        assertEquals("sine: an input comes from another definition",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> b.unit("sine", foreign)).getMessage());
+    }
+}
