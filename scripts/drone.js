@@ -6,6 +6,7 @@
 // The amplitude breathes with a very slow LFO whose speed is a control.
 def('drone', ({freq = 55, amp = 0.1, breath = 0.07, pos = 0, fade = 6}) =>
   mix(saw(freq), saw(freq.mul(1.004)), sine(freq.mul(2)).mul(0.6))
+    .lpf(sine(breath.mul(0.7)).range(300, 1800))     // the filter opens and closes slowly too
     .mul(sine(breath).range(0.2, 1))
     .mul(line(0, 1, fade))
     .mul(amp)
@@ -22,7 +23,8 @@ const voices = [0, 7, 12, 19, 24].map((interval, i) =>
     fade: 3 + i,
   }))
 
-// A breath of noise on top, very quiet, fading in slowly.
-play(() => noise().mul(sine(0.05).range(0.005, 0.03)).mul(line(0, 1, 8)))
+// A breath of filtered noise on top, very quiet, fading in slowly, in a big room.
+play(() => pink().bpf(sine(0.05).range(800, 3000), 0.3).mul(sine(0.05).range(0.01, 0.06)).mul(line(0, 1, 8))
+  .reverb(0.6, 0.9, 0.3))
 
 console.log('drone:', voices.length, 'voices;', 'try voices[0].set({freq: 50})')

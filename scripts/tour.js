@@ -4,15 +4,15 @@
 
 // 1. A synth definition. The destructured parameters are the controls: their names and
 //    defaults. The function returns a signal; mono goes to both speakers, .pan(pos) places it.
-def('bass', ({freq = 55, amp = 0.25, gate = 1}) =>
-  saw(freq).mul(adsr(0.01, 0.3, 0.6, 0.8, gate)).mul(amp).pan(0))
+def('bass', ({freq = 55, amp = 0.25, cutoff = 900, gate = 1}) =>
+  saw(freq).rlpf(cutoff, 0.3).mul(adsr(0.01, 0.3, 0.6, 0.8, gate)).mul(amp).pan(0))
 
 // 2. Start one. synth() returns a node handle that prints as Node(1000 'bass').
 const bass = synth('bass', {freq: 55})
 console.log('playing', bass, 'with id', bass.id)
 
 // 3. Change controls at any time, any subset.
-bass.set({amp: 0.2})
+bass.set({amp: 0.2, cutoff: 1400})
 
 // 4. Numbers and signals mix freely: sine(0.25) is a slow wobble (an LFO), and
 //    .range(lo, hi) maps its -1..1 onto the values you want. JS has no operator
@@ -28,10 +28,11 @@ def('pad', ({freq = 220, amp = 0.08}) =>
 const voices = group()
 const pad = synth('pad', {freq: midicps(57)}, {tail: voices})
 
-// 6. Envelopes end their synth: perc() frees the node when it is done, and onEnd runs
+// 6. Effects chain like everything else (.lpf, .rlpf, .delay, .reverb, .limit, .tanh).
+//    Envelopes end their synth: perc() frees the node when it is done, and onEnd runs
 //    your function then. Chaining onEnd makes a little melody without a clock.
 def('pluck', ({freq = 440, amp = 0.15, dur = 0.25, pos = 0}) =>
-  saw(freq).mul(perc(0.005, dur)).mul(amp).pan(pos))
+  saw(freq).lpf(freq.mul(4)).mul(perc(0.005, dur)).mul(amp).pan(pos).reverb(0.3, 0.6))
 
 const notes = [69, 72, 76, 79, 76, 72]
 let step = 0
@@ -43,8 +44,8 @@ function nextNote() {
 }
 nextNote()
 
-// 7. play() is def + synth in one go, for quick sounds.
-play(() => noise().mul(perc(0.001, 0.08)).mul(0.1))
+// 7. play() is def + synth in one go, for quick sounds. A def may also return [left, right].
+play(() => [noise().mul(perc(0.001, 0.08)).mul(0.1), pink().mul(perc(0.001, 0.12)).mul(0.1)])
 
 // 8. At the prompt: status() tells how the server is doing (cpu, peak, nodes, late, xruns,
 //    rtAllocBytes), help() shows more, hush() silences everything, Ctrl-D quits.

@@ -23,6 +23,7 @@ import dev.sonora.repl.terminal.Evaluator;
 import dev.sonora.repl.terminal.Repl;
 import dev.sonora.server.nrt.ServerException;
 import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.repl.audio.WarmKernels;
 
 /**
  * Runs one command line: parses it, then lists devices, renders offline, or plays live with
@@ -84,6 +85,7 @@ public final class Cli {
     private int render(Options o, ServerOptions so) {
         RoutedOutput output = new RoutedOutput(out, err);
         try (Session s = new Session(so, output)) {
+            WarmKernels.run(so); // compile every kernel here while JS starts on the Lang thread
             JsHost host = s.host();
             Path wav = o.render;
             List<Path> files = o.files;

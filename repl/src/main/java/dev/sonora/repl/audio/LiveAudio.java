@@ -35,6 +35,8 @@ public final class LiveAudio implements AutoCloseable {
      * failure prints one line and continues silently on the null driver.
      */
     public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, Output out) {
+        // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
+        WarmKernels.run(server.options());
         Driver d;
         if ("null".equals(driverName)) {
             d = new NullDriver(server, new DiscardOut(), bufferFrames);
@@ -58,13 +60,12 @@ public final class LiveAudio implements AutoCloseable {
 
     /**
      * Starts counting audio-thread allocation once the first blocks have run (class loading
-     * and first-use allocation are start-up costs, not steady state), running a silent
-     * {@link Warmup} synth meanwhile. Blocks briefly.
+     * and first-use allocation are start-up costs, not steady state). Blocks briefly.
      */
     public void markWarmAfter(long millis) {
-        NodeRef warm = Warmup.start(server);
+        NodeRef warm = WarmSynth.start(server);
         LockSupport.parkNanos(millis * 1_000_000L);
-        Warmup.stop(server, warm);
+        WarmSynth.stop(server, warm);
         LockSupport.parkNanos(50_000_000L); // the free goes through the audio thread and back
         server.markWarm();
     }

@@ -19,7 +19,7 @@ import dev.sonora.server.nrt.Status;
  * caused (node-ended callbacks), exactly as the live loop would between blocks.
  */
 public final class OfflineRender {
-    /** Blocks rendered (and thrown away) before the scripts start, so first-use costs are not counted. */
+    /** Blocks rendered (and thrown away) on the real audio thread before the scripts start. */
     private static final int WARM_BLOCKS = 64;
 
     /** What a render measured; {@link #summary()} is the line API.md specifies. */
@@ -55,9 +55,9 @@ public final class OfflineRender {
         driver.start();
         WavFileOut file = null;
         try {
-            NodeRef warm = Warmup.start(server);
+            NodeRef warm = WarmSynth.start(server);
             driver.advance(WARM_BLOCKS);
-            Warmup.stop(server, warm);
+            WarmSynth.stop(server, warm);
             driver.advance(2);
             server.pollReturns();
             server.markWarm();

@@ -73,7 +73,8 @@ public final class Bridge {
                 float d = t.defaults()[i];
                 b.append(Float.isNaN(d) ? "null" : Json.number(d));
             }
-            b.append("],\"outputs\":").append(t.outputs()).append(",\"variadic\":").append(t.variadic()).append('}');
+            b.append("],\"outputs\":").append(t.outputs()).append(",\"variadic\":").append(t.variadic())
+                    .append(",\"stereoIn\":").append(Units.stereoIn(t)).append('}');
         }
         return b.append(']').toString();
     }

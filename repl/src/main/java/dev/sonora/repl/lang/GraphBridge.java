@@ -37,6 +37,12 @@ public final class GraphBridge {
         return builder.mix(signals("mix", inputs));
     }
 
+    /** Joins signals into one multichannel signal ([left, right] from a def, a stereo bus read). */
+    @HostAccess.Export
+    public Object join(Value inputs) {
+        return builder.channels(signals("channels", inputs));
+    }
+
     @HostAccess.Export
     public int channels(Object signal) {
         return signal(signal, "channels").channels();

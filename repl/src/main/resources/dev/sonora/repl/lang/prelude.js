@@ -123,14 +123,18 @@
     graph(name);
     let n = args.length;
     while (n > 0 && args[n - 1] === undefined) n--;
-    if (!u.variadic && n > u.inputs.length) {
-      fail(`${name} takes ${u.inputs.length} input${u.inputs.length === 1 ? '' : 's'} (${u.inputs.join(', ')}), got ${n}`);
+    // a stereo-in unit (reverb) takes one signal for its left and right inputs
+    const split = u.stereoIn && n < u.inputs.length;
+    const inputs = split ? ['in', ...u.inputs.slice(2)] : u.inputs;
+    const defaults = split ? [null, ...u.defaults.slice(2)] : u.defaults;
+    if (!u.variadic && n > inputs.length) {
+      fail(`${name} takes ${inputs.length} input${inputs.length === 1 ? '' : 's'} (${inputs.join(', ')}), got ${n}`);
     }
     const ins = [];
     for (let i = 0; i < n; i++) {
-      const label = `${name}: ${u.inputs[Math.min(i, u.inputs.length - 1)]}`;
+      const label = `${name}: ${inputs[Math.min(i, inputs.length - 1)]}`;
       let a = args[i];
-      if (a === undefined && i < u.inputs.length && u.defaults[i] !== null) a = u.defaults[i];
+      if (a === undefined && i < inputs.length && defaults[i] !== null) a = defaults[i];
       ins.push(toSig(a, label));
     }
     if (name === 'out') usedOut = true;
@@ -148,17 +152,40 @@
   // 'in' is a JS keyword: the source rewriter turns in(bus) into In(bus)
   const jsName = (unit) => (unit === 'in' ? 'In' : unit);
   // named stubs, so the REPL shows [Function: lpf] rather than an anonymous function
-  const notYet = (name) => ({ [name.replace('.', '')]: () => fail(`${name} is not available yet (it comes with the unit library, issue #4)`) })[name.replace('.', '')];
+  const notYet = (name) => {
+    const where = name === 'playbuf' ? 'it comes with samples and buffers, issue #6' : 'it comes with the unit library, issue #4';
+    return ({ [name.replace('.', '')]: () => fail(`${name} is not available yet (${where})`) })[name.replace('.', '')];
+  };
+
+  // bus reads and writes pick the unit by the bus: audio or control, one unit per channel
+  const BUS_UNITS = new Set(['in', 'ink', 'out', 'outk']);
+  function readBus(bus) {
+    if (bus instanceof Bus) {
+      const unit = bus.rate === 'control' ? 'ink' : 'in';
+      if (!UNITS.has(unit)) fail(`in is not available yet (it comes with the unit library, issue #4)`);
+      const chans = [];
+      for (let k = 0; k < bus.channels; k++) chans.push(callUnit(unit, [bus.index + k]).__sig);
+      return chans.length === 1 ? new UGen(chans[0]) : new UGen(G.join(chans));
+    }
+    if (!UNITS.has('in')) fail(`in is not available yet (it comes with the unit library, issue #4)`);
+    return callUnit('in', [bus]);
+  }
+  function writeBus(bus, sig) {
+    if (bus instanceof Bus && bus.rate === 'control') {
+      if (!UNITS.has('outk')) fail('writing a control bus is not available yet (issue #4)');
+      return callUnit('outk', [bus, sig]);
+    }
+    return callUnit('out', [bus, sig]);
+  }
+  if (UNITS.has('out')) {
+    UGen.prototype.out = function (bus) { return writeBus(bus, this); };
+    api('out', (bus, ...channels) => (channels.length === 1 ? writeBus(bus, channels[0]) : callUnit('out', [bus, ...channels])));
+    members('out');
+  }
+  if (UNITS.has('in')) api('In', (bus) => readBus(bus));
 
   for (const [name, u] of UNITS) {
-    if (name.startsWith('_')) continue; // internal units (e.g. the exit fade)
-    if (name === 'out') {
-      // sig.out(bus): the signal is the channel list, the bus comes first in the unit
-      UGen.prototype.out = function (bus) { return callUnit('out', [bus, this]); };
-      api('out', (bus, ...channels) => callUnit('out', [bus, ...channels]));
-      members('out');
-      continue;
-    }
+    if (name.startsWith('_') || BUS_UNITS.has(name)) continue; // internal units (the exit fade), buses above
     if (!RESERVED_GLOBALS.has(name)) api(jsName(name), (...args) => callUnit(name, args));
     if (u.inputs.length > 0) {
       UGen.prototype[name] = function (...args) { return callUnit(name, [this, ...args]); };
@@ -253,7 +280,11 @@
       if (usedOut) return null;
       fail(`def '${name}': the function returned nothing: return the signal (e.g. () => sine(440).mul(0.1)) or write it with .out(bus)`);
     }
-    if (Array.isArray(r)) fail(`def '${name}': return one signal, not an array (use .pan(pos) for stereo)`);
+    if (Array.isArray(r)) {
+      // [left, right]: channels in order
+      if (r.length === 0) fail(`def '${name}': the function returned an empty array`);
+      return G.join(r.map((x, i) => toSig(x, `def '${name}': channel ${i + 1}`)));
+    }
     return toSig(r, `def '${name}': the result`);
   }
 
@@ -515,7 +546,7 @@
     groups: `const g = group()                   a group at the head of the default group
   synth('x', {}, g) / {head: g} / {tail: g} / {before: n} / {after: n} / {replace: n}   where a node goes
   n.moveBefore(m) n.moveAfter(m) n.moveToHead(g) n.moveToTail(g)   g.freeAll()   g.free()`,
-    units: () => `units now: ${[...UNITS.keys()].filter((n) => !n.startsWith('_')).map(jsName).join(', ')}
+    units: () => `units now: ${[...UNITS.keys()].filter((n) => !n.startsWith('_') && n !== 'ink' && n !== 'outk').map(jsName).join(', ')}
   call them as functions, sine(440), or as methods on a signal, saw(110).mul(0.2).pan(-0.5); numbers and signals mix.
   in(bus) reads a bus; sig.out(bus) writes one. mix(a, b, ...) sums signals.`,
     buses: `const b = bus.audio(2); bus.control()   allocate buses; sig.out(b) writes, in(b) reads`,

@@ -109,6 +109,27 @@ class ApiTest {
     }
 
     @Test
+    void busesEffectsAndStereo() throws Exception {
+        // a send to a private bus, read back by an effect synth placed after it
+        f.eval("const fxBus = bus.audio(1); const srcs = group(); const fxs = group({after: srcs})");
+        f.eval("def('src', ({out = 0}) => sine(330).mul(0.2).out(out))");
+        f.eval("def('fx', ({inBus = 0}) => in(inBus).delay(0.01, 0.3).reverb(0.3, 0.5))");
+        f.eval("def('wide', () => [sine(200).mul(0.1), saw(300).lpf(800).mul(0.1)])");
+        f.eval("synth('fx', {inBus: fxBus}, fxs); synth('src', {out: fxBus}, srcs); const w = synth('wide')");
+        int before = f.audio.frames();
+        f.advance(200);
+        float l = 0;
+        float r = 0;
+        for (int i = before; i < f.audio.frames(); i++) {
+            l = Math.max(l, Math.abs(f.audio.left()[i]));
+            r = Math.max(r, Math.abs(f.audio.right()[i]));
+        }
+        assertTrue(l > 0.05 && r > 0.05, "both channels sound: " + l + " " + r);
+        f.eval("hush()");
+        f.advance(2);
+    }
+
+    @Test
     void consoleLogPrints() throws Exception {
         f.out.clear();
         assertNull(f.eval("console.log('hello', 1, [2])"));

@@ -70,7 +70,7 @@ class ErrorsTest {
                 f.error("def('d2', () => sine('440'))"));
         assertReport("<repl>:\\d+: arithmetic operators do not work on signals: write freq.mul\\(2\\).*",
                 f.error("def('d3', ({freq = 1}) => sine(freq * 2))"));
-        assertReport("<repl>:\\d+: sine takes 2 inputs \\(freq, phase\\), got 3", f.error("def('d4', () => sine(1, 2, 3))"));
+        assertReport("<repl>:\\d+: saw takes 1 input \\(freq\\), got 2", f.error("def('d4', () => saw(1, 2))"));
         assertReport("<repl>:\\d+: def 'd5': the function returned nothing.*", f.error("def('d5', () => { sine(1) })"));
         assertReport("<repl>:\\d+: def 'd6': the second argument is a function.*", f.error("def('d6', 42)"));
         assertReport("<repl>:\\d+: def 'd7': control 'x: \\{a\\}' is not a plain name.*", f.error("def('d7', ({x: {a}}) => sine(a))"));

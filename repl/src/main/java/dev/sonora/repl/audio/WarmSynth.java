@@ -16,13 +16,14 @@ import dev.sonora.server.synth.UnitType;
 import dev.sonora.server.synth.Units;
 
 /**
- * A silent synth that runs one of every unit type the server has, so their classes are
- * loaded and their kernels compiled before the first real note (DESIGN.md: "the JIT must
- * not learn on stage"). Its sum is multiplied by 0. Used by the live start-up and the
- * offline renderer before they start counting audio-thread allocation. Controlling thread.
+ * A silent synth on the real server that runs one of every unit type, on the real audio
+ * thread, before allocation counting starts: {@link WarmKernels} compiles the kernels on a
+ * scratch server, this one also covers first-use work on the audio thread itself (and is
+ * the only warm-up when the kernel warm-up fails). Its sum is multiplied by 0, so it is never
+ * heard. Controlling thread.
  */
-public final class Warmup {
-    private Warmup() {
+public final class WarmSynth {
+    private WarmSynth() {
     }
 
     /** Starts the warm-up synth; returns its node, or null if nothing could be built. */
