@@ -37,7 +37,7 @@ public final class Warmup {
                     in[i] = i == 0 ? freq : b.constant(Float.isNaN(t.defaults()[i]) ? 0.5 : t.defaults()[i]);
                 }
                 Signal s = b.unit(t.name(), in);
-                sum = sum == null ? s : b.unit("add", sum, s);
+                if (s.channels() > 0) sum = sum == null ? s : b.unit("add", sum, s);
             }
         }
         scratch.addDef(b.build("warmup", b.unit("mul", sum, b.control("amp", 0))));

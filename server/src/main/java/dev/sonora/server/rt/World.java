@@ -21,6 +21,12 @@ public final class World {
 
     /** Audio buses, {@code [bus][frame]}; buses 0 and 1 are the main stereo output. */
     public final float[][] audioBuses;
+    /**
+     * Which audio buses were written this block: only those are cleared before the next one
+     * (a bus nobody writes stays zero), which saves clearing every bus on every block.
+     * Writers (the {@code out} unit) set their flag.
+     */
+    public final boolean[] audioBusWritten;
     /** Control buses: one value each. */
     public final float[] controlBuses;
 
@@ -42,6 +48,7 @@ public final class World {
         this.numAudioBuses = numAudioBuses;
         this.numControlBuses = numControlBuses;
         this.audioBuses = new float[numAudioBuses][blockSize];
+        this.audioBusWritten = new boolean[numAudioBuses];
         this.controlBuses = new float[numControlBuses];
         this.nodes = new RtNode[maxNodes];
         this.returnQueue = returnQueue;
@@ -169,8 +176,12 @@ public final class World {
     // ---- per-block housekeeping, called by RtEngine ----
 
     void clearAudioBuses() {
-        for (float[] b : audioBuses) {
-            Arrays.fill(b, 0f);
+        final boolean[] written = audioBusWritten;
+        for (int i = 0; i < written.length; i++) {
+            if (written[i]) {
+                Arrays.fill(audioBuses[i], 0f);
+                written[i] = false;
+            }
         }
     }
 

@@ -60,9 +60,13 @@ public final class GraphBuilder {
     public Signal unit(String typeName, Signal... in) {
         UnitType type = Units.get(typeName);
         if (type == null) throw new DefException("unknown unit '" + typeName + "'");
-        for (Signal s : in) {
+        for (int i = 0; i < in.length; i++) {
+            Signal s = in[i];
             if (s == null) throw new DefException(typeName + ": an input is missing (null or undefined)");
             if (s.owner != this) throw new DefException(typeName + ": an input comes from another definition");
+            if (s.channels() == 0) {
+                throw new DefException(typeName + ": input " + (i + 1) + " is not a signal (it comes from a unit with no output, like out)");
+            }
         }
         if (type.variadic()) return variadic(type, in);
         if (Units.stereoIn(type) && in.length >= 1 && in.length < type.inputs().length) {

@@ -50,27 +50,55 @@ public final class Freeverb extends Ugen {
             acc = new float[blockSize];
         }
 
+        private static float flushed(float v) {
+            return v > -1e-15f && v < 1e-15f ? 0f : v;
+        }
+
+        /** Flushes filter memory in the far tail (no denormals); a NaN-poisoned comb restarts silent. */
+        private static float settle(float store, float[] line) {
+            if (!(store - store == 0f)) {
+                java.util.Arrays.fill(line, 0f);
+                return 0f;
+            }
+            return flushed(store);
+        }
+
         /** Reverberates input[from, to) into {@link #acc}. */
         void run(float[] input, int from, int to, float feedback, float damp1, float damp2) {
             final float[] sum = acc;
             for (int i = from; i < to; i++) sum[i] = 0f;
-            for (int c = 0; c < comb.length; c++) {
-                final float[] line = comb[c];
-                final int len = line.length;
-                int p = combPos[c];
-                float store = combStore[c];
+            // four combs per pass: their one-pole damping chains are independent, so the CPU
+            // overlaps them instead of waiting on one multiply-add chain at a time
+            for (int c = 0; c < comb.length; c += 4) {
+                final float[] l0 = comb[c], l1 = comb[c + 1], l2 = comb[c + 2], l3 = comb[c + 3];
+                final int n0 = l0.length, n1 = l1.length, n2 = l2.length, n3 = l3.length;
+                int p0 = combPos[c], p1 = combPos[c + 1], p2 = combPos[c + 2], p3 = combPos[c + 3];
+                float s0 = combStore[c], s1 = combStore[c + 1], s2 = combStore[c + 2], s3 = combStore[c + 3];
                 for (int i = from; i < to; i++) {
-                    float y = line[p];
-                    store = y * damp2 + store * damp1;
-                    float v = input[i] + store * feedback;
-                    line[p] = v > -1e-15f && v < 1e-15f ? 0f : v;
-                    if (++p == len) p = 0;
-                    sum[i] += y;
+                    final float in = input[i];
+                    float y0 = l0[p0], y1 = l1[p1], y2 = l2[p2], y3 = l3[p3];
+                    s0 = y0 * damp2 + s0 * damp1;
+                    s1 = y1 * damp2 + s1 * damp1;
+                    s2 = y2 * damp2 + s2 * damp1;
+                    s3 = y3 * damp2 + s3 * damp1;
+                    l0[p0] = flushed(in + s0 * feedback);
+                    l1[p1] = flushed(in + s1 * feedback);
+                    l2[p2] = flushed(in + s2 * feedback);
+                    l3[p3] = flushed(in + s3 * feedback);
+                    if (++p0 == n0) p0 = 0;
+                    if (++p1 == n1) p1 = 0;
+                    if (++p2 == n2) p2 = 0;
+                    if (++p3 == n3) p3 = 0;
+                    sum[i] += (y0 + y1) + (y2 + y3);
                 }
-                // flush the filter memory in the far tail (no denormals) and recover from NaN
-                combStore[c] = store > -1e-15f && store < 1e-15f || !(store - store == 0f) ? 0f : store;
-                if (!(store - store == 0f)) java.util.Arrays.fill(line, 0f);
-                combPos[c] = p;
+                combPos[c] = p0;
+                combPos[c + 1] = p1;
+                combPos[c + 2] = p2;
+                combPos[c + 3] = p3;
+                combStore[c] = settle(s0, l0);
+                combStore[c + 1] = settle(s1, l1);
+                combStore[c + 2] = settle(s2, l2);
+                combStore[c + 3] = settle(s3, l3);
             }
             for (int a = 0; a < allpass.length; a++) {
                 final float[] line = allpass[a];

@@ -7,11 +7,13 @@ package dev.sonora.server.ugen;
  */
 public final class Out extends Ugen {
     private final float[][] buses;
+    private final boolean[] written;
     private final Wire bus;
     private final Wire[] channels;
 
     public Out(UnitContext ctx, Wire bus, Wire[] channels) {
         this.buses = ctx.world().audioBuses;
+        this.written = ctx.world().audioBusWritten;
         this.bus = bus;
         this.channels = channels;
     }
@@ -24,6 +26,8 @@ public final class Out extends Ugen {
             // a mono signal to both sides: one pass instead of two
             final float[] l = buses[base];
             final float[] r = buses[base + 1];
+            written[base] = true;
+            written[base + 1] = true;
             final float[] src = cs[0].buf;
             for (int i = from; i < to; i++) {
                 float v = src[i];
@@ -35,6 +39,7 @@ public final class Out extends Ugen {
         for (int c = 0; c < cs.length; c++) {
             int b = base + c;
             if (b < 0 || b >= buses.length) continue;
+            written[b] = true;
             final float[] dst = buses[b];
             final float[] src = cs[c].buf;
             for (int i = from; i < to; i++) dst[i] += src[i];
