@@ -60,6 +60,7 @@ public final class Server implements AutoCloseable {
 
     public Server(ServerOptions options) {
         options.check();
+        dev.sonora.server.rt.RtClasses.preload();
         this.options = options;
         this.toRt = new MpscArrayQueue<>(options.commandCapacity());
         // everything on the return queue entered RT as an in-flight command or a node, and

@@ -12,6 +12,7 @@ public final class Units {
     private static final Map<String, UnitType> TYPES = new LinkedHashMap<>();
 
     static {
+        KernelClasses.preload();
         TYPES.put("sine", new UnitType("sine", names("freq", "phase", "mul"), vals(440, 0, 1), 1, false,
                 (c, in, out) -> new Sine(c, in[0], in[1], in[2], out[0]), 2));
         add("saw", names("freq"), vals(440), 1, (c, in, out) -> new Saw(c, in[0], out[0]));
