@@ -20,7 +20,7 @@ import dev.sonora.server.nrt.Status;
  */
 public final class OfflineRender {
     /** Blocks rendered (and thrown away) on the real audio thread before the scripts start. */
-    private static final int WARM_BLOCKS = 64;
+    private static final int WARM_BLOCKS = 1500;
 
     /** What a render measured; {@link #summary()} is the line API.md specifies. */
     public record Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,
@@ -55,23 +55,33 @@ public final class OfflineRender {
         driver.start();
         WavFileOut file = null;
         try {
+            // warm-up: the real path (file writer included) runs on the audio thread until the JIT
+            // has compiled it, then what it wrote is dropped and allocation counting starts
+            file = new WavFileOut(wav, server.sampleRate());
+            gate.target(file);
+            gate.warmingUp(true);
             NodeRef warm = WarmSynth.start(server);
-            driver.advance(WARM_BLOCKS);
+            for (int i = 0; i < WARM_BLOCKS; i++) {
+                driver.advance(1);
+                server.pollReturns();
+                file.discard();
+            }
             WarmSynth.stop(server, warm);
             driver.advance(2);
             server.pollReturns();
+            file.discard();
+            gate.warmingUp(false);
             server.markWarm();
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
             // The audio thread is parked between offline steps, so this write cannot race.
             server.stats().publishedPeakLoad = 0f;
             scripts.run();
             lang.runPending();
-            file = new WavFileOut(wav, server.sampleRate());
-            gate.target(file);
             while (gate.written() < frames) {
                 driver.advance(1);
                 server.pollReturns();
                 lang.runPending();
+                file.flush(); // file I/O here, on the controller, never on the audio thread
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             WavFileOut done = file;

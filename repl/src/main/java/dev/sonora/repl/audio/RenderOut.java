@@ -12,6 +12,7 @@ final class RenderOut implements AudioOut {
     private final long limit;
     private volatile AudioOut target;
     private volatile long written;
+    private volatile boolean warmingUp;
 
     RenderOut(long limitFrames) {
         this.limit = limitFrames;
@@ -19,6 +20,11 @@ final class RenderOut implements AudioOut {
 
     void target(AudioOut out) {
         this.target = out;
+    }
+
+    /** While warming up, blocks pass to the target (so its code runs warm) but do not count. */
+    void warmingUp(boolean on) {
+        this.warmingUp = on;
     }
 
     long written() {
@@ -29,6 +35,10 @@ final class RenderOut implements AudioOut {
     public void write(float[] left, float[] right, int frames) {
         AudioOut t = target;
         if (t == null) return;
+        if (warmingUp) {
+            t.write(left, right, frames);
+            return;
+        }
         long w = written;
         int keep = (int) Math.min(frames, limit - w);
         if (keep > 0) {

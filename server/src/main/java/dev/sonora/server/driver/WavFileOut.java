@@ -11,21 +11,30 @@ import java.nio.file.StandardOpenOption;
 import dev.sonora.server.rt.AudioOut;
 
 /**
- * Writes stereo 32-bit float WAV. Used by the offline driver, whose audio thread has no
- * deadline, so it may write to the file itself: blocks collect in a direct buffer (no
- * per-write allocation) and go to disk when it fills. Open and close on the controlling
- * thread; {@link #write} on the audio thread.
+ * Writes stereo 32-bit float WAV for the offline driver. The audio thread only copies each
+ * block into a pre-allocated float array; the controlling thread encodes and writes it to
+ * the file with {@link #flush} between render steps, so the audio thread does no I/O and no
+ * byte-buffer work (both allocate the first time they meet a new path). Should a step hold
+ * more than the array, the audio thread flushes the full array itself rather than lose audio. Open, flush and close on the
+ * controlling thread; {@link #write} on the audio thread.
  */
 public final class WavFileOut implements AudioOut, AutoCloseable {
     private static final int HEADER = 44;
     private final Path path;
     private final FileChannel channel;
     private final ByteBuffer buf;
+    private final float[] pending; // interleaved frames the audio thread has copied, not yet written
+    private int pendingSamples;
     private final int sampleRate;
     private long frames;
     private IOException failure;
 
     public WavFileOut(Path path, int sampleRate) throws IOException {
+        this(path, sampleRate, 8192);
+    }
+
+    /** {@code bufferFrames}: the most frames one render step writes (more still works, with I/O on the audio thread). */
+    public WavFileOut(Path path, int sampleRate, int bufferFrames) throws IOException {
         this.path = path;
         this.sampleRate = sampleRate;
         Path parent = path.toAbsolutePath().getParent();
@@ -34,22 +43,35 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
         }
         this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        this.buf = ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        this.pending = new float[Math.max(64, bufferFrames) * 2];
+        this.buf = ByteBuffer.allocateDirect(pending.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         writeHeader(0);
         channel.position(HEADER);
     }
 
     @Override
     public void write(float[] l, float[] r, int n) {
+        final float[] p = pending;
+        int k = pendingSamples;
         for (int i = 0; i < n; i++) {
-            if (buf.remaining() < 8) flush();
-            buf.putFloat(l[i]);
-            buf.putFloat(r[i]);
+            if (k == p.length) {
+                pendingSamples = k;
+                flush();
+                k = 0;
+            }
+            p[k++] = l[i];
+            p[k++] = r[i];
         }
+        pendingSamples = k;
         frames += n;
     }
 
-    private void flush() {
+    /** Writes what the audio thread has buffered to the file. Controlling thread, between steps. */
+    public void flush() {
+        buf.clear();
+        buf.asFloatBuffer().put(pending, 0, pendingSamples);
+        buf.position(pendingSamples * 4);
+        pendingSamples = 0;
         buf.flip();
         try {
             while (buf.hasRemaining()) channel.write(buf);
@@ -57,6 +79,12 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
             if (failure == null) failure = e;
         }
         buf.clear();
+    }
+
+    /** Drops what the audio thread buffered so far (warm-up blocks that must not reach the file). Controlling thread. */
+    public void discard() {
+        pendingSamples = 0;
+        frames = 0;
     }
 
     public long frames() {

@@ -74,6 +74,13 @@ public final class Server implements AutoCloseable {
         this.defaultRef = new NodeRef(World.DEFAULT_GROUP, world.defaultGroup, null);
         registry.putPermanent(rootRef);
         registry.putPermanent(defaultRef);
+        // take both queues through a full offer/poll once on this thread: the JVM links
+        // those call paths here instead of on the audio thread's first command (linking allocates)
+        Command probe = new dev.sonora.server.rt.SetMasterGain(Command.NOW, 1f, 0f);
+        toRt.offer(probe);
+        toRt.relaxedPoll();
+        fromRt.offer(probe);
+        fromRt.relaxedPoll();
     }
 
     public ServerOptions options() {

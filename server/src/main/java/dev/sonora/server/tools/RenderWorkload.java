@@ -31,20 +31,21 @@ public final class RenderWorkload {
         String outPath = args.length > 2 ? args[2] : "-";
         long t0 = System.nanoTime();
         Server server = new Server(ServerOptions.defaults());
-        WavFileOut wav = outPath.equals("-") ? null : new WavFileOut(Path.of(outPath), server.sampleRate());
+        int step = Math.max(1, server.sampleRate() / server.blockSize()); // ~1 s per render step
+        WavFileOut wav = outPath.equals("-") ? null : new WavFileOut(Path.of(outPath), server.sampleRate(), step * server.blockSize());
         AudioOut out = wav == null ? new DiscardOut() : wav;
         OfflineDriver driver = new OfflineDriver(server, out);
         driver.start();
         Workloads.Feeder feeder = Workloads.start(name, server, seconds);
         long blocks = (long) Math.ceil(seconds * server.sampleRate() / server.blockSize());
         // render in steps of ~1 s so returns are completed as the live NRT thread would
-        int step = Math.max(1, server.sampleRate() / server.blockSize());
         long t1 = System.nanoTime();
         for (long done = 0; done < blocks; done += step) {
             int n = (int) Math.min(step, blocks - done);
             feeder.feedUntil(server.sampleTime() + (long) n * server.blockSize());
             driver.advance(n);
             server.pollReturns();
+            if (wav != null) wav.flush();
         }
         long t2 = System.nanoTime();
         driver.close();

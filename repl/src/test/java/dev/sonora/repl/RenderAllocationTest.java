@@ -1,0 +1,77 @@
+package dev.sonora.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * The independent check of the RT rule: a flight recording of a whole {@code --render} under
+ * load (hundreds of notes ending by their envelopes, set storms, group moves, effects), in a
+ * child JVM as a user would run it, shows no allocation on the thread {@code sonora-rt}, and
+ * the summary line reports 0 bytes.
+ */
+class RenderAllocationTest {
+    private static final String LOAD = String.join("\n",
+            "def('ping', ({freq = 440, amp = 0.05, pos = 0}) => sine(freq).mul(perc(0.001, 0.03)).mul(amp).pan(pos))",
+            "def('pad', ({freq = 110, cutoff = 800, gate = 1}) =>",
+            "  saw(freq).rlpf(cutoff, 0.3).mul(adsr(0.01, 0.05, 0.5, 0.05, gate)).mul(0.05).pan(0))",
+            "def('fx', ({inBus = 20}) => in(inBus).delay(0.1, 0.4).reverb(0.3, 0.7, 0.5).limit(0.9))",
+            "const bus20 = bus.audio(1)",
+            "const voices = group()",
+            "const fx = group({after: voices})",
+            "synth('fx', {inBus: bus20}, fx)",
+            "let count = 0",
+            "const pads = []",
+            "function note(k) {",
+            "  if (++count % 500 === 0) console.log('notes: ' + count)",
+            "  const n = synth('ping', {freq: 200 + (k * 37) % 1500, pos: ((k % 7) - 3) / 3}, voices)",
+            "  n.onEnd(() => note(k + 3))",
+            "  if (pads.length < 30) pads.push(synth('pad', {freq: 50 + k % 200}, voices))",
+            "  for (const p of pads.slice(0, 8)) if (p.playing) p.set({cutoff: 300 + (k * 13) % 3000})",
+            "  if (k % 5 === 0 && pads.length) { const p = pads.shift(); if (p.playing) p.release() }",
+            "  if (k % 11 === 0 && pads.length && pads[0].playing) pads[0].moveAfter(fx)",
+            "}",
+            "note(0); note(1); note(2)",
+            "");
+
+    @Test
+    void aFlightRecordingOfARenderUnderLoadShowsNoAllocationOnTheAudioThread(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("load.js"), LOAD);
+        Path wav = dir.resolve("load.wav");
+        Path jfr = dir.resolve("render.jfr");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile",
+                "-Dpolyglot.engine.WarnInterpreterOnly=false", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--render", wav.toString(), "--duration", "20", script.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "render did not finish");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains(", rt alloc 0 B"), "summary line: " + out);
+        assertTrue(out.contains("notes: 1500"), "under load (1500 notes at least): " + out);
+
+        List<String> onRt = new ArrayList<>();
+        int allocationEvents = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
+            if (!e.getEventType().getName().startsWith("jdk.ObjectAllocation")) continue;
+            allocationEvents++;
+            if (e.getThread() != null && "sonora-rt".equals(e.getThread().getJavaName())) {
+                onRt.add(e.getEventType().getName() + " " + e.getClass("objectClass").getName());
+            }
+        }
+        assertTrue(allocationEvents > 0, "the recording saw allocation elsewhere (the JS side allocates plenty)");
+        assertEquals(List.of(), onRt, "allocation events on sonora-rt");
+    }
+}
