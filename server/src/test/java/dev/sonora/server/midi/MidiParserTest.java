@@ -119,11 +119,15 @@ class MidiParserTest {
         byte[] stream = {(byte) 0x90, 60, 100, 61, 0, (byte) 0xF8, (byte) 0xF0, 1, 2, (byte) 0xF7, (byte) 0xB0, 7, 9, 0x40,
             (byte) 0xF4, (byte) 0xE0, 0, 64};
         for (int i = 0; i < 50_000; i++) p.feed(stream, 0, stream.length, i);
+        // several windows: a one-off JIT event may allocate once; a per-byte allocation shows in every window
+        long least = Long.MAX_VALUE;
         Alloc.current();
-        long before = Alloc.current();
-        for (int i = 0; i < 50_000; i++) p.feed(stream, 0, stream.length, i);
-        long after = Alloc.current();
-        assertEquals(0, after - before, "bytes allocated while parsing 900,000 bytes");
+        for (int window = 0; window < 5 && least != 0; window++) {
+            long before = Alloc.current();
+            for (int i = 0; i < 50_000; i++) p.feed(stream, 0, stream.length, i);
+            least = Math.min(least, Alloc.current() - before);
+        }
+        assertEquals(0, least, "bytes allocated while parsing 900,000 bytes");
     }
 
     /**
