@@ -64,4 +64,24 @@ class OutputStageTest {
             assertTrue(rig.server.status().peak() >= 2.5, "peak reports the level before clipping");
         }
     }
+
+    @Test
+    void fadeOutRampsTheMainOutputToSilenceWithoutAStep() {
+        try (Rig rig = new Rig()) {
+            rig.defineDc();
+            rig.play("dc", "amp", 0.5);
+            rig.blocks(1);
+            rig.server.fadeOut(0.01);
+            rig.blocks(20);
+            float[] l = rig.out.left();
+            float maxStep = 0;
+            for (int i = 1; i < rig.out.frames(); i++) maxStep = Math.max(maxStep, Math.abs(l[i] - l[i - 1]));
+            assertTrue(maxStep <= 0.5f / 480 + 1e-6f, "largest step " + maxStep);
+            assertEquals(0f, l[rig.out.frames() - 1], 0f);
+            assertEquals(0f, rig.server.masterGain(), 0f);
+            rig.server.fadeIn(0);
+            rig.blocks(1);
+            assertEquals(0.5f, rig.out.left()[rig.out.frames() - 1], 0f);
+        }
+    }
 }

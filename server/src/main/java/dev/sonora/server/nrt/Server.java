@@ -51,6 +51,8 @@ public final class Server implements AutoCloseable {
     private final NodeRef rootRef;
     private final NodeRef defaultRef;
     private final Completion completion = new Completion();
+    private final dev.sonora.server.buffer.BufferTable buffers = new dev.sonora.server.buffer.BufferTable(1024);
+    private volatile dev.sonora.server.buffer.DiskThread disk;
     private volatile Thread nrtThread;
     private volatile boolean closed;
     private volatile Thread rtThread;
@@ -58,6 +60,7 @@ public final class Server implements AutoCloseable {
 
     public Server(ServerOptions options) {
         options.check();
+        dev.sonora.server.rt.RtClasses.preload();
         this.options = options;
         this.toRt = new MpscArrayQueue<>(options.commandCapacity());
         // everything on the return queue entered RT as an in-flight command or a node, and
@@ -148,7 +151,7 @@ public final class Server implements AutoCloseable {
         int id = allocateId();
         RtSynth node;
         try {
-            node = def.instantiate(world, id, controlValues);
+            node = def.instantiate(world, id, controlValues, buffers);
         } catch (RuntimeException e) {
             registry.unallocate(id);
             throw e;
@@ -221,6 +224,85 @@ public final class Server implements AutoCloseable {
     /** Looks up a live node handle by id, or null. */
     public NodeRef node(int id) {
         return registry.get(id);
+    }
+
+    /** Fades the main output to silence over {@code seconds} (quit without a click). */
+    public void fadeOut(double seconds) {
+        sendToRt(new dev.sonora.server.rt.SetMasterGain(Command.NOW, 0f, (float) seconds));
+    }
+
+    /** Brings the main output back to full level over {@code seconds}. */
+    public void fadeIn(double seconds) {
+        sendToRt(new dev.sonora.server.rt.SetMasterGain(Command.NOW, 1f, (float) seconds));
+    }
+
+    /** The master gain at the end of the last block (1 = full, 0 = faded out). */
+    public float masterGain() {
+        return world.masterGain.current();
+    }
+
+    // ---- buffers (any non-audio thread) ----
+
+    public dev.sonora.server.buffer.BufferTable buffers() {
+        return buffers;
+    }
+
+    /** The Disk thread, started on first use. */
+    public dev.sonora.server.buffer.DiskThread disk() {
+        dev.sonora.server.buffer.DiskThread d = disk;
+        if (d == null) {
+            synchronized (this) {
+                if (disk == null) disk = new dev.sonora.server.buffer.DiskThread();
+                d = disk;
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Loads a sound file into a new buffer slot. A missing or undecodable file throws at once
+     * (one line naming it); a good one decodes and resamples to the server rate on the Disk
+     * thread, then is swapped into its slot on the audio thread.
+     */
+    public dev.sonora.server.buffer.BufferRef loadBuffer(java.nio.file.Path path) {
+        return loadBuffer(path, -1);
+    }
+
+    /**
+     * As {@link #loadBuffer(java.nio.file.Path)}, into an existing slot ({@code slot >= 0}):
+     * new synths get the new buffer; running ones keep the old until they end, and only then
+     * is it released.
+     */
+    public dev.sonora.server.buffer.BufferRef loadBuffer(java.nio.file.Path path, int existingSlot) {
+        try {
+            dev.sonora.server.buffer.AudioFileReader.probe(path);
+        } catch (dev.sonora.server.buffer.AudioFileException e) {
+            throw new ServerException(e.getMessage());
+        }
+        String name = path.getFileName().toString();
+        int slot = existingSlot >= 0 ? existingSlot : buffers.reserve(name);
+        if (slot < 0) throw new ServerException(name + ": all " + buffers.capacity() + " buffer slots are in use");
+        var ready = new java.util.concurrent.CompletableFuture<dev.sonora.server.buffer.Buffer>();
+        disk().submit(() -> {
+            try {
+                var decoded = dev.sonora.server.buffer.AudioFileReader.read(path);
+                float[][] channels = new float[decoded.channels().length][];
+                for (int c = 0; c < channels.length; c++) {
+                    channels[c] = dev.sonora.server.buffer.Resampler.convert(decoded.channels()[c], decoded.sampleRate(), sampleRate());
+                }
+                var buffer = new dev.sonora.server.buffer.Buffer(name, channels, sampleRate());
+                sendToRt(new dev.sonora.server.buffer.SwapBuffer(buffers, slot, buffer));
+                ready.complete(buffer);
+            } catch (dev.sonora.server.buffer.AudioFileException e) {
+                completion.reportError(e.getMessage());
+                ready.completeExceptionally(new ServerException(e.getMessage()));
+            } catch (RuntimeException e) {
+                String m = path + ": cannot load (" + e.getMessage() + ")";
+                completion.reportError(m);
+                ready.completeExceptionally(new ServerException(m));
+            }
+        });
+        return new dev.sonora.server.buffer.BufferRef(slot, name, ready);
     }
 
     // ---- the command queue ----
@@ -315,6 +397,9 @@ public final class Server implements AutoCloseable {
     }
 
     private void ended(RtNode node) {
+        if (node instanceof RtSynth s) {
+            for (dev.sonora.server.buffer.Buffer b : s.heldBuffers()) buffers.release(b);
+        }
         NodeRef ref = registry.release(node.id, node);
         if (ref == null) return;
         ref.markEnded();
@@ -403,6 +488,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (disk != null) disk.close();
         Thread t = nrtThread;
         if (t != null) {
             java.util.concurrent.locks.LockSupport.unpark(t);

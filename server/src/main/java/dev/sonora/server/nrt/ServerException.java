@@ -9,6 +9,6 @@ public final class ServerException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ServerException(String message) {
-        super(message, null, false, false);
+        super(message); // keeps its stack trace: the JS host finds the script line in it
     }
 }

@@ -30,7 +30,7 @@ public final class Warmup {
         Signal sum = null;
         for (Map.Entry<String, UnitType> e : Units.all().entrySet()) {
             UnitType t = e.getValue();
-            if (t.variadic() || t.name().startsWith("test_")) continue;
+            if (t.variadic() || t.name().startsWith("test_") || t.name().startsWith("_")) continue;
             for (Signal freq : new Signal[] {b.control("f_" + t.name(), 220), moving}) {
                 Signal[] in = new Signal[t.inputs().length];
                 for (int i = 0; i < in.length; i++) {

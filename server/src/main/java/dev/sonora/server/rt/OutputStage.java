@@ -12,6 +12,21 @@ final class OutputStage {
         stats.peakSinceRead = peak;
     }
 
+    /** Applies the master gain, ramping it linearly towards its target. */
+    static void gain(float[] l, float[] r, int n, MasterGain g) {
+        if (g.current == 1f && g.target == 1f) return;
+        float c = g.current;
+        for (int i = 0; i < n; i++) {
+            if (c != g.target) {
+                c += g.step;
+                if ((g.step > 0 && c > g.target) || (g.step < 0 && c < g.target)) c = g.target;
+            }
+            l[i] *= c;
+            r[i] *= c;
+        }
+        g.current = c;
+    }
+
     private static float cleanChannel(float[] in, float[] out, int n, RtStats stats, float peak) {
         long bad = 0;
         long clipped = 0;

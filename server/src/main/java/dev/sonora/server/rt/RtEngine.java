@@ -77,6 +77,7 @@ public final class RtEngine {
                 w.root.process(w, offset, n);
             }
             OutputStage.clean(w.audioBuses[0], w.audioBuses[1], left, right, n, stats);
+            OutputStage.gain(left, right, n, w.masterGain);
         } catch (Throwable t) {
             // last resort: a bug in a unit must not stop the music; NRT reports it
             stats.rtErrors++;

@@ -55,6 +55,11 @@ public final class RtStats {
         publishedSampleTime = sampleTime;
     }
 
+    /** Starts the peak block load over (e.g. after boot, or per render step). Any thread. */
+    public void resetPeakLoad() {
+        publishedPeakLoad = 0f;
+    }
+
     /** Counted by the driver on the audio thread. */
     public void countXrun() {
         xruns = xruns + 1;

@@ -30,6 +30,20 @@ public final class RtSynth extends RtNode {
         this.controls = controls;
     }
 
+    // buffers this synth plays, recorded on the sender side; NRT releases them when it ends
+    private dev.sonora.server.buffer.Buffer[] held = new dev.sonora.server.buffer.Buffer[0];
+
+    /** Sender side, while building: this synth plays {@code b}. */
+    public void hold(dev.sonora.server.buffer.Buffer b) {
+        held = java.util.Arrays.copyOf(held, held.length + 1);
+        held[held.length - 1] = b;
+    }
+
+    /** NRT, after the synth came back: the buffers it played. */
+    public dev.sonora.server.buffer.Buffer[] heldBuffers() {
+        return held;
+    }
+
     public String defName() {
         return defName;
     }

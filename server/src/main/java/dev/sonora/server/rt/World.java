@@ -31,9 +31,12 @@ public final class World {
     public final float[] controlBuses;
 
     final RtNode[] nodes;
+    private final dev.sonora.server.buffer.Buffer[] buffers;
     public final RtGroup root;
     public final RtGroup defaultGroup;
     final RtStats stats;
+    /** The gain on the main output (fades). */
+    public final MasterGain masterGain = new MasterGain();
     private final SpscArrayQueue<Object> returnQueue;
 
     /** Sample time of the first frame of the block being rendered. */
@@ -51,6 +54,7 @@ public final class World {
         this.audioBusWritten = new boolean[numAudioBuses];
         this.controlBuses = new float[numControlBuses];
         this.nodes = new RtNode[maxNodes];
+        this.buffers = new dev.sonora.server.buffer.Buffer[1024];
         this.returnQueue = returnQueue;
         this.stats = stats;
         this.root = new RtGroup(ROOT_GROUP);
@@ -164,6 +168,19 @@ public final class World {
             }
             n = following;
         }
+    }
+
+    /** Puts a buffer in a slot and returns the one it replaces (null if none). Audio thread only. */
+    public dev.sonora.server.buffer.Buffer swapBuffer(int slot, dev.sonora.server.buffer.Buffer b) {
+        if (slot < 0 || slot >= buffers.length) return b; // refused: hand the new one straight back
+        dev.sonora.server.buffer.Buffer old = buffers[slot];
+        buffers[slot] = b;
+        return old;
+    }
+
+    /** The buffer in a slot, or null. Audio thread only. */
+    public dev.sonora.server.buffer.Buffer buffer(int slot) {
+        return slot >= 0 && slot < buffers.length ? buffers[slot] : null;
     }
 
     /** Hands an object back to NRT. The queue is sized so this cannot fail (see DESIGN.md). */

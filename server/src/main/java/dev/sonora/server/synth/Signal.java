@@ -18,6 +18,11 @@ public final class Signal {
         return refs.length;
     }
 
+    /** Applies {@code f} to this signal: lets Java code chain like the JS API does. */
+    public Signal pipe(java.util.function.Function<Signal, Signal> f) {
+        return f.apply(this);
+    }
+
     /** Channel {@code k} as a mono signal. */
     public Signal channel(int k) {
         return new Signal(owner, new int[] {refs[Math.floorMod(k, refs.length)]});

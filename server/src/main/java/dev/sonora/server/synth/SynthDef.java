@@ -62,6 +62,11 @@ public final class SynthDef {
      * default) sets control i. Sender side only.
      */
     public RtSynth instantiate(World world, int id, float[] values) {
+        return instantiate(world, id, values, null);
+    }
+
+    /** As above, with the sender's buffer table for units that play files. */
+    public RtSynth instantiate(World world, int id, float[] values, dev.sonora.server.buffer.BufferTable buffers) {
         RtSynth synth = new RtSynth(id, name);
         int bs = world.blockSize;
         Wire[] wires = new Wire[numWires];
@@ -88,7 +93,7 @@ public final class SynthDef {
             }
             Wire[] out = new Wire[spec.outputs().length];
             for (int k = 0; k < out.length; k++) out[k] = wires[spec.outputs()[k]];
-            all[u] = spec.type().factory().create(new UnitContext(world, synth, id * 31 + u), in, out);
+            all[u] = spec.type().factory().create(new UnitContext(world, synth, id * 31 + u, buffers), in, out);
         }
         synth.install(all, cus);
         return synth;

@@ -12,6 +12,7 @@ public final class Units {
     private static final Map<String, UnitType> TYPES = new LinkedHashMap<>();
 
     static {
+        KernelClasses.preload();
         TYPES.put("sine", new UnitType("sine", names("freq", "phase", "mul"), vals(440, 0, 1), 1, false,
                 (c, in, out) -> new Sine(c, in[0], in[1], in[2], out[0]), 2));
         add("saw", names("freq"), vals(440), 1, (c, in, out) -> new Saw(c, in[0], out[0]));
@@ -50,6 +51,8 @@ public final class Units {
                 (c, in, out) -> new Shaper(Shaper.RANGE, in[0], in[1], in[2], out[0]));
         add("impulse", names("freq"), vals(1), 1, (c, in, out) -> new Impulse(c, in[0], out[0]));
         add("pink", names(), vals(), 1, (c, in, out) -> new PinkNoise(c, out[0]));
+        add("playbuf", names("buffer", "rate", "loop"), vals(REQUIRED, 1, 0), 2,
+                (c, in, out) -> new PlayBuf(c, in[0], in[1], in[2], out[0], out[1]));
         add("in", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, false, in[0], out[0]));
         add("ink", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, true, in[0], out[0]));
         add("outk", names("bus", "in"), vals(REQUIRED, REQUIRED), 0, (c, in, out) -> new ControlOut(c, in[0], in[1]));

@@ -1,0 +1,291 @@
+package dev.sonora.repl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+import dev.sonora.repl.audio.LiveAudio;
+import dev.sonora.repl.audio.OfflineRender;
+import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.UserError;
+import dev.sonora.repl.terminal.Evaluator;
+import dev.sonora.repl.terminal.Repl;
+import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.repl.audio.WarmKernels;
+
+/**
+ * Runs one command line: parses it, then lists devices, renders offline, or plays live with
+ * or without the REPL. Returns the exit code. The calling thread is the controlling thread
+ * (and, with a REPL, the Input thread).
+ */
+public final class Cli {
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private Terminal terminal; // tests may supply one
+
+    public Cli(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Uses {@code t} for the REPL instead of the system terminal (tests: a dumb terminal on pipes). */
+    public Cli withTerminal(Terminal t) {
+        this.terminal = t;
+        return this;
+    }
+
+    public int run(String[] args) {
+        Options o;
+        try {
+            o = Options.parse(args);
+            for (Path f : o.files) {
+                if (!Files.isRegularFile(f)) throw new Options.Bad("no file '" + f + "'");
+            }
+        } catch (Options.Bad e) {
+            err.println("sonora: " + e.getMessage());
+            err.println(Options.USAGE);
+            return 2;
+        }
+        if (o.help) {
+            out.println(Options.USAGE);
+            return 0;
+        }
+        if (o.listDevices || o.listMidi) {
+            if (o.listDevices) Devices.listAudio(out);
+            if (o.listMidi) Devices.listMidi(out);
+            return 0;
+        }
+        ServerOptions so;
+        try {
+            so = ServerOptions.defaults().withSampleRate(o.sampleRate).withBlockSize(o.block);
+            so.check();
+        } catch (ServerException e) {
+            err.println("sonora: " + e.getMessage());
+            return 2;
+        }
+        return o.render != null ? render(o, so) : live(o, so);
+    }
+
+    // ---- --render ----
+
+    private int render(Options o, ServerOptions so) {
+        RoutedOutput output = new RoutedOutput(out, err);
+        try (Session s = new Session(so, output)) {
+            WarmKernels.run(so); // compile every kernel here while JS starts on the Lang thread
+            JsHost host = s.host();
+            Path wav = o.render;
+            List<Path> files = o.files;
+            OfflineRender.Result r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
+                for (Path f : files) host.evalFile(f);
+                for (String c : o.code) host.evalCode(c, "<-e>");
+            }, wav, o.duration));
+            out.println(r.summary());
+            return output.errors() > 0 ? 1 : 0;
+        } catch (UserError e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("sonora: cannot write " + o.render + ": " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("sonora: render failed: " + e);
+            return 1;
+        }
+    }
+
+    // ---- live ----
+
+    private int live(Options o, ServerOptions so) {
+        long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
+        RoutedOutput output = new RoutedOutput(out, err);
+        if (!o.noRepl) err.println("sonora: starting (audio and JavaScript in parallel)...");
+        Session s = new Session(so, output);
+        LiveAudio audio;
+        try {
+            audio = LiveAudio.start(s.server, o.driver, o.device, o.buffer, output);
+        } catch (ServerException e) {
+            err.println("sonora: " + e.getMessage());
+            s.close();
+            return 1;
+        }
+        err.println("sonora: " + audio.describe());
+        Thread warm = new Thread(() -> audio.markWarmAfter(300), "sonora-warmup");
+        warm.setDaemon(true);
+        warm.start();
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (stopped.compareAndSet(false, true)) {
+                audio.close();
+                s.close();
+            }
+        }, "sonora-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        AtomicBoolean scriptFailed = new AtomicBoolean();
+        s.lang.post(() -> {
+            if (s.hostReady() && !o.noRepl) {
+                output.out(String.format(Locale.ROOT, "sonora: ready in %.1f s — help() for a tour, Tab completes, Ctrl-D quits",
+                        (System.currentTimeMillis() - launched) / 1e3));
+            }
+        });
+        for (Path f : o.files) {
+            s.lang.post(() -> runUserCode(s, output, scriptFailed, h -> h.evalFile(f)));
+        }
+        for (String c : o.code) {
+            s.lang.post(() -> runUserCode(s, output, scriptFailed, h -> print(output, h.evalCode(c, "<-e>"))));
+        }
+        int code;
+        try {
+            code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o));
+        } finally {
+            if (stopped.compareAndSet(false, true)) {
+                audio.close();
+                s.close();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+        return code;
+    }
+
+    private interface HostAction {
+        void run(JsHost h);
+    }
+
+    private static void runUserCode(Session s, RoutedOutput output, AtomicBoolean failed, HostAction action) {
+        JsHost h;
+        try {
+            h = s.host();
+        } catch (RuntimeException e) {
+            output.err("sonora: JavaScript did not start: " + e.getMessage());
+            failed.set(true);
+            return;
+        }
+        try {
+            action.run(h);
+        } catch (UserError e) {
+            output.err(e.getMessage());
+            failed.set(true);
+        }
+    }
+
+    private static void print(RoutedOutput output, String result) {
+        if (result != null) output.out(result);
+    }
+
+    private int noRepl(Options o, Session s, AtomicBoolean scriptFailed) {
+        try {
+            s.call(() -> null); // every script queued before this has run
+        } catch (Exception e) {
+            return 1;
+        }
+        if (scriptFailed.get()) return 1;
+        CountDownLatch forever = new CountDownLatch(1);
+        try {
+            if (o.duration != null) {
+                Thread.sleep((long) (o.duration * 1000));
+            } else {
+                forever.await(); // until Ctrl-C / kill: the shutdown hook fades out and stops
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private int repl(Session s, RoutedOutput output, long launched, Path history) {
+        Terminal t = terminal;
+        try {
+            // JLine logs a warning when stdin is not a terminal; a dumb terminal is what we want then
+            java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.SEVERE);
+            if (t == null && in == System.in) t = TerminalBuilder.builder().system(true).dumb(true).build();
+            if (t == null) t = new org.jline.terminal.impl.DumbTerminal(in, out); // piped input (tests)
+        } catch (IOException e) {
+            err.println("sonora: no terminal: " + e.getMessage());
+            return 1;
+        }
+        Repl repl = new Repl(t, new SessionEvaluator(s), history, output::route);
+        if (System.getenv("SONORA_TIMING") != null) {
+            repl.onFirstResult(() -> err.printf(Locale.ROOT, "sonora: first line evaluated %.2f s after launch%n",
+                    (System.currentTimeMillis() - launched) / 1e3));
+        }
+        int code = repl.run();
+        output.route(dev.sonora.repl.lang.Output.of(out, err));
+        if (terminal == null) {
+            try {
+                t.close();
+            } catch (IOException e) {
+                // exiting anyway
+            }
+        }
+        return code;
+    }
+
+    private static Path historyFile(Options o) {
+        String custom = o.history != null ? o.history : System.getenv("SONORA_HISTORY");
+        if (custom != null) return custom.isEmpty() ? null : Path.of(custom);
+        return Path.of(System.getProperty("user.home"), ".sonora_history");
+    }
+
+    /** The REPL's view of a session: evaluation on the Lang loop, interrupt from the terminal. */
+    private static final class SessionEvaluator implements Evaluator {
+        private final Session s;
+        private volatile List<String> names;
+
+        SessionEvaluator(Session s) {
+            this.s = s;
+        }
+
+        @Override
+        public String eval(String code) {
+            try {
+                return s.call(() -> s.host().evalRepl(code));
+            } catch (UserError e) {
+                throw e;
+            } catch (Exception e) {
+                throw new UserError("sonora: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void interrupt() {
+            if (s.hostReady()) s.host().interrupt();
+        }
+
+        @Override
+        public List<String> completionNames() {
+            List<String> n = names;
+            if (n == null && s.hostReady()) {
+                try {
+                    n = s.lang.submit(() -> s.host().completionNames()).get(1, java.util.concurrent.TimeUnit.SECONDS);
+                    names = n;
+                } catch (Exception e) {
+                    return List.of(); // Lang is busy: no completion this time
+                }
+            }
+            return n == null ? List.of() : n;
+        }
+
+        @Override
+        public Collection<String> defNames() {
+            return s.server.defNames();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.sonora.repl;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of API.md, parsed. Bad input throws {@link Options.Bad} with one line
+ * saying what is wrong; {@link #USAGE} is printed after it. Any thread (immutable once parsed).
+ */
+public final class Options {
+    public static final String USAGE = """
+            usage: sonora [options] [files.js...]       boot, load the files in order, open the REPL
+                   sonora -e 'CODE'                     evaluate CODE after the files, then the REPL
+                   sonora --render OUT.wav --duration S files.js...   render offline, then exit
+                   sonora --list-devices | --list-midi  print audio / MIDI devices, exit
+            options:
+              --driver javasound|null   audio driver (default javasound; null = silent, clocked)
+              --device NAME             output device (a part of its name is enough)
+              --sample-rate HZ          default 48000
+              --block FRAMES            block size, default 64
+              --buffer FRAMES           device buffer, default 1024
+              --no-repl                 run live without a prompt (until Ctrl-C, or --duration S)
+              --duration S              render length; with --no-repl, how long to play
+              --history FILE            REPL history (default ~/.sonora_history; "" for none)
+              --record FILE.wav         (not available yet: issue #6)
+              --midi-in NAME|all        (not available yet: issue #7)
+              -h, --help                this text""";
+
+    /** A command-line mistake, in one line. */
+    public static final class Bad extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Bad(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    final List<Path> files = new ArrayList<>();
+    final List<String> code = new ArrayList<>();
+    Path render;
+    Double duration;
+    boolean listDevices;
+    boolean listMidi;
+    boolean help;
+    String driver = "javasound";
+    String device;
+    int sampleRate = 48000;
+    int block = 64;
+    int buffer = 1024;
+    boolean noRepl;
+    String history;
+
+    private Options() {
+    }
+
+    public static Options parse(String[] args) throws Bad {
+        Options o = new Options();
+        boolean optionsDone = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (optionsDone || !a.startsWith("-") || a.equals("-")) {
+                if (a.equals("test") && i == 0 && args.length == 1) {
+                    throw new Bad("'test' is run by the launcher: ./sonora test");
+                }
+                o.files.add(Path.of(a));
+                continue;
+            }
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            switch (a) {
+                case "--" -> optionsDone = true;
+                case "-h", "--help" -> o.help = true;
+                case "--list-devices" -> o.listDevices = true;
+                case "--list-midi" -> o.listMidi = true;
+                case "--no-repl" -> o.noRepl = true;
+                case "-e", "--eval" -> {
+                    if (value == null) value = next(args, ++i, a, "CODE");
+                    o.code.add(value);
+                }
+                case "--render" -> o.render = Path.of(value != null ? value : next(args, ++i, a, "OUT.wav"));
+                case "--duration" -> {
+                    String v = value != null ? value : next(args, ++i, a, "SECONDS");
+                    double d = number(v, a);
+                    if (!(d > 0) || d > 24 * 3600) throw new Bad(a + ": " + v + " is not a duration in seconds (0 < S <= 86400)");
+                    o.duration = d;
+                }
+                case "--driver" -> {
+                    o.driver = value != null ? value : next(args, ++i, a, "javasound|null");
+                    if (!o.driver.equals("javasound") && !o.driver.equals("null")) {
+                        throw new Bad("--driver: '" + o.driver + "' is not a driver (javasound or null)");
+                    }
+                }
+                case "--history" -> o.history = value != null ? value : next(args, ++i, a, "FILE");
+                case "--device" -> o.device = value != null ? value : next(args, ++i, a, "NAME");
+                case "--sample-rate" -> o.sampleRate = whole(value != null ? value : next(args, ++i, a, "HZ"), a, 8000, 384000);
+                case "--block" -> o.block = whole(value != null ? value : next(args, ++i, a, "FRAMES"), a, 1, 4096);
+                case "--buffer" -> o.buffer = whole(value != null ? value : next(args, ++i, a, "FRAMES"), a, 16, 1 << 20);
+                case "--record" -> throw new Bad("--record is not available yet (recording: issue #6); use --render OUT.wav to write a file");
+                case "--midi-in" -> throw new Bad("--midi-in is not available yet (MIDI: issue #7)");
+                default -> throw new Bad("unknown option " + a);
+            }
+        }
+        if (o.render != null && o.duration == null) throw new Bad("--render needs --duration SECONDS");
+        if (o.render != null && o.noRepl) throw new Bad("--render and --no-repl do not go together");
+        if (o.render != null && o.files.isEmpty() && o.code.isEmpty()) throw new Bad("--render needs script files (or -e CODE) to run");
+        if (o.duration != null && o.render == null && !o.noRepl) throw new Bad("--duration goes with --render or --no-repl");
+        return o;
+    }
+
+    private static String next(String[] args, int i, String option, String what) throws Bad {
+        if (i >= args.length) throw new Bad(option + " needs a value: " + option + " " + what);
+        return args[i];
+    }
+
+    private static double number(String v, String option) throws Bad {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new Bad(option + ": '" + v + "' is not a number");
+        }
+    }
+
+    private static int whole(String v, String option, int lo, int hi) throws Bad {
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new Bad(option + ": '" + v + "' is not a whole number");
+        }
+        if (n < lo || n > hi) throw new Bad(option + ": " + n + " is out of range (" + lo + ".." + hi + ")");
+        return n;
+    }
+}

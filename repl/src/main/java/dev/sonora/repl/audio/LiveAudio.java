@@ -1,0 +1,89 @@
+package dev.sonora.repl.audio;
+
+import java.util.concurrent.locks.LockSupport;
+
+import dev.sonora.repl.lang.Output;
+import dev.sonora.server.driver.DiscardOut;
+import dev.sonora.server.driver.Driver;
+import dev.sonora.server.driver.JavaSoundDriver;
+import dev.sonora.server.driver.NullDriver;
+import dev.sonora.server.nrt.NodeRef;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.nrt.ServerException;
+
+/**
+ * The live audio side: opens the requested driver (javasound, falling back to the silent
+ * clocked null driver when no device opens), starts the NRT thread, and on exit fades the
+ * output out before stopping. Created and closed by the controlling (main) thread.
+ */
+public final class LiveAudio implements AutoCloseable {
+    private static final double FADE_SECONDS = 0.05;
+
+    private final Server server;
+    private final Driver driver;
+    private final int bufferFrames;
+    private boolean closed;
+
+    private LiveAudio(Server server, Driver driver, int bufferFrames) {
+        this.server = server;
+        this.driver = driver;
+        this.bufferFrames = bufferFrames;
+    }
+
+    /**
+     * Opens and starts audio. {@code driverName} is "javasound" or "null"; a javasound
+     * failure prints one line and continues silently on the null driver.
+     */
+    public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, Output out) {
+        // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
+        WarmKernels.run(server.options());
+        Driver d;
+        if ("null".equals(driverName)) {
+            d = new NullDriver(server, new DiscardOut(), bufferFrames);
+        } else {
+            try {
+                d = new JavaSoundDriver(server, device, bufferFrames, 16, null);
+            } catch (ServerException e) {
+                out.err("sonora: " + e.getMessage() + " — playing silently on the null driver"
+                        + " (hear it with --render out.wav --duration S, or pick --device; --list-devices shows them)");
+                d = new NullDriver(server, new DiscardOut(), bufferFrames);
+            }
+        }
+        server.startNrtThread();
+        d.start();
+        return new LiveAudio(server, d, bufferFrames);
+    }
+
+    public String describe() {
+        return driver.describe();
+    }
+
+    /**
+     * Starts counting audio-thread allocation once the first blocks have run (class loading
+     * and first-use allocation are start-up costs, not steady state). Blocks briefly.
+     */
+    public void markWarmAfter(long millis) {
+        NodeRef warm = WarmSynth.start(server);
+        LockSupport.parkNanos(millis * 1_000_000L);
+        WarmSynth.stop(server, warm);
+        LockSupport.parkNanos(50_000_000L); // the free goes through the audio thread and back
+        server.markWarm();
+    }
+
+    /** Fades the main output out, then stops the driver and the server. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            FadeOut.start(server, FADE_SECONDS);
+            // the fade plus what the device still holds in its buffer
+            long wait = (long) (FADE_SECONDS * 1e3) + 1000L * bufferFrames / server.sampleRate() + 20;
+            LockSupport.parkNanos(wait * 1_000_000L);
+        } catch (ServerException e) {
+            // the server is already stopping or full: nothing to fade
+        }
+        driver.close();
+        server.close();
+    }
+}

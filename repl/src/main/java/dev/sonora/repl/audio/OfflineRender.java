@@ -1,0 +1,95 @@
+package dev.sonora.repl.audio;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.server.driver.OfflineDriver;
+import dev.sonora.server.driver.WavFileOut;
+import dev.sonora.server.nrt.NodeRef;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.nrt.Status;
+
+/**
+ * {@code --render}: runs scripts against the offline driver in virtual time and writes the
+ * WAV. The whole render is one task on the Lang loop, which is also the NRT owner while it
+ * runs: after each block it completes the server's returns and runs the Lang tasks they
+ * caused (node-ended callbacks), exactly as the live loop would between blocks.
+ */
+public final class OfflineRender {
+    /** Blocks rendered (and thrown away) on the real audio thread before the scripts start. */
+    private static final int WARM_BLOCKS = 64;
+
+    /** What a render measured; {@link #summary()} is the line API.md specifies. */
+    public record Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,
+                         long rtAllocBytes) {
+        public String summary() {
+            double speed = wallSeconds > 0 ? seconds / wallSeconds : Double.POSITIVE_INFINITY;
+            return String.format(Locale.ROOT,
+                    "rendered %s s in %.2f s (%.1f× real time), peak block load %.1f%%, late %d, xruns %d, rt alloc %d B",
+                    plain(seconds), wallSeconds, speed, peakLoadPercent, late, xruns, rtAllocBytes);
+        }
+
+        private static String plain(double d) {
+            return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
+        }
+    }
+
+    private OfflineRender() {
+    }
+
+    /**
+     * Runs {@code scripts} (the user's files, at virtual time 0), then renders {@code seconds} into {@code wav}. Lang thread only. A
+     * script error throws {@link dev.sonora.repl.lang.UserError} and leaves no file behind. The wall time counts
+     * everything from here: warm-up, script loading and rendering.
+     */
+    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
+                                double seconds) throws IOException {
+        if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
+        long frames = Math.round(seconds * server.sampleRate());
+        RenderOut gate = new RenderOut(frames);
+        long t0 = System.nanoTime();
+        OfflineDriver driver = new OfflineDriver(server, gate);
+        driver.start();
+        WavFileOut file = null;
+        try {
+            NodeRef warm = WarmSynth.start(server);
+            driver.advance(WARM_BLOCKS);
+            WarmSynth.stop(server, warm);
+            driver.advance(2);
+            server.pollReturns();
+            server.markWarm();
+            // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
+            // The audio thread is parked between offline steps, so this write cannot race.
+            server.stats().publishedPeakLoad = 0f;
+            scripts.run();
+            lang.runPending();
+            file = new WavFileOut(wav, server.sampleRate());
+            gate.target(file);
+            while (gate.written() < frames) {
+                driver.advance(1);
+                server.pollReturns();
+                lang.runPending();
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            WavFileOut done = file;
+            file = null;
+            done.close();
+            Status s = server.status();
+            return new Result(seconds, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes());
+        } finally {
+            driver.close();
+            if (file != null) {
+                // a failed render leaves nothing half-written behind
+                try {
+                    file.close();
+                } catch (IOException ignored) {
+                    // already failing; the first error is the one to report
+                }
+                java.nio.file.Files.deleteIfExists(wav);
+            }
+        }
+    }
+}

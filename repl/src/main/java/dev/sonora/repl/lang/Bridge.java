@@ -1,0 +1,352 @@
+package dev.sonora.repl.lang;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+import dev.sonora.server.nrt.NodeRef;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.nrt.Status;
+import dev.sonora.server.rt.AddAction;
+import dev.sonora.server.rt.Command;
+import dev.sonora.server.synth.SynthDef;
+import dev.sonora.server.synth.UnitType;
+import dev.sonora.server.synth.Units;
+
+/**
+ * The narrow door from the prelude to the server: the only Java the scripts can reach, and
+ * only through the members marked {@link HostAccess.Export}. Node handles travel through JS
+ * as opaque objects. Lang thread only (the JS context calls it), except {@link #nodeEndedOnNrt}.
+ */
+public final class Bridge {
+    private final Server server;
+    private final LangLoop lang;
+    private final Output output;
+    private final Map<NodeRef, List<Value>> endCallbacks = new IdentityHashMap<>();
+    private JsHost host;
+
+    Bridge(Server server, LangLoop lang, Output output) {
+        this.server = server;
+        this.lang = lang;
+        this.output = output;
+    }
+
+    void attach(JsHost host) {
+        this.host = host;
+    }
+
+    // ---- console ----
+
+    @HostAccess.Export
+    public void print(String text) {
+        output.out(text);
+    }
+
+    @HostAccess.Export
+    public void printError(String text) {
+        output.err(text);
+    }
+
+    // ---- definitions ----
+
+    /** The unit registry as JSON: [{name, inputs, defaults, outputs, variadic}]. */
+    @HostAccess.Export
+    public String unitsJson() {
+        StringBuilder b = new StringBuilder("[");
+        for (UnitType t : Units.all().values()) {
+            if (b.length() > 1) b.append(',');
+            b.append("{\"name\":").append(Json.string(t.name())).append(",\"inputs\":[");
+            for (int i = 0; i < t.inputs().length; i++) {
+                if (i > 0) b.append(',');
+                b.append(Json.string(t.inputs()[i]));
+            }
+            b.append("],\"defaults\":[");
+            for (int i = 0; i < t.defaults().length; i++) {
+                if (i > 0) b.append(',');
+                float d = t.defaults()[i];
+                b.append(Float.isNaN(d) ? "null" : Json.number(d));
+            }
+            b.append("],\"outputs\":").append(t.outputs()).append(",\"variadic\":").append(t.variadic())
+                    .append(",\"stereoIn\":").append(Units.stereoIn(t)).append('}');
+        }
+        return b.append(']').toString();
+    }
+
+    /** The def function's first parameter as JSON {kind, text, keys, locals}; see {@link ParamPattern}. */
+    @HostAccess.Export
+    public String paramPatternJson(String fnSource) {
+        ParamPattern p = ParamPattern.parse(fnSource);
+        StringBuilder b = new StringBuilder("{\"kind\":").append(Json.string(p.kind()))
+                .append(",\"text\":").append(Json.string(p.text())).append(",\"keys\":[");
+        for (int i = 0; i < p.keys().size(); i++) b.append(i > 0 ? "," : "").append(Json.string(p.keys().get(i)));
+        b.append("],\"locals\":[");
+        for (int i = 0; i < p.locals().size(); i++) b.append(i > 0 ? "," : "").append(Json.string(p.locals().get(i)));
+        return b.append("]}").toString();
+    }
+
+    @HostAccess.Export
+    public GraphBridge newGraph() {
+        return new GraphBridge();
+    }
+
+    /** Compiles the graph and makes it the definition called {@code name}; returns its control names. */
+    @HostAccess.Export
+    public String define(GraphBridge graph, String name, Object result) {
+        SynthDef def = graph.build(name, result);
+        server.addDef(def);
+        return String.join(",", def.controlNames());
+    }
+
+    /** Compiles an anonymous graph for {@code play}; not registered by name. */
+    @HostAccess.Export
+    public Object anonymous(GraphBridge graph, String name, Object result) {
+        return graph.build(name, result);
+    }
+
+    @HostAccess.Export
+    public String defNamesJson() {
+        StringBuilder b = new StringBuilder("[");
+        for (String n : new TreeSet<>(server.defNames())) {
+            if (b.length() > 1) b.append(',');
+            b.append(Json.string(n));
+        }
+        return b.append(']').toString();
+    }
+
+    @HostAccess.Export
+    public String controlsOf(String defName) {
+        SynthDef d = server.def(defName);
+        if (d == null) return null;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < d.controlNames().size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(d.controlNames().get(i)).append(" = ").append(Json.number(d.controlDefault(i)));
+        }
+        return b.toString();
+    }
+
+    // ---- nodes ----
+
+    @HostAccess.Export
+    public Object synth(String defName, Value names, Value values, String action, Object target) {
+        return onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), Command.NOW));
+    }
+
+    @HostAccess.Export
+    public Object play(Object def, Value names, Value values, String action, Object target) {
+        if (!(def instanceof SynthDef d)) throw new ServerException("play: not a definition");
+        return onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), Command.NOW));
+    }
+
+    @HostAccess.Export
+    public Object group(String action, Object target) {
+        return onServer(() -> server.group(addAction(action), target(target), Command.NOW));
+    }
+
+    @HostAccess.Export
+    public void set(Object node, Value names, Value values) {
+        run(() -> server.set(ref(node, "set"), strings(names), floats(values), Command.NOW));
+    }
+
+    /** Closes the gate; a node without a gate control is freed instead. */
+    @HostAccess.Export
+    public void release(Object node) {
+        NodeRef n = ref(node, "release");
+        if (n.isGroup() || n.def().controlIndex("gate") < 0) {
+            run(() -> server.free(n, Command.NOW));
+        } else {
+            run(() -> server.set(n, new String[] {"gate"}, new float[] {0f}, Command.NOW));
+        }
+    }
+
+    @HostAccess.Export
+    public void free(Object node) {
+        run(() -> server.free(ref(node, "free"), Command.NOW));
+    }
+
+    @HostAccess.Export
+    public void freeAll(Object group) {
+        run(() -> server.freeAll(ref(group, "freeAll"), Command.NOW));
+    }
+
+    @HostAccess.Export
+    public void run(Object node, boolean run) {
+        run(() -> server.run(ref(node, run ? "resume" : "pause"), run, Command.NOW));
+    }
+
+    @HostAccess.Export
+    public void move(Object node, String action, Object target) {
+        run(() -> server.move(ref(node, "move"), addAction(action), target(target), Command.NOW));
+    }
+
+    @HostAccess.Export
+    public boolean playing(Object node) {
+        return ref(node, "playing").playing();
+    }
+
+    @HostAccess.Export
+    public int id(Object node) {
+        return ref(node, "id").id();
+    }
+
+    @HostAccess.Export
+    public boolean isGroup(Object node) {
+        return ref(node, "isGroup").isGroup();
+    }
+
+    @HostAccess.Export
+    public String label(Object node) {
+        return ref(node, "label").toString();
+    }
+
+    @HostAccess.Export
+    public Object defaultGroup() {
+        return server.defaultGroup();
+    }
+
+    @HostAccess.Export
+    public Object rootGroup() {
+        return server.rootGroup();
+    }
+
+    /**
+     * Frees every node (the groups 0 and 1 stay) and forgets every pending {@code onEnd}
+     * callback: a panic must not be undone by callbacks that start the next note.
+     */
+    @HostAccess.Export
+    public void hush() {
+        endCallbacks.clear();
+        run(() -> server.freeAll(server.rootGroup(), Command.NOW));
+    }
+
+    /** Calls {@code fn} on the Lang loop when the node ends (at once if it already has). */
+    @HostAccess.Export
+    public void onEnd(Object node, Value fn) {
+        NodeRef n = ref(node, "onEnd");
+        if (!fn.canExecute()) throw new IllegalArgumentException("onEnd: expected a function, got " + fn);
+        if (!n.playing()) {
+            lang.post(() -> call(fn));
+            return;
+        }
+        endCallbacks.computeIfAbsent(n, k -> new ArrayList<>()).add(fn);
+    }
+
+    /** Server listener side: called on NRT, hands the event to Lang. */
+    void nodeEndedOnNrt(NodeRef n) {
+        lang.post(() -> {
+            List<Value> fns = endCallbacks.remove(n);
+            if (fns != null) for (Value fn : fns) call(fn);
+        });
+    }
+
+    private void call(Value fn) {
+        try {
+            fn.executeVoid();
+        } catch (PolyglotException e) {
+            host.report(e);
+        }
+    }
+
+    // ---- status, buses ----
+
+    @HostAccess.Export
+    public String statusJson() {
+        Status s = server.status();
+        return "{\"cpu\":" + Json.number(s.cpu()) + ",\"peakCpu\":" + Json.number(s.peakCpu())
+                + ",\"peak\":" + Json.number(s.peak()) + ",\"nodes\":" + s.nodes() + ",\"synths\":" + s.synths()
+                + ",\"late\":" + s.late() + ",\"xruns\":" + s.xruns() + ",\"rtAllocBytes\":" + s.rtAllocBytes()
+                + ",\"nanFixed\":" + s.nanFixed() + ",\"clipped\":" + s.clipped()
+                + ",\"seconds\":" + Json.number((double) s.sampleTime() / server.sampleRate()) + "}";
+    }
+
+    @HostAccess.Export
+    public int audioBuses() {
+        return server.options().audioBuses();
+    }
+
+    @HostAccess.Export
+    public int controlBuses() {
+        return server.options().controlBuses();
+    }
+
+    @HostAccess.Export
+    public int sampleRate() {
+        return server.sampleRate();
+    }
+
+    // ---- files ----
+
+    @HostAccess.Export
+    public void load(String path) {
+        host.loadFromScript(path);
+    }
+
+    @HostAccess.Export
+    public String watch(String path) {
+        return host.watchFromScript(path);
+    }
+
+    @HostAccess.Export
+    public boolean unwatch(String path) {
+        return host.unwatch(path);
+    }
+
+    // ---- helpers ----
+
+    /**
+     * Runs a server call, turning its refusal into an exception that carries a stack trace:
+     * {@link ServerException} has none (it is cheap by design), and without one the JS engine
+     * cannot tell which script line made the call, so the report would lose its file:line.
+     */
+    private static <T> T onServer(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ServerException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    private static void run(Runnable call) {
+        onServer(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private static NodeRef ref(Object o, String what) {
+        if (o instanceof NodeRef r) return r;
+        throw new IllegalArgumentException(what + ": not a node");
+    }
+
+    private NodeRef target(Object o) {
+        if (o == null) return server.defaultGroup();
+        return ref(o, "target");
+    }
+
+    private static int addAction(String action) {
+        int a = action == null ? AddAction.HEAD : AddAction.parse(action);
+        if (a < 0) throw new IllegalArgumentException("unknown place '" + action + "': use head, tail, before, after or replace");
+        return a;
+    }
+
+    private static String[] strings(Value v) {
+        if (v == null || v.isNull()) return null;
+        String[] s = new String[(int) v.getArraySize()];
+        for (int i = 0; i < s.length; i++) s[i] = v.getArrayElement(i).asString();
+        return s;
+    }
+
+    private static float[] floats(Value v) {
+        if (v == null || v.isNull()) return null;
+        float[] f = new float[(int) v.getArraySize()];
+        for (int i = 0; i < f.length; i++) f[i] = (float) v.getArrayElement(i).asDouble();
+        return f;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.sonora.repl.lang;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+
+import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.synth.DefException;
+
+/**
+ * Turns what the JS engine threw into the one line a performer reads:
+ * {@code file:line: reason}. The location is the innermost frame of user code (the prelude
+ * is an internal source, so API functions never show up as the place of a mistake).
+ * Any thread (pure function of the exception).
+ */
+public final class ErrorReport {
+    private ErrorReport() {
+    }
+
+    public static UserError toUserError(PolyglotException e) {
+        if (e.isInterrupted() || e.isCancelled()) {
+            return new UserError("interrupted", true);
+        }
+        return new UserError(format(e));
+    }
+
+    public static String format(PolyglotException e) {
+        String where = location(e);
+        String reason = reason(e);
+        return where == null ? reason : where + ": " + reason;
+    }
+
+    private static String location(PolyglotException e) {
+        if (e.isSyntaxError() && e.getSourceLocation() != null) {
+            return where(e.getSourceLocation());
+        }
+        for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+            if (!f.isGuestFrame()) continue;
+            SourceSection s = f.getSourceLocation();
+            if (s == null || s.getSource().isInternal()) continue;
+            return where(s);
+        }
+        SourceSection s = e.getSourceLocation();
+        return s == null || s.getSource().isInternal() ? null : where(s);
+    }
+
+    private static String where(SourceSection s) {
+        return s.getSource().getName() + ":" + s.getStartLine();
+    }
+
+    static String reason(PolyglotException e) {
+        if (e.isHostException()) {
+            Throwable h = e.asHostException();
+            if (h instanceof ServerException || h instanceof DefException || h instanceof IllegalArgumentException) {
+                return h.getMessage();
+            }
+            if (System.getenv("SONORA_DEBUG") != null) h.printStackTrace();
+            return "internal error: " + h;
+        }
+        String m = e.getMessage();
+        if (m == null) return "error";
+        if (e.isSyntaxError()) {
+            // "SyntaxError: file:1:3 Expected ...\n<source line>\n   ^": keep the words only
+            String first = m.lines().findFirst().orElse(m);
+            String rest = first.replaceFirst("^SyntaxError: \\S+:\\d+:\\d+ ", "");
+            return "SyntaxError: " + rest.replaceFirst("^SyntaxError: ", "");
+        }
+        String first = m.lines().findFirst().orElse(m);
+        // API errors and plain user errors read better without the "Error: " label
+        return first.startsWith("Error: ") ? first.substring(7) : first;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.sonora.repl.lang;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+import dev.sonora.server.nrt.NodeRef;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.nrt.ServerListener;
+
+/**
+ * The one GraalJS context, its prelude (the live-coding API) and everything that evaluates
+ * user code in it: REPL lines, script files, reloads. Created on, and used only from, the
+ * Lang thread ({@link LangLoop}); {@link #interrupt} is the one method for other threads.
+ *
+ * <p>The context is a sandbox: host access only to {@link HostAccess.Export} members (the
+ * {@link Bridge}), no host class lookup, no Polyglot object, no file system, processes, threads, native access,
+ * environment or other languages. Scripts read files only through {@code load}/{@code watch}.
+ */
+public final class JsHost implements AutoCloseable {
+    private static final String PRELUDE = "prelude.js";
+
+    private final Context context;
+    private final Bridge bridge;
+    private final LangLoop lang;
+    private final Output output;
+    private final FileWatcher watcher;
+    private final Deque<Path> loading = new ArrayDeque<>(); // files being evaluated, innermost first
+    private final Value show;
+    private final Value names;
+    private int replLines;
+
+    private JsHost(Server server, LangLoop lang, Output output) {
+        this.lang = lang;
+        this.output = output;
+        this.bridge = new Bridge(server, lang, output);
+        bridge.attach(this);
+        this.watcher = new FileWatcher(path -> lang.post(() -> reload(path)));
+        this.context = newContext();
+        Value global = context.getBindings("js");
+        global.putMember("__bridge", bridge);
+        try {
+            context.eval(prelude());
+        } catch (PolyglotException e) {
+            throw new IllegalStateException("the prelude failed: " + ErrorReport.format(e) + " " + e.getMessage(), e);
+        }
+        this.show = global.getMember("__show");
+        this.names = global.getMember("__completionNames");
+        server.addListener(new ServerListener() {
+            @Override
+            public void nodeEnded(NodeRef node) {
+                bridge.nodeEndedOnNrt(node);
+            }
+
+            @Override
+            public void error(String message) {
+                output.err("server: " + message);
+            }
+        });
+    }
+
+    /** Builds the context and runs the prelude. Lang thread only. */
+    public static JsHost create(Server server, LangLoop lang, Output output) {
+        if (!lang.onLangThread()) throw new IllegalStateException("JsHost must be created on the Lang thread");
+        return new JsHost(server, lang, output);
+    }
+
+    private static Context newContext() {
+        Engine engine = Engine.newBuilder("js")
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+        HostAccess access = HostAccess.newBuilder(HostAccess.EXPLICIT).build();
+        return Context.newBuilder("js")
+                .engine(engine)
+                .allowHostAccess(access)
+                .allowHostClassLookup(className -> false)
+                .allowIO(IOAccess.NONE)
+                .allowCreateProcess(false)
+                .allowCreateThread(false)
+                .allowNativeAccess(false)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .build();
+    }
+
+    private static Source prelude() {
+        try (InputStream in = JsHost.class.getResourceAsStream(PRELUDE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + PRELUDE);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Source.newBuilder("js", text, "sonora:prelude").internal(true).buildLiteral();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the prelude", e);
+        }
+    }
+
+    // ---- evaluation (Lang thread) ----
+
+    /**
+     * Evaluates one REPL entry; returns what to print (null for undefined). Lines are counted
+     * across the session, so errors say {@code <repl>:N} with N the session's line number.
+     */
+    public String evalRepl(String code) {
+        int first = replLines + 1;
+        replLines += (int) code.lines().count();
+        if (code.isBlank()) return null;
+        // blank lines in front put every line of this entry at its session line number
+        String text = "\n".repeat(first - 1) + SourceRewriter.rewrite(code);
+        Value v = eval(Source.newBuilder("js", text, "<repl>").cached(false).buildLiteral());
+        return display(v);
+    }
+
+    /** Evaluates code given on the command line or by a test, named {@code name} in errors. */
+    public String evalCode(String code, String name) {
+        return display(eval(Source.newBuilder("js", SourceRewriter.rewrite(code), name).cached(false).buildLiteral()));
+    }
+
+    /** Loads a script file (top-level call: REPL startup, render, reload). */
+    public void evalFile(Path file) {
+        try {
+            evalFileNested(file);
+        } catch (PolyglotException e) {
+            throw ErrorReport.toUserError(e);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private Value eval(Source s) {
+        try {
+            return context.eval(s);
+        } catch (PolyglotException e) {
+            throw ErrorReport.toUserError(e);
+        }
+    }
+
+    private void evalFileNested(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("load: cannot read '" + file + "': " + e.getMessage());
+        }
+        loading.push(file.toAbsolutePath().getParent());
+        try {
+            context.eval(Source.newBuilder("js", SourceRewriter.rewrite(text), displayName(file)).cached(false).buildLiteral());
+        } finally {
+            loading.pop();
+        }
+    }
+
+    private static String displayName(Path file) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** A file path as a script gave it: relative to the script doing the loading, else to the working folder. */
+    public Path resolve(String path, String what) {
+        if (path == null || path.isBlank()) throw new IllegalArgumentException(what + ": which file? e.g. " + what + "('set.js')");
+        Path p = Path.of(path);
+        if (!p.isAbsolute() && !loading.isEmpty()) p = loading.peek().resolve(p);
+        p = p.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException(what + ": no file '" + path + "'" + (p.toString().equals(path) ? "" : " (looked for " + p + ")"));
+        }
+        return p;
+    }
+
+    void loadFromScript(String path) {
+        evalFileNested(resolve(path, "load"));
+    }
+
+    String watchFromScript(String path) {
+        Path p = resolve(path, "watch");
+        evalFileNested(p);
+        watcher.add(p);
+        return displayName(p);
+    }
+
+    boolean unwatch(String path) {
+        return watcher.remove(Path.of(path).toAbsolutePath().normalize());
+    }
+
+    private void reload(Path file) {
+        try {
+            evalFile(file);
+            output.out("reloaded " + displayName(file));
+        } catch (UserError e) {
+            output.err(e.getMessage() + " (kept the previous version)");
+        } catch (IllegalArgumentException e) {
+            output.err(e.getMessage());
+        }
+    }
+
+    /** Reports an error from a callback (onEnd, reload...) without stopping anything. */
+    void report(PolyglotException e) {
+        UserError u = ErrorReport.toUserError(e);
+        output.err(u.getMessage());
+    }
+
+    private String display(Value v) {
+        Value s = show.execute(v);
+        return s.isNull() ? null : s.asString();
+    }
+
+    /** API names and defined synths for tab completion. Lang thread only. */
+    public List<String> completionNames() {
+        Value arr = names.execute();
+        List<String> out = new java.util.ArrayList<>();
+        for (long i = 0; i < arr.getArraySize(); i++) out.add(arr.getArrayElement(i).asString());
+        return out;
+    }
+
+    /** Stops the evaluation running on the Lang thread (Ctrl-C). Any thread but Lang; the context stays usable. */
+    public void interrupt() {
+        if (lang.onLangThread()) return;
+        try {
+            context.interrupt(Duration.ofSeconds(2));
+        } catch (TimeoutException e) {
+            output.err("could not interrupt the running code within 2 s");
+        } catch (IllegalStateException e) {
+            // nothing running or context closed: nothing to interrupt
+        }
+    }
+
+    public LangLoop lang() {
+        return lang;
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        try {
+            context.close(true);
+        } catch (RuntimeException e) {
+            // closing on exit: nothing left to report to
+        }
+    }
+}

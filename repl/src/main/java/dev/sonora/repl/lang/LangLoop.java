@@ -1,0 +1,95 @@
+package dev.sonora.repl.lang;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Lang event loop: one thread, {@code sonora-lang}, running tasks in the order they were
+ * posted. Every piece of JavaScript (a REPL line, a script load, a node-ended callback, a
+ * file reload) is a task here, because a GraalJS context is single-threaded.
+ *
+ * <p>{@link #post} and {@link #submit} may be called from any thread; {@link #runPending}
+ * only from the Lang thread itself (the offline renderer drives the clock from a task and
+ * runs callbacks between blocks).
+ */
+public final class LangLoop implements AutoCloseable {
+    public static final String THREAD_NAME = "sonora-lang";
+
+    private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    public LangLoop() {
+        thread = new Thread(this::loop, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (!stopping) {
+            Runnable r;
+            try {
+                r = tasks.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue; // close() decides when to stop
+            }
+            if (r != null) runSafely(r);
+        }
+    }
+
+    private void runSafely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException | Error e) {
+            // a task must never end the loop: the performer keeps a working REPL
+            System.err.println("sonora: internal error on the Lang loop: " + e);
+            if (System.getenv("SONORA_DEBUG") != null) e.printStackTrace();
+        }
+    }
+
+    /** Queues a task. Any thread. */
+    public void post(Runnable r) {
+        if (!stopping) tasks.add(r);
+    }
+
+    /** Queues a task and returns its result (or exception) as a future. Any thread. */
+    public <T> CompletableFuture<T> submit(Callable<T> c) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        post(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** Runs every task queued so far, now. Lang thread only. */
+    public void runPending() {
+        assert onLangThread();
+        Runnable r;
+        while ((r = tasks.poll()) != null) runSafely(r);
+    }
+
+    public boolean onLangThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.sonora.repl.terminal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.UserError;
+
+/**
+ * The terminal REPL: reads entries with JLine (multi-line, history, completion), evaluates
+ * each on the Lang loop, prints the result or the one-line error. Ctrl-C stops a running
+ * evaluation (or clears the line at the prompt); Ctrl-D ends {@link #run}. Output from
+ * elsewhere (callbacks, reloads) is printed above the prompt. Runs on the Input thread.
+ */
+public final class Repl {
+    public static final String PROMPT = "sonora> ";
+    private static final String CONTINUE_PROMPT = "   ...> ";
+
+    private final Terminal terminal;
+    private final Evaluator evaluator;
+    private final Path historyFile;
+    private final Consumer<Output> installOutput;
+    private Runnable firstResult = () -> { };
+
+    /**
+     * @param installOutput receives the output that prints above the prompt, to route every
+     *                      other printer through it while the REPL runs
+     */
+    public Repl(Terminal terminal, Evaluator evaluator, Path historyFile, Consumer<Output> installOutput) {
+        this.terminal = terminal;
+        this.evaluator = evaluator;
+        this.historyFile = historyFile;
+        this.installOutput = installOutput;
+    }
+
+    /** Called once, after the first entry has been evaluated (start-up timing). */
+    public void onFirstResult(Runnable r) {
+        this.firstResult = r;
+    }
+
+    /** Runs until Ctrl-D (end of input). Returns the exit code. */
+    public int run() {
+        LineReaderBuilder b = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("sonora")
+                .parser(new JsLineParser())
+                .completer(new JsCompleter(evaluator::completionNames, evaluator::defNames))
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUE_PROMPT)
+                .variable(LineReader.HISTORY_SIZE, 5000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is JS, not history
+                .option(LineReader.Option.INSERT_TAB, false);
+        if (historyFile != null) b.variable(LineReader.HISTORY_FILE, historyFile);
+        LineReader reader = b.build();
+        installOutput.accept(new Output() {
+            @Override
+            public void out(String text) {
+                reader.printAbove(text);
+            }
+
+            @Override
+            public void err(String text) {
+                reader.printAbove(red(text));
+            }
+        });
+        terminal.handle(Terminal.Signal.INT, signal -> evaluator.interrupt());
+        boolean first = true;
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(PROMPT);
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C at the prompt: the line is dropped, nothing else happens
+            } catch (EndOfFileException e) {
+                break;
+            }
+            if (line.isBlank()) continue;
+            try {
+                String result = evaluator.eval(line);
+                if (result != null) println(result);
+            } catch (UserError e) {
+                println(red(e.interrupted() ? "interrupted (the music plays on)" : e.getMessage()));
+            }
+            if (first) {
+                first = false;
+                firstResult.run();
+            }
+        }
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            println("could not save history to " + historyFile + ": " + e.getMessage());
+        }
+        return 0;
+    }
+
+    private void println(String s) {
+        terminal.writer().println(s);
+        terminal.flush();
+    }
+
+    private String red(String s) {
+        return new AttributedStringBuilder().style(AttributedStyle.DEFAULT.foreground(AttributedStyle.RED))
+                .append(s).toAnsi(terminal);
+    }
+}

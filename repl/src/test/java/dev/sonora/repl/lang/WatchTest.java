@@ -1,0 +1,42 @@
+package dev.sonora.repl.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** watch() reloads on save, reports errors with file:line and keeps the previous state. */
+class WatchTest {
+    private static void waitFor(BooleanSupplier c, String what, List<String> seen) throws InterruptedException {
+        for (int i = 0; i < 200 && !c.getAsBoolean(); i++) Thread.sleep(50);
+        assertTrue(c.getAsBoolean(), what + "; printed: " + seen);
+    }
+
+    @Test
+    void reloadsOnSaveAndKeepsStateOnError(@TempDir Path dir) throws Exception {
+        try (HostFixture f = new HostFixture()) {
+            Path set = dir.resolve("set.js");
+            Files.writeString(set, "const level = 1\ndef('w', ({amp = 0.1}) => sine(220).mul(amp))\n");
+            f.eval("watch('" + set + "')");
+            assertTrue(f.out.stream().anyMatch(s -> s.startsWith("watching ") && s.contains("set.js")), f.out.toString());
+            assertEquals("1", f.eval("level"));
+
+            Files.writeString(set, "const level = 2\ndef('w', ({amp = 0.2}) => sine(220).mul(amp))\n");
+            waitFor(() -> f.out.stream().anyMatch(s -> s.startsWith("reloaded ")), "reloaded after a save", f.out);
+            assertEquals("2", f.eval("level"));
+
+            Files.writeString(set, "const level = 3\n\ndef('w', ({amp = 0.3}) => sine(220).mul(amp)\n");
+            waitFor(() -> !f.err.isEmpty(), "an error after a broken save", f.err);
+            assertTrue(f.err.get(0).matches(".*set.js:\\d+: SyntaxError: .*\\(kept the previous version\\)"), f.err.get(0));
+            assertEquals("2", f.eval("level"));
+            assertEquals("Def('w', amp = 0.2)", f.eval("defs().find((d) => d.name === 'w')"));
+            assertEquals("true", f.eval("unwatch('" + set + "')"));
+        }
+    }
+}

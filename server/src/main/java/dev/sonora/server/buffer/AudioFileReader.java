@@ -1,0 +1,125 @@
+package dev.sonora.server.buffer;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/**
+ * Reads WAV/AIFF files through javax.sound.sampled and decodes every PCM layout the JDK
+ * parses (8-bit unsigned or signed, 16/24/32-bit integer either byte order, 32/64-bit float)
+ * into float channels at the file's own rate. Every failure is one {@link AudioFileException}
+ * line naming the file. Runs on the Disk thread (or any non-audio thread).
+ */
+public final class AudioFileReader {
+    /** What Sonora can read, for error messages. */
+    public static final String SUPPORTED = "WAV or AIFF, 8/16/24/32-bit integer or 32/64-bit float PCM";
+
+    private AudioFileReader() {
+    }
+
+    /** Decoded audio at the file's rate. */
+    public record Decoded(float[][] channels, float sampleRate) {
+        public int frames() {
+            return channels[0].length;
+        }
+    }
+
+    /** Checks that the file exists and that its header is one we can decode; cheap (no samples read). */
+    public static AudioFormat probe(Path path) throws AudioFileException {
+        String name = path.toString();
+        if (!Files.exists(path)) throw new AudioFileException(name + ": no such file");
+        if (Files.isDirectory(path)) throw new AudioFileException(name + ": is a folder, not a sound file");
+        if (!Files.isReadable(path)) throw new AudioFileException(name + ": not readable (permissions)");
+        try {
+            if (Files.size(path) == 0) throw new AudioFileException(name + ": empty file");
+            AudioFileFormat f = AudioSystem.getAudioFileFormat(path.toFile());
+            checkEncoding(name, f.getFormat());
+            return f.getFormat();
+        } catch (UnsupportedAudioFileException e) {
+            throw new AudioFileException(name + ": unsupported format (Sonora reads " + SUPPORTED + ")");
+        } catch (IOException e) {
+            throw new AudioFileException(name + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    public static Decoded read(Path path) throws AudioFileException {
+        String name = path.toString();
+        AudioFormat format = probe(path);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path));
+             AudioInputStream in = AudioSystem.getAudioInputStream(raw)) {
+            byte[] bytes = in.readAllBytes();
+            int frameSize = format.getFrameSize();
+            int channels = format.getChannels();
+            if (frameSize <= 0 || channels <= 0) throw new AudioFileException(name + ": bad header (frame size " + frameSize + ")");
+            int frames = bytes.length / frameSize;
+            long declared = in.getFrameLength();
+            if (frames == 0) throw new AudioFileException(name + ": no audio in the file (0 frames)");
+            if (declared != AudioSystem.NOT_SPECIFIED && declared > frames && frames < declared / 2) {
+                // a truncated file: keep what is there only if most of it is
+                throw new AudioFileException(name + ": truncated (" + frames + " of " + declared + " frames present)");
+            }
+            return new Decoded(decode(bytes, frames, format), format.getSampleRate());
+        } catch (NoSuchFileException e) {
+            throw new AudioFileException(name + ": no such file");
+        } catch (UnsupportedAudioFileException e) {
+            throw new AudioFileException(name + ": unsupported format (Sonora reads " + SUPPORTED + ")");
+        } catch (IOException e) {
+            throw new AudioFileException(name + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void checkEncoding(String name, AudioFormat f) throws AudioFileException {
+        AudioFormat.Encoding e = f.getEncoding();
+        int bits = f.getSampleSizeInBits();
+        boolean ok = (e.equals(AudioFormat.Encoding.PCM_SIGNED) && (bits == 8 || bits == 16 || bits == 24 || bits == 32))
+                || (e.equals(AudioFormat.Encoding.PCM_UNSIGNED) && (bits == 8 || bits == 16))
+                || (e.equals(AudioFormat.Encoding.PCM_FLOAT) && (bits == 32 || bits == 64));
+        if (!ok) throw new AudioFileException(name + ": unsupported encoding " + e + " " + bits + "-bit (Sonora reads " + SUPPORTED + ")");
+        if (!(f.getSampleRate() > 0) || f.getSampleRate() > 1_000_000) {
+            throw new AudioFileException(name + ": bad sample rate " + f.getSampleRate());
+        }
+        if (f.getChannels() < 1 || f.getChannels() > 64) throw new AudioFileException(name + ": bad channel count " + f.getChannels());
+    }
+
+    private static float[][] decode(byte[] b, int frames, AudioFormat f) {
+        int channels = f.getChannels();
+        int bytesPer = f.getSampleSizeInBits() / 8;
+        boolean big = f.isBigEndian();
+        AudioFormat.Encoding e = f.getEncoding();
+        boolean floating = e.equals(AudioFormat.Encoding.PCM_FLOAT);
+        boolean unsigned = e.equals(AudioFormat.Encoding.PCM_UNSIGNED);
+        float[][] out = new float[channels][frames];
+        int frameSize = f.getFrameSize();
+        for (int i = 0; i < frames; i++) {
+            for (int c = 0; c < channels; c++) {
+                int at = i * frameSize + c * bytesPer;
+                long v = 0;
+                for (int k = 0; k < bytesPer; k++) {
+                    int byteAt = big ? at + k : at + bytesPer - 1 - k;
+                    v = (v << 8) | (b[byteAt] & 0xff);
+                }
+                float x;
+                if (floating) {
+                    x = bytesPer == 4 ? Float.intBitsToFloat((int) v) : (float) Double.longBitsToDouble(v);
+                    if (!Float.isFinite(x)) x = 0f;
+                } else {
+                    int bits = bytesPer * 8;
+                    long full = 1L << bits;
+                    if (unsigned) v -= full >> 1; else if (v >= full >> 1) v -= full;
+                    x = (float) (v / (double) (full >> 1));
+                }
+                out[c][i] = x;
+            }
+        }
+        return out;
+    }
+}

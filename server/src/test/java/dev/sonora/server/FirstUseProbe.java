@@ -1,0 +1,70 @@
+package dev.sonora.server;
+
+import java.util.Map;
+
+import dev.sonora.server.nrt.NodeRef;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.rt.AddAction;
+import dev.sonora.server.rt.Command;
+import dev.sonora.server.synth.GraphBuilder;
+import dev.sonora.server.synth.Signal;
+import dev.sonora.server.synth.UnitType;
+import dev.sonora.server.synth.Units;
+
+/**
+ * Child-process half of {@link FirstUseAllocationTest}: in a fresh JVM (no class used yet),
+ * boots a server, lets the audio thread run empty blocks, then uses every unit type and every
+ * command for the first time and prints what the audio thread allocated meanwhile.
+ */
+public final class FirstUseProbe {
+    private FirstUseProbe() {
+    }
+
+    public static void main(String[] args) {
+        Rig rig = new Rig(ServerOptions.defaults(), 64);
+        Server s = rig.server;
+        rig.blocks(10);
+        Thread rt = rig.driver.audioThread();
+        long before = Server.allocatedBytes(rt);
+        StringBuilder report = new StringBuilder();
+        for (Map.Entry<String, UnitType> e : Units.all().entrySet()) {
+            UnitType t = e.getValue();
+            if (t.variadic() || t.name().startsWith("test_") || t.name().startsWith("_")) continue;
+            GraphBuilder b = new GraphBuilder();
+            Signal[] in = new Signal[t.inputs().length];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = i == 0 ? b.control("x", 220) : b.constant(Float.isNaN(t.defaults()[i]) ? 0.5 : t.defaults()[i]);
+            }
+            Signal out = b.unit(t.name(), in);
+            s.addDef(b.build(t.name(), out.channels() > 0 ? out : null));
+            long a0 = Server.allocatedBytes(rt);
+            NodeRef n = s.synth(t.name(), null, null, AddAction.TAIL, s.defaultGroup(), s.sampleTime() + 10);
+            rig.blocks(3);
+            if (n.playing() && in.length > 0) s.set(n, new String[] {"x"}, new float[] {330}, s.sampleTime() + 5);
+            rig.blocks(3);
+            if (n.playing()) s.free(n, Command.NOW);
+            rig.blocks(2);
+            long a1 = Server.allocatedBytes(rt);
+            if (a1 != a0) report.append(' ').append(t.name()).append('=').append(a1 - a0);
+        }
+        long a0 = Server.allocatedBytes(rt);
+        NodeRef g = s.group(AddAction.TAIL, s.defaultGroup(), Command.NOW);
+        NodeRef g2 = s.group(AddAction.BEFORE, g, Command.NOW);
+        rig.blocks(1);
+        s.move(g2, AddAction.AFTER, g, Command.NOW);
+        s.run(g, false, Command.NOW);
+        s.run(g, true, s.sampleTime() + 3);
+        s.fadeOut(0.001);
+        rig.blocks(2);
+        s.fadeIn(0);
+        s.freeAll(s.defaultGroup(), Command.NOW);
+        rig.blocks(2);
+        s.set(s.synth("sine", null, null, AddAction.TAIL, s.defaultGroup(), Command.NOW), new String[] {"x"}, new float[] {1}, 0);
+        rig.blocks(2);
+        long a1 = Server.allocatedBytes(rt);
+        if (a1 != a0) report.append(" commands=").append(a1 - a0);
+        System.out.println("first-use allocation on sonora-rt: " + (Server.allocatedBytes(rt) - before) + " B" + report);
+        rig.close();
+    }
+}
