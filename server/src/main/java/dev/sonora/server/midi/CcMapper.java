@@ -1,8 +1,5 @@
 package dev.sonora.server.midi;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 import dev.sonora.server.rt.RtEngine;
 import dev.sonora.server.rt.World;
 
@@ -36,11 +33,9 @@ public final class CcMapper implements RtEngine.BlockHook {
     private final MidiMessage scratch = new MidiMessage();
 
     private long appliedCount; // audio thread's own count
-    @SuppressWarnings("unused") // read through APPLIED
-    private long appliedPublished;
+    private volatile long appliedPublished;
     private long lastArrival;
-    @SuppressWarnings("unused") // read through LAST_ARRIVAL
-    private long lastArrivalPublished;
+    private volatile long lastArrivalPublished;
 
     @Override
     public void atBlockStart(World world) {
@@ -63,9 +58,10 @@ public final class CcMapper implements RtEngine.BlockHook {
         }
         if (applied != appliedCount) {
             appliedCount = applied;
-            // opaque is enough: a status reader wants a recent figure, not an ordering
-            APPLIED.setOpaque(this, applied);
-            LAST_ARRIVAL.setOpaque(this, lastArrival);
+            // published only in blocks that applied something: no fence on quiet blocks. Plain
+            // volatile fields, not VarHandles: a VarHandle call site links (allocates) on first use
+            appliedPublished = applied;
+            lastArrivalPublished = lastArrival;
         }
     }
 
@@ -130,24 +126,11 @@ public final class CcMapper implements RtEngine.BlockHook {
 
     /** Controller messages that hit a mapping so far (recent; from any thread). */
     public long applied() {
-        return (long) APPLIED.getOpaque(this);
+        return appliedPublished;
     }
 
     /** Arrival time ({@link MidiMessage#time}) of the last applied message (recent; any thread). */
     public long lastAppliedArrival() {
-        return (long) LAST_ARRIVAL.getOpaque(this);
-    }
-
-    private static final VarHandle APPLIED;
-    private static final VarHandle LAST_ARRIVAL;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            APPLIED = l.findVarHandle(CcMapper.class, "appliedPublished", long.class);
-            LAST_ARRIVAL = l.findVarHandle(CcMapper.class, "lastArrivalPublished", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        return lastArrivalPublished;
     }
 }

@@ -19,6 +19,13 @@ public final class MidiBuffer {
     /** Largest capacity accepted: MIDI at full wire speed is ~3,000 messages a second. */
     public static final int MAX_CAPACITY = 1 << 16;
 
+    /**
+     * Each VarHandle call site in the two ends links (and allocates) the first time it runs.
+     * Running every end operation once here, on whichever thread first makes a buffer (never
+     * the audio thread), means the audio thread's first {@code tryPop} allocates nothing.
+     */
+    private static final boolean LINKED = linkCallSites();
+
     final long[] ring;
     final int mask;
     private final MidiProducer producer;
@@ -50,6 +57,23 @@ public final class MidiBuffer {
     /** The taking end. */
     public MidiConsumer consumer() {
         return consumer;
+    }
+
+    private static boolean linkCallSites() {
+        MidiBuffer b = new MidiBuffer(2);
+        MidiMessage m = new MidiMessage();
+        MidiProducer p = b.producer();
+        MidiConsumer c = b.consumer();
+        for (int i = 0; i < 4; i++) { // full, then empty, so every branch has run
+            p.trySend(0x90, 60, 1, 0, i);
+            p.trySend(m);
+            p.trySendPacked(0, 0);
+            p.isFull();
+            c.tryPop(m);
+            c.tryPopPacked();
+            c.isEmpty();
+        }
+        return p.dropped() + c.popped() + b.size() + p.sent() >= 0;
     }
 
     /** Messages in the ring now; a snapshot, exact only when both ends are idle. Any thread. */
