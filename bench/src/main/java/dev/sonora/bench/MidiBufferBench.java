@@ -39,6 +39,16 @@ public class MidiBufferBench {
     @Param({"256"})
     public int capacity;
 
+    /**
+     * What a thread does after finding the channel full / empty: "spin" (try again at once,
+     * the truest throughput when each thread has a core) or "yield" (Thread.yield(): fairer
+     * when the two threads share one core, as on a busy 2-core machine).
+     */
+    @Param({"spin", "yield"})
+    public String backoff;
+
+    boolean yield;
+
     Channel channel;
 
     /** The two ends, as each implementation offers them. */
@@ -57,6 +67,7 @@ public class MidiBufferBench {
 
     @Setup(Level.Trial)
     public void setUp() {
+        yield = backoff.equals("yield");
         channel = switch (impl) {
             case "MidiBuffer" -> new Channel() {
                 final MidiBuffer b = new MidiBuffer(capacity);
@@ -136,6 +147,7 @@ public class MidiBufferBench {
             counts.sent++;
         } else {
             counts.full++;
+            if (yield) Thread.yield();
         }
     }
 
@@ -148,6 +160,7 @@ public class MidiBufferBench {
             counts.taken++;
         } else {
             counts.empty++;
+            if (yield) Thread.yield();
         }
         return w;
     }
