@@ -104,7 +104,7 @@ class CcMappingTest {
                 while (hub.poll(m)) { } // Lang side keeps its buffer empty
             }
             Thread rt = rig.driver.audioThread();
-            assertTrue(Server.allocatedBytes(rt) > 0);
+            assertTrue(Server.allocatedBytes(rt) >= 0, "the JVM must report per-thread allocation (-1: unsupported)");
             // windows of 2,000 blocks (8,000 mapped moves each): the engine itself shows a rare
             // one-off JIT-time allocation on sonora-rt with or without MIDI (reported to the lead);
             // an allocation per message or per block would show in every window
