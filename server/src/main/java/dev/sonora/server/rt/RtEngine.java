@@ -16,6 +16,21 @@ public final class RtEngine {
     private final float[] right;
     private long seq;
     private Throwable lastError;
+    private volatile BlockHook blockHook;
+
+    /**
+     * Work the audio thread does at the top of every block, once the commands that arrived are
+     * in: e.g. applying direct MIDI cc -> control bus mappings. Audio thread only; must follow
+     * the RT rules (no allocation, no locks, no waiting, no throwing).
+     */
+    public interface BlockHook {
+        void atBlockStart(World world);
+    }
+
+    /** Installs the block-start hook, or removes it with null. Any thread. */
+    public void setBlockHook(BlockHook hook) {
+        blockHook = hook;
+    }
 
     public RtEngine(World world, MpscArrayQueue<Command> inbox, int heapCapacity) {
         this.world = world;
@@ -40,6 +55,8 @@ public final class RtEngine {
         try {
             w.clearAudioBuses();
             drainInbox();
+            BlockHook hook = blockHook; // one volatile read a block
+            if (hook != null) hook.atBlockStart(w);
             int offset = 0;
             while (heap.size() > 0 && heap.peekTime() < end) {
                 Command c = heap.pop();

@@ -1,0 +1,293 @@
+package dev.sonora.server.midi;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sound.midi.MidiDevice;
+
+import dev.sonora.server.nrt.Server;
+
+/**
+ * MIDI for one server, as the front end sees it: inputs ({@link #devices}, {@link #open}),
+ * the Lang-side stream of messages ({@link #poll}), direct cc -> control bus mappings applied
+ * on the audio thread ({@link #mapCc}), and MIDI file playback into the same path
+ * ({@link #play}, {@link #playOffline}).
+ *
+ * <p>One hub per server: it installs its {@link CcMapper} as the engine's block hook.
+ *
+ * <p>Threads: {@link #poll} on the Lang loop only. Everything else from any non-audio
+ * thread (Lang, the CLI, the device watch); changes to the set of inputs are serialised here.
+ * Each input has its own SPSC buffers, so several devices never share a producer end.
+ */
+public final class MidiHub implements AutoCloseable {
+    /** Buffer capacity per input and direction. */
+    public static final int BUFFER_CAPACITY = 256;
+
+    private final Server server;
+    private final MidiInputs.DeviceSource deviceSource;
+    private final CcMapper mapper = new CcMapper();
+    private final Map<String, MidiInput> open = new LinkedHashMap<>();
+    private volatile MidiListener listener;
+    private volatile MidiConsumer[] langSources = new MidiConsumer[0];
+    private int nextSource;
+    private int pollStart;
+    private SmfPlayer player;
+    private MidiBuffer playerLang;
+    private MidiBuffer playerRt;
+    private Thread watch;
+    private volatile boolean closed;
+
+    public MidiHub(Server server) {
+        this(server, MidiInputs.SYSTEM);
+    }
+
+    /** With a device source of one's own (tests: fake devices). */
+    public MidiHub(Server server, MidiInputs.DeviceSource devices) {
+        this.server = server;
+        this.deviceSource = devices;
+        server.engine().setBlockHook(mapper);
+    }
+
+    /** Who hears about lost inputs. */
+    public void setListener(MidiListener l) {
+        listener = l;
+    }
+
+    /** Names of the input devices now ({@code midi.devices()}). */
+    public List<String> devices() {
+        return MidiInputs.list(deviceSource);
+    }
+
+    /** Names of the inputs open now. */
+    public synchronized List<String> opened() {
+        return new ArrayList<>(open.keySet());
+    }
+
+    /**
+     * Opens inputs by name or {@code "all"} ({@code midi.open()}); returns the names opened
+     * (already open ones included). Refuses with one line naming what there is.
+     */
+    public synchronized List<String> open(String request) {
+        if (closed) throw new MidiException("midi.open: MIDI is shut down");
+        List<MidiDevice> matches = MidiInputs.match(MidiInputs.inputs(deviceSource), request);
+        List<String> names = new ArrayList<>();
+        for (MidiDevice d : matches) {
+            String name = MidiInputs.name(d);
+            MidiInput in = open.get(name);
+            if (in == null) {
+                in = new MidiInput(name, nextSource++ % MidiMessage.SOURCE_PLAYER, d, BUFFER_CAPACITY, this::lost);
+                in.open();
+                open.put(name, in);
+            }
+            names.add(name);
+        }
+        rewire();
+        return names;
+    }
+
+    /** Closes one input (by its full name) or all with "all". */
+    public synchronized void close(String name) {
+        if ("all".equalsIgnoreCase(name)) {
+            for (MidiInput in : open.values()) in.close();
+            open.clear();
+        } else {
+            MidiInput in = open.remove(name);
+            if (in == null) throw new MidiException("midi.close('" + name + "'): not open (open: " + String.join(", ", open.keySet()) + ")");
+            in.close();
+        }
+        rewire();
+    }
+
+    private void lost(String name, String reason) {
+        MidiListener l = listener;
+        if (l != null) l.inputLost(name, reason);
+    }
+
+    /**
+     * Looks for inputs that went away (unplugged, closed under us): each is reported once to
+     * the listener, closed and dropped; the others keep working. Returns how many were lost.
+     * Called by the watch thread ({@link #startWatch}) or by hand.
+     */
+    public synchronized int checkInputs() {
+        if (open.isEmpty()) return 0;
+        List<String> present = MidiInputs.list(deviceSource);
+        int lostCount = 0;
+        for (var it = open.values().iterator(); it.hasNext(); ) {
+            MidiInput in = it.next();
+            String reason = null;
+            if (in.receiver.isClosed()) reason = "closed by its driver";
+            else if (!present.contains(in.name)) reason = "unplugged";
+            else if (!in.device.isOpen()) reason = "closed";
+            if (reason == null) continue;
+            in.lost(reason);
+            in.close();
+            it.remove();
+            lostCount++;
+        }
+        if (lostCount > 0) rewire();
+        return lostCount;
+    }
+
+    /** Starts a daemon thread that runs {@link #checkInputs} every {@code periodMillis}. */
+    public synchronized void startWatch(long periodMillis) {
+        if (watch != null) return;
+        watch = new Thread(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(periodMillis);
+                    checkInputs();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // a misbehaving MIDI system must not end the watch
+                }
+            }
+        }, "sonora-midi-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /** Hands the current sources to Lang (a volatile array) and to the audio thread (a command). */
+    private void rewire() {
+        List<MidiConsumer> lang = new ArrayList<>();
+        List<MidiConsumer> rt = new ArrayList<>();
+        for (MidiInput in : open.values()) {
+            lang.add(in.toLang.consumer());
+            rt.add(in.toRt.consumer());
+        }
+        if (playerLang != null) {
+            lang.add(playerLang.consumer());
+            rt.add(playerRt.consumer());
+        }
+        langSources = lang.toArray(new MidiConsumer[0]);
+        if (!closed) server.sendToRt(new SetMidiSources(mapper, rt.toArray(new MidiConsumer[0])));
+    }
+
+    // ---- Lang side ----
+
+    /**
+     * Takes the next waiting message from any input (round robin, so one busy device cannot
+     * starve another) into {@code into}; false when nothing waits. Lang thread only;
+     * allocation-free.
+     */
+    public boolean poll(MidiMessage into) {
+        final MidiConsumer[] src = langSources;
+        final int n = src.length;
+        for (int k = 0; k < n; k++) {
+            int i = (pollStart + k) % n;
+            if (src[i].tryPop(into)) {
+                pollStart = i + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- direct mappings (audio thread applies them) ----
+
+    /**
+     * {@code midi.cc(cc).to(bus, lo, hi)}: from the next block on, controller {@code cc} on
+     * {@code channel} (0..15, or -1 for any) sets control bus {@code bus} to
+     * {@code lo + (hi - lo) * value / 127}. Replaces an earlier mapping of the same cc,
+     * channel and bus. Checked here, applied on the audio thread.
+     */
+    public void mapCc(int cc, int channel, int bus, float lo, float hi) {
+        String what = "midi.cc(" + cc + ").to(" + bus + ", " + lo + ", " + hi + ")";
+        if (cc < 0 || cc > 127) throw new MidiException(what + ": controller numbers are 0..127");
+        if (channel < -1 || channel > 15) throw new MidiException(what + ": channel " + (channel + 1) + " is out of range (1..16)");
+        int buses = server.options().controlBuses();
+        if (bus < 0 || bus >= buses) throw new MidiException(what + ": control bus " + bus + " does not exist (0.." + (buses - 1) + ")");
+        if (!Float.isFinite(lo) || !Float.isFinite(hi)) throw new MidiException(what + ": lo and hi must be finite numbers");
+        server.sendToRt(new SetCcMapping(dev.sonora.server.rt.Command.NOW, mapper, cc, channel, bus, lo, hi));
+    }
+
+    /** Removes the mappings of {@code cc} on {@code channel} (-1: every channel) to {@code bus} (-1: every bus). */
+    public void unmapCc(int cc, int channel, int bus) {
+        server.sendToRt(new RemoveCcMapping(dev.sonora.server.rt.Command.NOW, mapper, cc, channel, bus));
+    }
+
+    /** The audio-thread side, for status and tests. */
+    public CcMapper mapper() {
+        return mapper;
+    }
+
+    // ---- MIDI files ----
+
+    /**
+     * {@code midi.play(path)}: reads the file (a bad one throws at once, one line naming it) and
+     * plays it live from the next block, replacing what was playing. {@code leadSamples}: how
+     * far ahead events are sent (0 = on time; the front end may pass its latency and schedule
+     * by {@link MidiMessage#time}).
+     */
+    public SmfPlayer play(Path path, long leadSamples) throws MidiFileException {
+        SmfPlayer p = prepare(path, server.sampleTime() + server.blockSize(), leadSamples);
+        p.start();
+        return p;
+    }
+
+    /**
+     * For {@code --render}: prepares the file to start at sample {@code start}; the render's
+     * controller calls {@link SmfPlayer#pumpUntil} with each step's end before rendering it.
+     */
+    public SmfPlayer playOffline(Path path, long start) throws MidiFileException {
+        return prepare(path, start, 0);
+    }
+
+    private synchronized SmfPlayer prepare(Path path, long start, long lead) throws MidiFileException {
+        MidiFile file = SmfReader.read(path);
+        stopPlayer();
+        playerLang = new MidiBuffer(BUFFER_CAPACITY * 4);
+        playerRt = new MidiBuffer(BUFFER_CAPACITY * 4);
+        MidiRoute route = new MidiRoute(playerLang.producer(), playerRt.producer(), MidiMessage.SOURCE_PLAYER);
+        player = new SmfPlayer(file.name(), MidiSchedule.of(file, server.sampleRate(), start), route, server::sampleTime,
+                server.sampleRate(), lead);
+        rewire();
+        return player;
+    }
+
+    /** Stops the file player, releasing its held notes. */
+    public synchronized void stopPlayer() {
+        if (player != null) player.stop();
+        player = null;
+    }
+
+    /** Messages dropped because a buffer was full, over every input and the player. Any thread. */
+    public synchronized long dropped() {
+        long n = 0;
+        for (MidiInput in : open.values()) n += in.toLang.producer().dropped() + in.toRt.producer().dropped();
+        if (playerLang != null) n += playerLang.producer().dropped() + playerRt.producer().dropped();
+        return n;
+    }
+
+    /** Bytes the input parsers dropped as malformed. Any thread (a recent figure). */
+    public synchronized long malformedBytes() {
+        long n = 0;
+        for (MidiInput in : open.values()) n += in.receiver.parser().malformedBytes();
+        return n;
+    }
+
+    /** The receiver of an open input, for tests that play a device's part. */
+    synchronized javax.sound.midi.Receiver receiverOf(String name) {
+        MidiInput in = open.get(name);
+        return in == null ? null : in.receiver;
+    }
+
+    @Override
+    public synchronized void close() {
+        stopPlayer();
+        for (MidiInput in : open.values()) in.close();
+        open.clear();
+        try {
+            rewire();
+        } catch (RuntimeException e) {
+            // the server stopped first: nothing left to unhook on the audio thread
+        }
+        closed = true;
+        server.engine().setBlockHook(null);
+        Thread w = watch;
+        if (w != null) w.interrupt();
+    }
+}
