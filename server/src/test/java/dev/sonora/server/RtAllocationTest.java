@@ -31,7 +31,7 @@ class RtAllocationTest {
             for (int i = 0; i < WARM_BLOCKS; i++) load.step();
             Thread rt = rig.driver.audioThread();
             long before = Server.allocatedBytes(rt);
-            assertTrue(before > 0, "the JVM must report per-thread allocation for this proof");
+            assertTrue(before >= 0, "the JVM must report per-thread allocation for this proof (-1: unsupported)");
             rig.server.markWarm();
             long started = load.notesStarted;
             long ended = load.notesEnded;

@@ -20,7 +20,7 @@ import dev.sonora.server.nrt.Status;
  */
 public final class OfflineRender {
     /** Blocks rendered (and thrown away) on the real audio thread before the scripts start. */
-    private static final int WARM_BLOCKS = 1500;
+    private static final int WARM_BLOCKS = 6000;
 
     /** What a render measured; {@link #summary()} is the line API.md specifies. */
     public record Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,
