@@ -58,6 +58,12 @@ public final class JsHost implements AutoCloseable {
         global.putMember("__bridge", bridge);
         try {
             context.eval(prelude());
+            for (var ext : Extensions.ALL.entrySet()) {
+                // each extension: a Java bridge as __NAME, then its prelude-NAME.js (which removes __NAME)
+                global.putMember("__" + ext.getKey(), ext.getValue().create(server, lang, output, this));
+                context.eval(resource("prelude-" + ext.getKey() + ".js", "sonora:prelude-" + ext.getKey()));
+            }
+            context.eval(Source.newBuilder("js", "delete globalThis.__prelude", "sonora:prelude-end").internal(true).buildLiteral());
         } catch (PolyglotException e) {
             throw new IllegalStateException("the prelude failed: " + ErrorReport.format(e) + " " + e.getMessage(), e);
         }
@@ -101,12 +107,16 @@ public final class JsHost implements AutoCloseable {
     }
 
     private static Source prelude() {
-        try (InputStream in = JsHost.class.getResourceAsStream(PRELUDE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + PRELUDE);
+        return resource(PRELUDE, "sonora:prelude");
+    }
+
+    private static Source resource(String file, String name) {
+        try (InputStream in = JsHost.class.getResourceAsStream(file)) {
+            if (in == null) throw new IllegalStateException("missing resource " + file);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", text, "sonora:prelude").internal(true).buildLiteral();
+            return Source.newBuilder("js", text, name).internal(true).buildLiteral();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the prelude", e);
+            throw new IllegalStateException("cannot read " + file, e);
         }
     }
 

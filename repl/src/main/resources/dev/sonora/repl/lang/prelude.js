@@ -565,7 +565,14 @@
 
   // tab completion: global names, then members prefixed with a dot
   global.__completionNames = () => API.concat(MEMBERS.map((m) => '.' + m));
-  for (const k of ['__show', '__completionNames', 'require', 'Polyglot']) {
+
+  // what the API's extension files (prelude-NAME.js: time, samples, midi) build on; JsHost
+  // deletes it once they have run, so scripts never see it
+  global.__prelude = {
+    B, api, members, fail, describe, show, quote, wrap, synth, play, place, pairs, checkName, nodeRef,
+    callUnit, toSig, num, Node, Group, UGen, Shown, hushHooks, HELP,
+  };
+  for (const k of ['__show', '__completionNames', '__prelude', 'require', 'Polyglot']) {
     Object.defineProperty(global, k, { enumerable: false });
   }
 })(globalThis);

@@ -1,0 +1,30 @@
+package dev.sonora.repl.lang;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.sonora.server.nrt.Server;
+
+/**
+ * The parts of the JS API that live in their own files: for each name, a Java bridge object
+ * (exported to the prelude as {@code __NAME}, {@code @HostAccess.Export} methods only) and a
+ * resource {@code prelude-NAME.js} that builds the API on it and on {@code __prelude} (the main
+ * prelude's internals). They run in this order, after the main prelude, on the Lang thread.
+ */
+final class Extensions {
+    /** Makes an extension's bridge object. Lang thread, while the context is built. */
+    @FunctionalInterface
+    interface Factory {
+        Object create(Server server, LangLoop lang, Output output, JsHost host);
+    }
+
+    static final Map<String, Factory> ALL = new LinkedHashMap<>();
+
+    static {
+        // time (issue #5), samples (issue #6), midi (issue #7): one line each, e.g.
+        // ALL.put("time", (server, lang, output, host) -> new TimeBridge(...));
+    }
+
+    private Extensions() {
+    }
+}
