@@ -63,13 +63,16 @@ class RenderAllocationTest {
         assertEquals(0, p.exitValue(), out);
         // The summary's figure comes from the JVM's per-thread allocation counter. Kernels, commands
         // and the block loop allocate nothing (the server's RtAllocationTest holds them to exactly
-        // 0 B under load); what this whole-process render can still show is a one-off of a few
-        // hundred bytes that the JVM itself allocates on the thread when it links or recompiles a
-        // call site late in a run (seen as two short Strings, different runs at different places).
-        // So: a steady-state leak (bytes per block or per note) fails here; a one-off does not.
+        // 0 B under load, FirstUseAllocationTest holds first use to 0 B). What a whole-process render
+        // can still show is a one-off burst of Strings (64 B to ~2.7 KB) that the JVM allocates on
+        // the thread whose invocation counter triggers a C2 compilation late in the run: flight
+        // recordings put each burst right before the "compile level 4" event of the method it sits
+        // in (JCTools' offer/poll, the WAV writer), and excluding that method from compilation makes
+        // it vanish. Not ours to remove; documented in docs/design-notes.md. So: any steady-state
+        // allocation (bytes per block or per note) fails here, as does anything but that one-off.
         Matcher m = Pattern.compile("rt alloc (\\d+) B").matcher(out);
         assertTrue(m.find(), "summary line: " + out);
-        assertTrue(Long.parseLong(m.group(1)) < 1024, "audio-thread allocation after warm-up: " + m.group(0));
+        assertTrue(Long.parseLong(m.group(1)) < 4096, "audio-thread allocation after warm-up: " + m.group(0));
         assertTrue(out.contains("notes: 1500"), "under load (1500 notes at least): " + out);
 
         List<String> onRt = new ArrayList<>();
@@ -82,9 +85,8 @@ class RenderAllocationTest {
             }
         }
         assertTrue(allocationEvents > 0, "the recording saw allocation elsewhere (the JS side allocates plenty)");
-        // at most the one-off String the JVM makes when it links a freshly compiled method (see
-        // above); anything from our code, or anything repeated, fails
-        assertTrue(onRt.isEmpty() || (onRt.size() == 1 && onRt.get(0).endsWith(" java.lang.String")),
+        // at most a sample of that JIT one-off (Strings and their byte arrays); anything else fails
+        assertTrue(onRt.size() <= 2 && onRt.stream().allMatch(e -> e.endsWith(" java.lang.String") || e.endsWith(" [B")),
                 "allocation events on sonora-rt: " + onRt);
     }
 }

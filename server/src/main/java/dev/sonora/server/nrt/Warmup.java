@@ -21,6 +21,37 @@ public final class Warmup {
     private Warmup() {
     }
 
+    /**
+     * Sends the commands a busy set sends (notes that end by themselves, sets at offsets, groups
+     * made, moved and freed) for {@code blocks} blocks, so the queue, scheduler and tree code is
+     * compiled here: the JVM allocates on the thread that triggers a compilation, which must not
+     * be the audio thread.
+     */
+    private static void trafficThroughQueues(Server scratch, DiscardOut out, int blocks) {
+        String[] freq = {"freq"};
+        NodeRef group = scratch.group(AddAction.TAIL, scratch.defaultGroup(), Command.NOW);
+        for (int i = 0; i < blocks; i++) {
+            long now = scratch.sampleTime();
+            for (int k = 0; k < 4; k++) {
+                NodeRef n = scratch.synth("blip", freq, new float[] {300 + k}, AddAction.TAIL,
+                        k % 2 == 0 ? scratch.defaultGroup() : group, now + (k * 13) % 64);
+                scratch.set(n, freq, new float[] {500}, now + 32);
+            }
+            if (i % 16 == 0) {
+                NodeRef g = scratch.group(AddAction.HEAD, scratch.defaultGroup(), Command.NOW);
+                scratch.move(group, AddAction.TAIL, g, Command.NOW);
+                scratch.move(group, AddAction.AFTER, g, Command.NOW);
+                scratch.run(g, false, now + 5);
+                scratch.free(g, now + 10);
+            }
+            scratch.engine().renderBlock(out);
+            scratch.pollReturns();
+        }
+        scratch.freeAll(scratch.defaultGroup(), Command.NOW);
+        scratch.engine().renderBlock(out);
+        scratch.pollReturns();
+    }
+
     /** Renders {@code blocks} blocks through every unit type; returns the nanoseconds it took. */
     public static long run(ServerOptions options, int blocks) {
         long t0 = System.nanoTime();
@@ -41,7 +72,11 @@ public final class Warmup {
             }
         }
         scratch.addDef(b.build("warmup", b.unit("mul", sum, b.control("amp", 0))));
+        GraphBuilder blip = new GraphBuilder();
+        scratch.addDef(blip.build("blip", blip.unit("mul", blip.unit("sine", blip.control("freq", 440)),
+                blip.unit("perc", blip.constant(0.0005), blip.constant(0.001)))));
         DiscardOut out = new DiscardOut();
+        trafficThroughQueues(scratch, out, 2500);
         for (int round = 0; round < 4; round++) {
             NodeRef n = scratch.synth("warmup", null, null, AddAction.TAIL, scratch.defaultGroup(), Command.NOW);
             for (int i = 0; i < blocks / 4; i++) {
