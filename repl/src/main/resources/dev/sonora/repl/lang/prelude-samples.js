@@ -42,8 +42,8 @@
   global.def(defs.mono, new Function('c', 'return playbuf(c.buf, c.rate).channel(0).pan(c.pan).mul(c.amp)'));
   // stereo: left and right kept apart; pan turns one side down (a balance control)
   global.def(defs.stereo, new Function('c', `const s = playbuf(c.buf, c.rate);
-    return mix(s.channel(0).mul(c.pan.mul(-1).add(1).clip(0, 1)).pan(-1),
-      s.channel(1).mul(c.pan.add(1).clip(0, 1)).pan(1)).mul(c.amp)`));
+    return [s.channel(0).mul(c.pan.mul(-1).add(1).clip(0, 1)).mul(c.amp),
+      s.channel(1).mul(c.pan.add(1).clip(0, 1)).mul(c.amp)]`));
 
   function sampleArgs(name, opts, what) {
     if (typeof name !== 'string' || name === '') fail(`${what}: the first argument is a bank name, like ${what}('bd')`);
