@@ -401,8 +401,11 @@ public final class Server implements AutoCloseable {
     }
 
     private String known() {
-        return defs.isEmpty() ? " (no synths defined yet: def(name, fn) first)"
-                : " (defined: " + String.join(", ", new java.util.TreeSet<>(defs.keySet())) + ")";
+        // internal defs (the sample players "__sample1"...) are not the performer's
+        var mine = new java.util.TreeSet<String>();
+        for (String k : defs.keySet()) if (!k.startsWith("__")) mine.add(k);
+        return mine.isEmpty() ? " (no synths defined yet: def(name, fn) first)"
+                : " (defined: " + String.join(", ", mine) + ")";
     }
 
     // ---- NRT side ----
