@@ -75,6 +75,7 @@ public final class OfflineRender {
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
             // The audio thread is parked between offline steps, so this write cannot race.
             server.stats().publishedPeakLoad = 0f;
+            lang.virtualTime(true); // the clock: the server waits for Lang, no lookahead is needed to be on time
             scripts.run();
             lang.runPending();
             while (gate.written() < frames) {
@@ -90,6 +91,7 @@ public final class OfflineRender {
             Status s = server.status();
             return new Result(seconds, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes());
         } finally {
+            lang.virtualTime(false);
             driver.close();
             if (file != null) {
                 // a failed render leaves nothing half-written behind

@@ -31,6 +31,8 @@ public final class Bridge {
     private final Output output;
     private final Map<NodeRef, List<Value>> endCallbacks = new IdentityHashMap<>();
     private JsHost host;
+    /** Sample time of the clock event being run (loop body, {@code at} callback), or NOW: live input. */
+    private long eventTime = Command.NOW;
 
     Bridge(Server server, LangLoop lang, Output output) {
         this.server = server;
@@ -136,23 +138,23 @@ public final class Bridge {
 
     @HostAccess.Export
     public Object synth(String defName, Value names, Value values, String action, Object target) {
-        return onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), Command.NOW));
+        return onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), time()));
     }
 
     @HostAccess.Export
     public Object play(Object def, Value names, Value values, String action, Object target) {
         if (!(def instanceof SynthDef d)) throw new ServerException("play: not a definition");
-        return onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), Command.NOW));
+        return onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), time()));
     }
 
     @HostAccess.Export
     public Object group(String action, Object target) {
-        return onServer(() -> server.group(addAction(action), target(target), Command.NOW));
+        return onServer(() -> server.group(addAction(action), target(target), time()));
     }
 
     @HostAccess.Export
     public void set(Object node, Value names, Value values) {
-        run(() -> server.set(ref(node, "set"), strings(names), floats(values), Command.NOW));
+        run(() -> server.set(ref(node, "set"), strings(names), floats(values), time()));
     }
 
     /** Closes the gate; a node without a gate control is freed instead. */
@@ -160,30 +162,30 @@ public final class Bridge {
     public void release(Object node) {
         NodeRef n = ref(node, "release");
         if (n.isGroup() || n.def().controlIndex("gate") < 0) {
-            run(() -> server.free(n, Command.NOW));
+            run(() -> server.free(n, time()));
         } else {
-            run(() -> server.set(n, new String[] {"gate"}, new float[] {0f}, Command.NOW));
+            run(() -> server.set(n, new String[] {"gate"}, new float[] {0f}, time()));
         }
     }
 
     @HostAccess.Export
     public void free(Object node) {
-        run(() -> server.free(ref(node, "free"), Command.NOW));
+        run(() -> server.free(ref(node, "free"), time()));
     }
 
     @HostAccess.Export
     public void freeAll(Object group) {
-        run(() -> server.freeAll(ref(group, "freeAll"), Command.NOW));
+        run(() -> server.freeAll(ref(group, "freeAll"), time()));
     }
 
     @HostAccess.Export
     public void run(Object node, boolean run) {
-        run(() -> server.run(ref(node, run ? "resume" : "pause"), run, Command.NOW));
+        run(() -> server.run(ref(node, run ? "resume" : "pause"), run, time()));
     }
 
     @HostAccess.Export
     public void move(Object node, String action, Object target) {
-        run(() -> server.move(ref(node, "move"), addAction(action), target(target), Command.NOW));
+        run(() -> server.move(ref(node, "move"), addAction(action), target(target), time()));
     }
 
     @HostAccess.Export
@@ -223,7 +225,7 @@ public final class Bridge {
     @HostAccess.Export
     public void hush() {
         endCallbacks.clear();
-        run(() -> server.freeAll(server.rootGroup(), Command.NOW));
+        run(() -> server.freeAll(server.rootGroup(), time()));
     }
 
     /** Calls {@code fn} on the Lang loop when the node ends (at once if it already has). */
@@ -296,6 +298,26 @@ public final class Bridge {
     @HostAccess.Export
     public boolean unwatch(String path) {
         return host.unwatch(path);
+    }
+
+    // ---- event time (the tempo clock's hook) ----
+
+    /**
+     * Makes every node command sent from now on carry sample time {@code t} ({@link Command#NOW}:
+     * at the next block, as for live input). The clock sets it around each event it runs and
+     * resets it in a finally block. Lang thread only; not reachable from scripts.
+     */
+    public void eventTime(long t) {
+        eventTime = t;
+    }
+
+    /** The time node commands are sent with: the running clock event's sample, or NOW. */
+    public long eventTime() {
+        return eventTime;
+    }
+
+    private long time() {
+        return eventTime;
     }
 
     // ---- helpers ----
