@@ -33,6 +33,11 @@ public final class Bridge {
     private JsHost host;
     /** Sample time of the clock event being run (loop body, {@code at} callback), or NOW: live input. */
     private long eventTime = Command.NOW;
+    /** Nodes that clock events started ahead of the audio, with their start samples, oldest first. */
+    private final java.util.ArrayDeque<Scheduled> scheduled = new java.util.ArrayDeque<>();
+
+    private record Scheduled(NodeRef node, long time) {
+    }
 
     Bridge(Server server, LangLoop lang, Output output) {
         this.server = server;
@@ -138,18 +143,18 @@ public final class Bridge {
 
     @HostAccess.Export
     public Object synth(String defName, Value names, Value values, String action, Object target) {
-        return onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), time()));
+        return started(onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), time())));
     }
 
     @HostAccess.Export
     public Object play(Object def, Value names, Value values, String action, Object target) {
         if (!(def instanceof SynthDef d)) throw new ServerException("play: not a definition");
-        return onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), time()));
+        return started(onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), time())));
     }
 
     @HostAccess.Export
     public Object group(String action, Object target) {
-        return onServer(() -> server.group(addAction(action), target(target), time()));
+        return started(onServer(() -> server.group(addAction(action), target(target), time())));
     }
 
     @HostAccess.Export
@@ -226,6 +231,13 @@ public final class Bridge {
     public void hush() {
         endCallbacks.clear();
         run(() -> server.freeAll(server.rootGroup(), time()));
+        // nodes the clock sent ahead have not started yet: each one is freed at its own start
+        // sample, right after it is linked, so it never sounds
+        long from = eventTime == Command.NOW ? server.sampleTime() : eventTime;
+        for (Scheduled s : scheduled) {
+            if (s.time >= from && s.node.playing()) run(() -> server.free(s.node, s.time));
+        }
+        scheduled.clear();
     }
 
     /** Calls {@code fn} on the Lang loop when the node ends (at once if it already has). */
@@ -318,6 +330,15 @@ public final class Bridge {
 
     private long time() {
         return eventTime;
+    }
+
+    /** Remembers a node started ahead by a clock event until its start sample has passed. */
+    private NodeRef started(NodeRef n) {
+        if (eventTime == Command.NOW) return n;
+        long next = server.sampleTime();
+        while (!scheduled.isEmpty() && scheduled.peekFirst().time < next) scheduled.pollFirst();
+        scheduled.addLast(new Scheduled(n, eventTime));
+        return n;
     }
 
     // ---- helpers ----

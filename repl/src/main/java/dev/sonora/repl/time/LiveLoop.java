@@ -65,13 +65,22 @@ final class LiveLoop extends Event {
 
     private void cycle(Clock clock, long sample) {
         Body b = body;
+        if (!call(clock, sample, b) && body != b && !stopped) {
+            b = body; // back to the last good body: it plays this cycle, so the music keeps its beat
+            call(clock, sample, b);
+        }
+        beat += b.period();
+    }
+
+    private boolean call(Clock clock, long sample, Body b) {
         try {
             clock.call(beat, sample, () -> b.fn().executeVoid(beat));
             good = b;
+            return true;
         } catch (PolyglotException e) {
             failed(clock, b, e);
+            return false;
         }
-        beat += b.period();
     }
 
     /** Runs the generator up to its next wait (restarting it when a pass ends) and sets the next beat. */
@@ -105,7 +114,7 @@ final class LiveLoop extends Event {
                 Value v = r.getMember("value");
                 double w = v != null && v.isNumber() ? v.asDouble() : Double.NaN;
                 if (!(w >= 0) || Double.isInfinite(w)) {
-                    throw new BadYield(v == null || v.isNull() ? String.valueOf(v) : v.toString());
+                    throw new BadYield(v == null ? "nothing" : v.isString() ? "'" + v.asString() + "'" : v.toString());
                 }
                 if (w == 0 && ++zeroWaits > MAX_ZERO_WAITS) throw new BadYield("0, " + MAX_ZERO_WAITS + " times in a row");
                 if (w > 0) {
