@@ -30,9 +30,9 @@ import dev.sonora.server.rt.Command;
  * sample: Lang jitter, garbage collection and terminal work up to the latency never reach
  * the audio. Live input (REPL lines, MIDI handlers) runs outside events and goes out at once.
  *
- * <p>Beat 0 is where the clock starts: the first time a script uses it, at the earliest
- * sample that can still be reached on time (the next block in an offline render, the next
- * block plus the latency live). Lang thread only.
+ * <p>Beat 0 is where the clock starts: when the task (script, REPL line) that first used it
+ * has finished, at the earliest sample that can still be reached on time (the next block in
+ * an offline render, the next block plus the latency live). Lang thread only.
  */
 public final class Clock {
     static final double DEFAULT_BPM = 120;
@@ -49,10 +49,12 @@ public final class Clock {
     private final Map<String, LiveLoop> loops = new LinkedHashMap<>();
     private Bridge bridge;
     private TempoMap map; // null until a script first uses the clock
+    private boolean starting; // beat 0's sample is settled at the first tick, after the task that started the clock
     private double latency = DEFAULT_LATENCY;
     private long seq;
     private double eventBeat = Double.NaN; // the beat of the event running now, NaN outside events
     private double lastRunBeat = Double.NEGATIVE_INFINITY;
+    private double taskBeat = Double.NaN; // now() of the task running (latched: logical time stands still within one task)
     private boolean closed;
     // measurements (timing()) and the once-a-second late report
     private long events;
@@ -92,14 +94,25 @@ public final class Clock {
     }
 
     private TempoMap map() {
-        if (map == null) map = new TempoMap(sampleRate, earliest(), DEFAULT_BPM);
+        if (map == null) {
+            map = new TempoMap(sampleRate, earliest(), DEFAULT_BPM);
+            starting = true;
+        }
         return map;
     }
 
-    /** The current logical beat: the running event's, else the earliest reachable one. */
+    /**
+     * The current logical beat: the running event's, else the earliest reachable one (the same
+     * throughout one Lang task: logical time does not move while a line runs). While
+     * the task that started the clock still runs (a long script), it is 0: beat 0 is put at the
+     * earliest reachable sample when that task ends, so a slow start makes nothing late.
+     */
     double now() {
         if (!Double.isNaN(eventBeat)) return eventBeat;
-        return Math.max(map().beatAt(earliest()), lastRunBeat);
+        if (map == null || starting) return 0;
+        // latched until the next tick, so code like at(Math.ceil(now()) - now(), f) hits the beat it means
+        if (Double.isNaN(taskBeat)) taskBeat = Math.max(map.beatAt(earliest()), lastRunBeat);
+        return taskBeat;
     }
 
     double tempo() {
@@ -193,7 +206,13 @@ public final class Clock {
 
     /** Runs every event that falls before the horizon. Lang thread (the Lang loop's ticker). */
     public void tick() {
-        if (map == null || closed || queue.isEmpty()) return;
+        if (map == null || closed) return;
+        taskBeat = Double.NaN;
+        if (starting) {
+            starting = false;
+            map.shift(earliest() - map.sampleAt(0));
+        }
+        if (queue.isEmpty()) return;
         try {
             long horizon = horizon();
             while (!queue.isEmpty()) {

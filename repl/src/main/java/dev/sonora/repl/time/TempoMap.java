@@ -42,6 +42,14 @@ final class TempoMap {
         if (segments.size() > KEEP) segments.remove(0);
     }
 
+    /** Moves the whole map by {@code samples} (the clock's start is settled once the script that started it has run). */
+    void shift(double samples) {
+        for (int i = 0; i < segments.size(); i++) {
+            Segment g = segments.get(i);
+            segments.set(i, new Segment(g.beat, g.sample + samples, g.samplesPerBeat, g.bpm));
+        }
+    }
+
     /** The tempo in force at {@code beat}. */
     double bpmAt(double beat) {
         return at(beat).bpm;
