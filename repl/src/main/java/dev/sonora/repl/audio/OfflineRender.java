@@ -91,6 +91,7 @@ public final class OfflineRender {
             if (record != null) {
                 server.recordings().start(record, 32, dev.sonora.server.record.Recordings.DEFAULT_POOL_BLOCKS, frames);
             }
+            lang.virtualTime(true); // the clock: the server waits for Lang, no lookahead is needed to be on time
             scripts.run();
             lang.runPending();
             while (gate.written() < frames) {
@@ -109,6 +110,7 @@ public final class OfflineRender {
             Status s = server.status();
             return new Result(seconds, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes());
         } finally {
+            lang.virtualTime(false);
             driver.close();
             if (file != null) {
                 // a failed render leaves nothing half-written behind

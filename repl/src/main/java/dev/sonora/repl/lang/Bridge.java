@@ -31,6 +31,13 @@ public final class Bridge {
     private final Output output;
     private final Map<NodeRef, List<Value>> endCallbacks = new IdentityHashMap<>();
     private JsHost host;
+    /** Sample time of the clock event being run (loop body, {@code at} callback), or NOW: live input. */
+    private long eventTime = Command.NOW;
+    /** Nodes that clock events started ahead of the audio, with their start samples, oldest first. */
+    private final java.util.ArrayDeque<Scheduled> scheduled = new java.util.ArrayDeque<>();
+
+    private record Scheduled(NodeRef node, long time) {
+    }
 
     Bridge(Server server, LangLoop lang, Output output) {
         this.server = server;
@@ -136,23 +143,23 @@ public final class Bridge {
 
     @HostAccess.Export
     public Object synth(String defName, Value names, Value values, String action, Object target) {
-        return onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), Command.NOW));
+        return started(onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), time())));
     }
 
     @HostAccess.Export
     public Object play(Object def, Value names, Value values, String action, Object target) {
         if (!(def instanceof SynthDef d)) throw new ServerException("play: not a definition");
-        return onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), Command.NOW));
+        return started(onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), time())));
     }
 
     @HostAccess.Export
     public Object group(String action, Object target) {
-        return onServer(() -> server.group(addAction(action), target(target), Command.NOW));
+        return started(onServer(() -> server.group(addAction(action), target(target), time())));
     }
 
     @HostAccess.Export
     public void set(Object node, Value names, Value values) {
-        run(() -> server.set(ref(node, "set"), strings(names), floats(values), Command.NOW));
+        run(() -> server.set(ref(node, "set"), strings(names), floats(values), time()));
     }
 
     /** Closes the gate; a node without a gate control is freed instead. */
@@ -160,30 +167,30 @@ public final class Bridge {
     public void release(Object node) {
         NodeRef n = ref(node, "release");
         if (n.isGroup() || n.def().controlIndex("gate") < 0) {
-            run(() -> server.free(n, Command.NOW));
+            run(() -> server.free(n, time()));
         } else {
-            run(() -> server.set(n, new String[] {"gate"}, new float[] {0f}, Command.NOW));
+            run(() -> server.set(n, new String[] {"gate"}, new float[] {0f}, time()));
         }
     }
 
     @HostAccess.Export
     public void free(Object node) {
-        run(() -> server.free(ref(node, "free"), Command.NOW));
+        run(() -> server.free(ref(node, "free"), time()));
     }
 
     @HostAccess.Export
     public void freeAll(Object group) {
-        run(() -> server.freeAll(ref(group, "freeAll"), Command.NOW));
+        run(() -> server.freeAll(ref(group, "freeAll"), time()));
     }
 
     @HostAccess.Export
     public void run(Object node, boolean run) {
-        run(() -> server.run(ref(node, run ? "resume" : "pause"), run, Command.NOW));
+        run(() -> server.run(ref(node, run ? "resume" : "pause"), run, time()));
     }
 
     @HostAccess.Export
     public void move(Object node, String action, Object target) {
-        run(() -> server.move(ref(node, "move"), addAction(action), target(target), Command.NOW));
+        run(() -> server.move(ref(node, "move"), addAction(action), target(target), time()));
     }
 
     @HostAccess.Export
@@ -223,7 +230,14 @@ public final class Bridge {
     @HostAccess.Export
     public void hush() {
         endCallbacks.clear();
-        run(() -> server.freeAll(server.rootGroup(), Command.NOW));
+        run(() -> server.freeAll(server.rootGroup(), time()));
+        // nodes the clock sent ahead have not started yet: each one is freed at its own start
+        // sample, right after it is linked, so it never sounds
+        long from = eventTime == Command.NOW ? server.sampleTime() : eventTime;
+        for (Scheduled s : scheduled) {
+            if (s.time >= from && s.node.playing()) run(() -> server.free(s.node, s.time));
+        }
+        scheduled.clear();
     }
 
     /** Calls {@code fn} on the Lang loop when the node ends (at once if it already has). */
@@ -296,6 +310,35 @@ public final class Bridge {
     @HostAccess.Export
     public boolean unwatch(String path) {
         return host.unwatch(path);
+    }
+
+    // ---- event time (the tempo clock's hook) ----
+
+    /**
+     * Makes every node command sent from now on carry sample time {@code t} ({@link Command#NOW}:
+     * at the next block, as for live input). The clock sets it around each event it runs and
+     * resets it in a finally block. Lang thread only; not reachable from scripts.
+     */
+    public void eventTime(long t) {
+        eventTime = t;
+    }
+
+    /** The time node commands are sent with: the running clock event's sample, or NOW. */
+    public long eventTime() {
+        return eventTime;
+    }
+
+    private long time() {
+        return eventTime;
+    }
+
+    /** Remembers a node started ahead by a clock event until its start sample has passed. */
+    private NodeRef started(NodeRef n) {
+        if (eventTime == Command.NOW) return n;
+        long next = server.sampleTime();
+        while (!scheduled.isEmpty() && scheduled.peekFirst().time < next) scheduled.pollFirst();
+        scheduled.addLast(new Scheduled(n, eventTime));
+        return n;
     }
 
     // ---- helpers ----

@@ -2,6 +2,7 @@ package dev.sonora.repl.lang;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -16,10 +17,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LangLoop implements AutoCloseable {
     public static final String THREAD_NAME = "sonora-lang";
+    /** How often an idle loop wakes its tickers (the tempo clock): well inside the clock's latency. */
+    private static final long TICK_NANOS = 2_000_000L;
 
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final CopyOnWriteArrayList<Runnable> tickers = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile boolean virtualTime;
 
     public LangLoop() {
         thread = new Thread(this::loop, THREAD_NAME);
@@ -31,12 +36,38 @@ public final class LangLoop implements AutoCloseable {
         while (!stopping) {
             Runnable r;
             try {
-                r = tasks.poll(200, TimeUnit.MILLISECONDS);
+                r = tasks.poll(tickers.isEmpty() ? 200_000_000L : TICK_NANOS, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 continue; // close() decides when to stop
             }
             if (r != null) runSafely(r);
+            tick();
         }
+    }
+
+    private void tick() {
+        for (Runnable t : tickers) runSafely(t);
+    }
+
+    /**
+     * Adds work that runs on the Lang thread after every task, every couple of milliseconds
+     * while idle, and at the end of {@link #runPending} (the offline renderer calls it once per
+     * block): the tempo clock's wake-up. Any thread.
+     */
+    public void addTicker(Runnable t) {
+        tickers.add(t);
+    }
+
+    /**
+     * Whether the server advances only between Lang tasks (an offline render): then whatever
+     * is sent now is on time, and the clock needs no lookahead to be punctual. Any thread.
+     */
+    public boolean virtualTime() {
+        return virtualTime;
+    }
+
+    public void virtualTime(boolean on) {
+        virtualTime = on;
     }
 
     private void runSafely(Runnable r) {
@@ -72,6 +103,7 @@ public final class LangLoop implements AutoCloseable {
         assert onLangThread();
         Runnable r;
         while ((r = tasks.poll()) != null) runSafely(r);
+        tick();
     }
 
     public boolean onLangThread() {

@@ -506,7 +506,6 @@
   function reserved(issue, topic) {
     return (name) => api(name, { [name]: () => fail(`${name}() is not available yet (${topic}: issue #${issue})`) }[name]);
   }
-  ['tempo', 'loop', 'at', 'now', 'stop', 'latency'].forEach(reserved(5, 'tempo clock and loops'));
   const midiNotYet = (n) => () => fail(`midi.${n}() is not available yet (MIDI: issue #7)`);
   api('midi', { devices: midiNotYet('devices'), open: midiNotYet('open'), on: midiNotYet('on'),
     cc: midiNotYet('cc'), play: midiNotYet('play') });

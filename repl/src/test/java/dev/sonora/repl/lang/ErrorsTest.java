@@ -109,8 +109,6 @@ class ErrorsTest {
 
     @Test
     void namesOfLaterIssuesAreReserved() throws Exception {
-        assertReport("<repl>:\\d+: tempo\\(\\) is not available yet \\(tempo clock and loops: issue #5\\)", f.error("tempo(120)"));
-        assertReport("<repl>:\\d+: loop\\(\\) is not available yet.*#5\\)", f.error("loop('x', 1, () => {})"));
         assertReport("<repl>:\\d+: midi.open\\(\\) is not available yet \\(MIDI: issue #7\\)", f.error("midi.open('all')"));
         for (String n : new String[] {"at", "now", "stop", "latency", "buffer", "samples", "record", "stopRecording"}) {
             assertEquals("'function'", f.eval("typeof " + n), n);

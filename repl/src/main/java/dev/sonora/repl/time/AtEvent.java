@@ -1,0 +1,25 @@
+package dev.sonora.repl.time;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+/** {@code at(beats, fn)}: calls {@code fn} once, at its beat. Lang thread only. */
+final class AtEvent extends Event {
+    private final Value fn;
+
+    AtEvent(double beat, Value fn) {
+        this.beat = beat;
+        this.fn = fn;
+    }
+
+    @Override
+    void fire(Clock clock, long sample, long lateSamples) {
+        if (lateSamples > 0) clock.reportLate("at(): an event", lateSamples, 0);
+        try {
+            // a late one-off still plays, at once (NOW): better late than lost
+            clock.call(beat, lateSamples > 0 ? dev.sonora.server.rt.Command.NOW : sample, () -> fn.executeVoid(beat));
+        } catch (PolyglotException e) {
+            clock.report(e, "in an at() callback");
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package dev.sonora.repl.time;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Supplier;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+import dev.sonora.repl.lang.Bridge;
+import dev.sonora.repl.lang.ErrorReport;
+import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.lang.Output;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.rt.Command;
+
+/**
+ * The tempo clock: beats whose time base is the server's sample clock, a queue of events
+ * (loop cycles, {@code at} callbacks) and the wake-up that runs them ahead of the audio.
+ *
+ * <p>On every {@link #tick} (the Lang loop calls it every few milliseconds live, and once per
+ * block in an offline render) it runs, in beat order, every event whose sample lies before
+ * {@code server.sampleTime() + latency}. While an event runs, the bridge's event time is its
+ * exact sample, so every node command it sends is performed by the audio thread at that
+ * sample: Lang jitter, garbage collection and terminal work up to the latency never reach
+ * the audio. Live input (REPL lines, MIDI handlers) runs outside events and goes out at once.
+ *
+ * <p>Beat 0 is where the clock starts: when the task (script, REPL line) that first used it
+ * has finished, at the earliest sample that can still be reached on time (the next block in
+ * an offline render, the next block plus the latency live). Lang thread only.
+ */
+public final class Clock {
+    static final double DEFAULT_BPM = 120;
+    static final double DEFAULT_LATENCY = 0.1;
+    /** Beats a float error may put a "now" past a grid line without starting a cycle late. */
+    private static final double EPSILON = 1e-6;
+
+    private final Server server;
+    private final LangLoop lang;
+    private final Output output;
+    private final int sampleRate;
+    private final PriorityQueue<Event> queue = new PriorityQueue<>(
+            Comparator.<Event>comparingDouble(e -> e.beat).thenComparingLong(e -> e.seq));
+    private final Map<String, LiveLoop> loops = new LinkedHashMap<>();
+    private Bridge bridge;
+    private TempoMap map; // null until a script first uses the clock
+    private boolean starting; // beat 0's sample is settled at the first tick, after the task that started the clock
+    private double latency = DEFAULT_LATENCY;
+    private long seq;
+    private double eventBeat = Double.NaN; // the beat of the event running now, NaN outside events
+    private double lastRunBeat = Double.NEGATIVE_INFINITY;
+    private double taskBeat = Double.NaN; // now() of the task running (latched: logical time stands still within one task)
+    private boolean closed;
+    // measurements (timing()) and the once-a-second late report
+    private long events;
+    private long lateEvents;
+    private long worstLateSamples;
+    private long minLeadSamples = Long.MAX_VALUE;
+    private long lastLateReport = Long.MIN_VALUE;
+
+    public Clock(Server server, LangLoop lang, Output output) {
+        this.server = server;
+        this.lang = lang;
+        this.output = output;
+        this.sampleRate = server.sampleRate();
+        lang.addTicker(this::tick);
+    }
+
+    /** The prelude's bridge, whose event time this clock sets around each event. */
+    void attach(Bridge b) {
+        this.bridge = b;
+    }
+
+    // ---- time ----
+
+    /** The earliest sample an event can still reach on time: nothing is late before it. */
+    private long earliest() {
+        long next = server.sampleTime();
+        return lang.virtualTime() ? next : next + latencySamples();
+    }
+
+    /** Events before this sample are run now and sent ahead. */
+    private long horizon() {
+        return server.sampleTime() + Math.max(latencySamples(), server.blockSize());
+    }
+
+    private long latencySamples() {
+        return Math.round(latency * sampleRate);
+    }
+
+    private TempoMap map() {
+        if (map == null) {
+            map = new TempoMap(sampleRate, earliest(), DEFAULT_BPM);
+            starting = true;
+        }
+        return map;
+    }
+
+    /**
+     * The current logical beat: the running event's, else the earliest reachable one (the same
+     * throughout one Lang task: logical time does not move while a line runs). While
+     * the task that started the clock still runs (a long script), it is 0: beat 0 is put at the
+     * earliest reachable sample when that task ends, so a slow start makes nothing late.
+     */
+    double now() {
+        if (!Double.isNaN(eventBeat)) return eventBeat;
+        if (map == null || starting) return 0;
+        // latched until the next tick, so code like at(Math.ceil(now()) - now(), f) hits the beat it means
+        if (Double.isNaN(taskBeat)) taskBeat = Math.max(map.beatAt(earliest()), lastRunBeat);
+        return taskBeat;
+    }
+
+    double tempo() {
+        return map == null ? DEFAULT_BPM : map.bpmAt(now());
+    }
+
+    /** Changes the tempo from the current logical beat on, without a jump in beat position. */
+    void tempo(double bpm) {
+        map().tempo(now(), bpm);
+    }
+
+    double latency() {
+        return latency;
+    }
+
+    void latency(double seconds) {
+        latency = seconds;
+    }
+
+    long sampleOf(double beat) {
+        return map().sampleOf(beat);
+    }
+
+    /** The first multiple of {@code period} at or after {@code beat} (a float hair past a line counts as on it). */
+    static double nextGrid(double beat, double period) {
+        return Math.ceil(beat / period - EPSILON) * period;
+    }
+
+    /** The first multiple of {@code period} after {@code beat}. */
+    static double gridAfter(double beat, double period) {
+        return (Math.floor(beat / period + EPSILON) + 1) * period;
+    }
+
+    /** The sample time of the next block the audio thread will render. */
+    long audioSampleTime() {
+        return server.sampleTime();
+    }
+
+    // ---- scheduling ----
+
+    void schedule(Event e) {
+        e.seq = seq++;
+        queue.add(e);
+    }
+
+    void at(double beats, Value fn) {
+        schedule(new AtEvent(now() + beats, fn));
+    }
+
+    /** Starts a loop on the next multiple of its period, or gives a running one its next body. */
+    void loop(String name, double period, Value fn, boolean generator) {
+        LiveLoop.Body body = new LiveLoop.Body(fn, period, generator);
+        LiveLoop l = loops.get(name);
+        if (l != null) {
+            l.replace(body);
+            return;
+        }
+        l = new LiveLoop(name, body);
+        l.beat = nextGrid(now(), period);
+        loops.put(name, l);
+        schedule(l);
+    }
+
+    boolean stop(String name) {
+        LiveLoop l = loops.remove(name);
+        if (l == null) return false;
+        l.stopped = true;
+        queue.remove(l);
+        return true;
+    }
+
+    void stopAll() {
+        for (LiveLoop l : new ArrayList<>(loops.values())) stop(l.name);
+    }
+
+    /** hush(): every loop and every pending {@code at}. */
+    void hush() {
+        stopAll();
+        queue.clear();
+    }
+
+    List<String> loopNames() {
+        return new ArrayList<>(loops.keySet());
+    }
+
+    void forget(LiveLoop l) {
+        loops.remove(l.name, l);
+    }
+
+    // ---- running events ----
+
+    /** Runs every event that falls before the horizon. Lang thread (the Lang loop's ticker). */
+    public void tick() {
+        if (map == null || closed) return;
+        taskBeat = Double.NaN;
+        if (starting) {
+            starting = false;
+            map.shift(earliest() - map.sampleAt(0));
+        }
+        if (queue.isEmpty()) return;
+        try {
+            long horizon = horizon();
+            while (!queue.isEmpty()) {
+                Event e = queue.peek();
+                long sample = map.sampleOf(e.beat);
+                if (sample >= horizon) break;
+                queue.poll();
+                long next = server.sampleTime(); // re-read: a slow event lets the audio move on
+                lastRunBeat = Math.max(lastRunBeat, e.beat);
+                events++;
+                minLeadSamples = Math.min(minLeadSamples, sample - next);
+                e.fire(this, sample, next - sample);
+            }
+        } catch (IllegalStateException e) {
+            // the JS context was closed under us (exit): nothing left to play
+            closed = true;
+            queue.clear();
+        }
+    }
+
+    /** Runs {@code body} as the event at {@code beat}: its node commands carry {@code time}. */
+    <T> T call(double beat, long time, Supplier<T> body) {
+        double outerBeat = eventBeat;
+        long outerTime = bridge.eventTime();
+        eventBeat = beat;
+        bridge.eventTime(time);
+        try {
+            return body.get();
+        } finally {
+            eventBeat = outerBeat;
+            bridge.eventTime(outerTime);
+        }
+    }
+
+    void call(double beat, long time, Runnable body) {
+        call(beat, time, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** One line for an error in user code run by the clock: file:line: reason (context). */
+    void report(PolyglotException e, String context) {
+        output.err(ErrorReport.format(e) + " (" + context + ")");
+    }
+
+    void report(String line) {
+        output.err(line);
+    }
+
+    /** Counts a late event and says so, at most once a second (of audio), with how late. */
+    void reportLate(String what, long lateSamples, int skipped) {
+        lateEvents++;
+        worstLateSamples = Math.max(worstLateSamples, lateSamples);
+        long now = server.sampleTime();
+        if (lastLateReport != Long.MIN_VALUE && now - lastLateReport < sampleRate) return;
+        lastLateReport = now;
+        String skip = skipped == 0 ? "" : skipped == 1 ? ", skipped 1 cycle to catch up" : ", skipped " + skipped + " cycles to catch up";
+        output.err(String.format(Locale.ROOT, "%s was %.0f ms late%s: lighten it or raise latency() (now %s s)",
+                what, lateSamples * 1000.0 / sampleRate, skip, plain(latency)));
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** {events, late, worstLateMs, minLeadMs}: what the clock has measured since it started. */
+    String timingJson() {
+        double minLead = minLeadSamples == Long.MAX_VALUE ? 0 : minLeadSamples * 1000.0 / sampleRate;
+        return String.format(Locale.ROOT, "{\"events\":%d,\"late\":%d,\"worstLateMs\":%.3f,\"minLeadMs\":%.3f}",
+                events, lateEvents, worstLateSamples * 1000.0 / sampleRate, minLead);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.sonora.repl.time;
+
+/**
+ * Something the clock runs at a beat: a loop's next cycle or step, or an {@code at} callback.
+ * Kept in the clock's queue by beat (not by sample), so a tempo change moves every future
+ * event with it. Lang thread only.
+ */
+abstract class Event {
+    /** When it runs, in beats; changed only while the event is out of the queue. */
+    double beat;
+    /** Tie-breaker for equal beats: the order they were scheduled in. */
+    long seq;
+
+    /**
+     * Runs the event. {@code sample} is its exact sample time; {@code lateSamples} &gt; 0 says
+     * the audio has already passed it by that many samples (the event decides how to catch up).
+     */
+    abstract void fire(Clock clock, long sample, long lateSamples);
+}

@@ -1,0 +1,94 @@
+package dev.sonora.repl.time;
+
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+
+import dev.sonora.repl.lang.Bridge;
+import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.lang.Output;
+import dev.sonora.server.nrt.Server;
+
+/**
+ * The time API's door to Java ({@code __time} in {@code prelude-time.js}): the prelude
+ * validates arguments and words the errors, this class drives the {@link Clock}. Lang thread
+ * only (the JS context calls it).
+ */
+public final class TimeBridge {
+    private final Clock clock;
+
+    public TimeBridge(Server server, LangLoop lang, Output output) {
+        this.clock = new Clock(server, lang, output);
+    }
+
+    /** Hands over the prelude's bridge, whose node commands the clock timestamps. */
+    @HostAccess.Export
+    public void attach(Object bridge) {
+        if (!(bridge instanceof Bridge b)) throw new IllegalArgumentException("time: not the prelude's bridge");
+        clock.attach(b);
+    }
+
+    @HostAccess.Export
+    public double tempo() {
+        return clock.tempo();
+    }
+
+    @HostAccess.Export
+    public void setTempo(double bpm) {
+        clock.tempo(bpm);
+    }
+
+    @HostAccess.Export
+    public double latency() {
+        return clock.latency();
+    }
+
+    @HostAccess.Export
+    public void setLatency(double seconds) {
+        clock.latency(seconds);
+    }
+
+    @HostAccess.Export
+    public double now() {
+        return clock.now();
+    }
+
+    @HostAccess.Export
+    public void at(double beats, Value fn) {
+        clock.at(beats, fn);
+    }
+
+    @HostAccess.Export
+    public void loop(String name, double beats, Value fn, boolean generator) {
+        clock.loop(name, beats, fn, generator);
+    }
+
+    @HostAccess.Export
+    public boolean stop(String name) {
+        return clock.stop(name);
+    }
+
+    @HostAccess.Export
+    public void stopAll() {
+        clock.stopAll();
+    }
+
+    @HostAccess.Export
+    public void hush() {
+        clock.hush();
+    }
+
+    @HostAccess.Export
+    public String loopsJson() {
+        StringBuilder b = new StringBuilder("[");
+        for (String n : clock.loopNames()) {
+            if (b.length() > 1) b.append(',');
+            b.append('"').append(n.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return b.append(']').toString();
+    }
+
+    @HostAccess.Export
+    public String timingJson() {
+        return clock.timingJson();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.sonora.repl.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.sonora.repl.lang.HostFixture;
+
+/**
+ * Live edits in virtual time (the offline driver, the Lang loop ticking the clock each
+ * block): redefining a loop keeps its grid, a throwing body is reported once and replaced by
+ * the last good one, bad arguments give one line.
+ */
+class LoopEditTest {
+    private static final double SPB = Clicks.samplesPerBeat(137);
+    private HostFixture fx;
+
+    @BeforeEach
+    void start() throws Exception {
+        fx = new HostFixture();
+        fx.lang.virtualTime(true);
+        fx.eval("tempo(137); def('click', ({amp = 0.3}) => impulse(0.0001).mul(line(1, 1, 0.002, 1)).mul(amp))");
+    }
+
+    @AfterEach
+    void end() throws Exception {
+        fx.close();
+    }
+
+    /** Renders up to {@code beat} (block by block, as a render does). */
+    private void advanceTo(double beat) throws Exception {
+        int blocks = (int) Math.ceil((beat * SPB - fx.audio.frames()) / 64);
+        if (blocks > 0) fx.advance(blocks);
+    }
+
+    private List<Integer> onsets() {
+        return Clicks.onsets(fx.audio.left(), fx.audio.frames(), 0.1);
+    }
+
+    private float level(int onset) {
+        return fx.audio.left()[onset];
+    }
+
+    @Test
+    void redefiningALoopSwapsItsBodyAtTheNextCycleOnTheSameGrid() throws Exception {
+        fx.eval("loop('k', 1, () => synth('click', {amp: 0.3}))");
+        advanceTo(3.3);
+        fx.eval("loop('k', 1, () => synth('click', {amp: 0.6}))");
+        advanceTo(6.1);
+        fx.eval("loop('k', 0.5, () => synth('click', {amp: 0.45}))");
+        advanceTo(9.9);
+        TreeSet<Long> ideal = new TreeSet<>();
+        for (int b = 0; b <= 9; b++) ideal.add(Math.round(b * SPB));
+        for (double b = 7.5; b < 9.9; b += 1) ideal.add(Math.round(b * SPB));
+        List<Integer> on = onsets();
+        assertNull(Clicks.compare(ideal, on));
+        for (int i = 0; i < on.size(); i++) {
+            double beat = on.get(i) / SPB;
+            float want = beat < 3.5 ? 0.3f : beat < 6.5 ? 0.6f : 0.45f;
+            assertEquals(want, level(on.get(i)), 1e-4, "click at beat " + beat);
+        }
+        assertEquals(List.of(), fx.err);
+    }
+
+    @Test
+    void redefiningAGeneratorLoopSwapsAtTheEndOfItsPass() throws Exception {
+        fx.eval("loop('g', function* () { synth('click', {amp: 0.3}); yield 0.5; synth('click', {amp: 0.3}); yield 1.5 })");
+        advanceTo(2.7); // inside the second pass (beats 2..4)
+        fx.eval("loop('g', function* () { for (let i = 0; i < 4; i++) { synth('click', {amp: 0.5}); yield 0.25 } })");
+        advanceTo(6.9);
+        TreeSet<Long> ideal = new TreeSet<>();
+        for (double b : new double[] {0, 0.5, 2, 2.5}) ideal.add(Math.round(b * SPB));
+        for (double b = 4; b < 6.9; b += 0.25) ideal.add(Math.round(b * SPB));
+        List<Integer> on = onsets();
+        assertNull(Clicks.compare(ideal, on));
+        for (int o : on) assertEquals(o / SPB < 3 ? 0.3f : 0.5f, level(o), 1e-4, "click at beat " + o / SPB);
+    }
+
+    @Test
+    void aBodyThatThrowsIsReportedOnceAndTheLastGoodOneCarriesOn() throws Exception {
+        fx.eval("loop('k', 1, () => synth('click', {amp: 0.3}))");
+        advanceTo(2.5);
+        fx.eval("\n\nloop('k', 1, (b) => {\n  boom(b)\n})"); // REPL lines 3..6: boom is on line 6
+        advanceTo(8.5);
+        TreeSet<Long> ideal = new TreeSet<>();
+        for (int b = 0; b <= 8; b++) ideal.add(Math.round(b * SPB));
+        List<Integer> on = onsets();
+        assertNull(Clicks.compare(ideal, on), "the loop kept playing its old body on the grid");
+        for (int o : on) assertEquals(0.3f, level(o), 1e-4);
+        assertEquals(1, fx.err.size(), fx.err.toString());
+        assertEquals("<repl>:6: ReferenceError: boom is not defined (loop 'k' went back to its previous body)", fx.err.get(0));
+    }
+
+    @Test
+    void aLoopWithNoGoodBodyReportsOnceAndKeepsItsPlace() throws Exception {
+        fx.eval("let n = 0\nloop('k', 1, (b) => { n++; if (n % 2) throw new Error('odd ' + n); synth('click') })");
+        fx.eval("loop('bad', function* () { yield 'soon' })");
+        advanceTo(6.5);
+        assertEquals(2, fx.err.size(), fx.err.toString());
+        assertTrue(fx.err.contains("<repl>:3: odd 1 (loop 'k' carries on)"), fx.err.toString());
+        assertTrue(fx.err.contains("loop 'bad': yield a number of beats to wait, like yield 0.25 (got 'soon')"), fx.err.toString());
+        TreeSet<Long> ideal = new TreeSet<>();
+        for (int b = 1; b <= 6; b += 2) ideal.add(Math.round(b * SPB));
+        assertNull(Clicks.compare(ideal, onsets()), "even calls still play, on the grid");
+    }
+
+    @Test
+    void atAndNowUseLogicalTime() throws Exception {
+        fx.eval("loop('k', 1, (b) => { if (b === 2) at(0.25, () => { console.log('at', now()); synth('click') }) })");
+        advanceTo(3);
+        assertEquals(List.of("at 2.25"), fx.out);
+        assertNull(Clicks.compare(new TreeSet<>(List.of(Math.round(2.25 * SPB))), onsets()));
+        fx.eval("stop('k')");
+        assertEquals("[]", fx.eval("loops()"));
+    }
+
+    @Test
+    void stopAndHushEndLoops() throws Exception {
+        fx.eval("loop('a', 1, () => synth('click')); loop('b', 0.5, () => synth('click', {amp: 0.2})); at(6, () => synth('click'))");
+        advanceTo(1.9);
+        assertEquals("true", fx.eval("stop('a')"));
+        assertEquals("false", fx.eval("stop('nope')"));
+        advanceTo(3.9);
+        fx.eval("hush()");
+        int heard = onsets().size();
+        advanceTo(7);
+        assertEquals(heard, onsets().size(), "nothing after hush, not even the pending at()");
+        assertEquals("[]", fx.eval("loops()"));
+    }
+
+    @Test
+    void badArgumentsSayWhatToDoInOneLine() throws Exception {
+        assertEquals("<repl>:2: loop 'x': how often? loop('x', 1, (beat) => ...) runs every beat (or give a function* that yields waits)",
+                fx.error("loop('x', () => 1)"));
+        assertEquals("<repl>:3: loop: the first argument is a name, like loop('drums', 1, (beat) => ...); got 1",
+                fx.error("loop(1, 1, () => 1)"));
+        assertEquals("<repl>:4: tempo: beats per minute from 1 to 1000, like tempo(120); got 0", fx.error("tempo(0)"));
+        assertEquals("<repl>:5: at: -1 is in the past; use 0 or more beats from now", fx.error("at(-1, () => 1)"));
+        assertEquals("<repl>:6: latency: seconds from 0 to 2, like latency(0.1); got string 'a'", fx.error("latency('a')"));
+        assertEquals("<repl>:7: loop 'x': the period must be at least 0.001 beats; got 0", fx.error("loop('x', 0, () => 1)"));
+        for (String e : fx.err) assertTrue(!e.contains("\n"), e);
+    }
+}
