@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.server.driver.OfflineDriver;
 import dev.sonora.server.driver.WavFileOut;
 import dev.sonora.server.nrt.NodeRef;
@@ -75,9 +76,13 @@ public final class OfflineRender {
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
             // The audio thread is parked between offline steps, so this write cannot race.
             server.stats().publishedPeakLoad = 0f;
+            MidiBridge midi = host.extension("midi", MidiBridge.class);
+            if (midi != null) midi.offline(); // midi.play() in the scripts plays in virtual time
             scripts.run();
             lang.runPending();
             while (gate.written() < frames) {
+                // MIDI file events due in this block, and their handlers, before it renders
+                if (midi != null) midi.beforeOfflineBlock(server.sampleTime() + server.blockSize());
                 driver.advance(1);
                 server.pollReturns();
                 lang.runPending();

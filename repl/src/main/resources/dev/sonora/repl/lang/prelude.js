@@ -508,10 +508,6 @@
   }
   ['tempo', 'loop', 'at', 'now', 'stop', 'latency'].forEach(reserved(5, 'tempo clock and loops'));
   ['sample', 'buffer', 'samples', 'record', 'stopRecording'].forEach(reserved(6, 'samples and recording'));
-  const midiNotYet = (n) => () => fail(`midi.${n}() is not available yet (MIDI: issue #7)`);
-  api('midi', { devices: midiNotYet('devices'), open: midiNotYet('open'), on: midiNotYet('on'),
-    cc: midiNotYet('cc'), play: midiNotYet('play') });
-  members('devices', 'open', 'on', 'cc');
 
   // ---------------------------------------------------------------- sandbox stubs
 
