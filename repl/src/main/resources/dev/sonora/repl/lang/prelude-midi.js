@@ -108,18 +108,23 @@
 
   function register(label, key, add, remove) {
     const ep = currentEpoch();
+    let owner;
     if (key !== undefined) {
-      const old = owners.get(key);
-      if (old && (key.startsWith('name:') || old.epoch !== ep)) old.handle.off();
+      owner = owners.get(key);
+      if (owner && (key.startsWith('name:') || owner.epoch !== ep)) {
+        for (const old of [...owner.handles]) old.off(); // the earlier run's handlers from this line (or name)
+        owner = undefined;
+      }
+      if (!owner) owners.set(key, owner = { epoch: ep, handles: new Set() });
     }
     add();
     const h = new MidiHandler(label, () => {
       if (!live.delete(h)) return;
       remove();
-      if (key !== undefined && owners.get(key) && owners.get(key).handle === h) owners.delete(key);
+      if (owner) owner.handles.delete(h);
     });
     live.add(h);
-    if (key !== undefined) owners.set(key, { handle: h, epoch: ep });
+    if (owner) owner.handles.add(h);
     return h;
   }
 
@@ -222,7 +227,10 @@
     },
     play,
     stop: function stop() { M.stop(); },
-    status: function status() { return Object.assign({ open: JSON.parse(M.openedJson()), playing: M.playing() }, JSON.parse(M.statusJson())); },
+    status: function status() {
+      return Object.assign({ open: JSON.parse(M.openedJson()), playing: M.playing(), handlers: M.handlers() },
+        JSON.parse(M.statusJson()));
+    },
     toString() { return 'midi'; },
   };
   Object.setPrototypeOf(midi, Shown.prototype); // the REPL shows it as 'midi', not its functions
