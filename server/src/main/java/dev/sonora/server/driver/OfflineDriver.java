@@ -13,6 +13,8 @@ import dev.sonora.server.rt.RtEngine;
  * the NRT owner while rendering offline: call {@link Server#pollReturns} after each step).
  */
 public final class OfflineDriver implements Driver {
+    /** How long either side spins (in onSpinWait rounds, ~50 µs) before it parks. */
+    private static final int SPINS = 20_000;
     private final Server server;
     private final RtEngine engine;
     private final AudioOut out;
@@ -35,12 +37,20 @@ public final class OfflineDriver implements Driver {
     }
 
     private void loop() {
+        int idle = 0;
         while (!stopping) {
             int n = pending;
             if (n == 0) {
-                LockSupport.park(this);
+                // renders often go one block per step: a short spin keeps the hand-over in the
+                // microseconds (park/unpark costs tens of them); then sleep until asked
+                if (++idle < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
                 continue;
             }
+            idle = 0;
             for (int i = 0; i < n; i++) {
                 engine.renderBlock(out);
             }
@@ -56,8 +66,13 @@ public final class OfflineDriver implements Driver {
         controller = Thread.currentThread();
         pending = blocks;
         LockSupport.unpark(thread);
+        int spins = 0;
         while (pending != 0) {
-            LockSupport.park(this);
+            if (++spins < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
         }
         blocksRendered += blocks;
     }

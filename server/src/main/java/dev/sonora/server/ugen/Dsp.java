@@ -23,4 +23,22 @@ final class Dsp {
     static float clamp(float x, float lo, float hi) {
         return x < lo ? lo : x > hi ? hi : x;
     }
+
+    /** A non-zero xorshift32 state from a per-instance seed and a per-kind salt (repeatable renders). */
+    static int noiseSeed(int seed, int salt) {
+        int s = seed * 0x9E3779B9 + salt;
+        return s == 0 ? 1 : s;
+    }
+
+    /** The next xorshift32 state. */
+    static int xorshift(int s) {
+        s ^= s << 13;
+        s ^= s >>> 17;
+        return s ^ (s << 5);
+    }
+
+    /** A state as a sample in [-1, 1). */
+    static float bipolar(int s) {
+        return s * (1.0f / 2147483648f);
+    }
 }

@@ -12,8 +12,7 @@ public final class PinkNoise extends Ugen {
 
     public PinkNoise(UnitContext ctx, Wire out) {
         this.out = out;
-        int s = ctx.seed() * 0x9E3779B9 + 0x2545F491;
-        this.state = s == 0 ? 1 : s;
+        this.state = Dsp.noiseSeed(ctx.seed(), 0x2545F491);
     }
 
     @Override
@@ -21,10 +20,8 @@ public final class PinkNoise extends Ugen {
         final float[] o = out.buf;
         int s = state;
         for (int i = from; i < to; i++) {
-            s ^= s << 13;
-            s ^= s >>> 17;
-            s ^= s << 5;
-            float white = s * (1.0f / 2147483648f);
+            s = Dsp.xorshift(s);
+            float white = Dsp.bipolar(s);
             b0 = 0.99886f * b0 + white * 0.0555179f;
             b1 = 0.99332f * b1 + white * 0.0750759f;
             b2 = 0.96900f * b2 + white * 0.1538520f;

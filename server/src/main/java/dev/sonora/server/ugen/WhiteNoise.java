@@ -7,8 +7,7 @@ public final class WhiteNoise extends Ugen {
 
     public WhiteNoise(UnitContext ctx, Wire out) {
         this.out = out;
-        int s = ctx.seed() * 0x9E3779B9 + 0x6D2B79F5;
-        this.state = s == 0 ? 1 : s;
+        this.state = Dsp.noiseSeed(ctx.seed(), 0x6D2B79F5);
     }
 
     @Override
@@ -16,10 +15,8 @@ public final class WhiteNoise extends Ugen {
         final float[] o = out.buf;
         int s = state;
         for (int i = from; i < to; i++) {
-            s ^= s << 13;
-            s ^= s >>> 17;
-            s ^= s << 5;
-            o[i] = s * (1.0f / 2147483648f);
+            s = Dsp.xorshift(s);
+            o[i] = Dsp.bipolar(s);
         }
         state = s;
     }
