@@ -17,6 +17,7 @@ import dev.sonora.server.midi.MidiHub;
 import dev.sonora.server.midi.MidiInputs;
 import dev.sonora.server.midi.MidiMessage;
 import dev.sonora.server.midi.SmfPlayer;
+import dev.sonora.server.midi.SmfReader;
 import dev.sonora.server.nrt.Server;
 
 /**
@@ -183,6 +184,8 @@ public final class MidiBridge implements AutoCloseable {
         Path p = host.resolve(path, "midi.play");
         SmfPlayer player;
         try {
+            if (playing()) SmfReader.read(p); // a bad file is refused before the one playing stops
+            if (playing()) stop(); // what plays now releases its notes through the handlers first
             if (offline) {
                 player = hub.playOffline(p, server.sampleTime());
                 offlinePlayer = player;
@@ -201,15 +204,21 @@ public final class MidiBridge implements AutoCloseable {
                 + ",\"events\":" + player.schedule().size() + "}";
     }
 
-    /** Stops the file player (its held notes get their note-offs). */
+    /** Stops the file player; its held notes' note-offs reach the handlers before this returns. */
     @HostAccess.Export
     public void stop() {
+        SmfPlayer p = offline ? offlinePlayer : livePlayer;
         hub.stopPlayer();
-        if (offline && offlinePlayer != null) {
-            offlinePlayer = null;
-            pollOnLang(); // the note-offs the stop sent
+        offlinePlayer = null;
+        if (p != null && !offline) {
+            try {
+                p.join(100); // the player thread sends the note-offs as it ends (it parks 2 ms at most)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        livePlayer = null;
+        // the note-offs go to the handlers now, before a new file replaces the player's buffers
+        dispatcher.pollFrom(hub, scratch, Integer.MAX_VALUE);
     }
 
     /** True while a file plays. */
@@ -253,7 +262,7 @@ public final class MidiBridge implements AutoCloseable {
 
     /** Where the inputs come from (tests: fake devices). Only before anything is open or playing. */
     public void useDevices(MidiInputs.DeviceSource devices) {
-        if (openInputs > 0 || livePlayer != null || offlinePlayer != null) {
+        if (openInputs > 0 || playing()) {
             throw new IllegalStateException("useDevices: MIDI is already in use");
         }
         hub.close();

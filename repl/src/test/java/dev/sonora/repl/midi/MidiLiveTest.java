@@ -141,4 +141,32 @@ class MidiLiveTest {
         assertEquals(List.of(), List.copyOf(f.err));
     }
 
+
+    @Test
+    @Order(3)
+    void replacingOrStoppingAFileReleasesItsHeldNotesThroughTheHandlers() throws Exception {
+        Path scale = MidiRun.testFile("test-c-major-scale.mid");
+        f.eval("const seen = []; const h1 = midi.on('noteon', (n) => seen.push('on ' + n)); "
+                + "const h2 = midi.on('noteoff', (n, v) => seen.push('off ' + n))");
+        f.eval("midi.play(" + MidiRun.js(scale) + ")");
+        f.lang.submit(() -> {
+            bridge.beforeOfflineBlock(f.server.sampleTime() + 4800); // 0.1 s in: C is held
+            return null;
+        }).get();
+        assertEquals("'on 60'", f.eval("seen.join()"));
+        // a corrupt file is refused and what plays goes on
+        assertTrue(f.error("midi.play(" + MidiRun.js(MidiRun.testFile("test-corrupt-file-missing-byte.mid")) + ")")
+                .contains("midi.play: test-corrupt-file-missing-byte.mid: "));
+        assertEquals("true", f.eval("midi.status().playing"));
+        f.eval("midi.play(" + MidiRun.js(scale) + ")");
+        f.lang.submit(() -> {
+            bridge.beforeOfflineBlock(f.server.sampleTime() + 64);
+            return null;
+        }).get();
+        assertEquals("'on 60,off 60,on 60'", f.eval("seen.join()"), "the held C ended before the new file began");
+        f.eval("midi.stop()");
+        assertEquals("'on 60,off 60,on 60,off 60'", f.eval("seen.join()"));
+        assertEquals("false", f.eval("midi.status().playing"));
+        f.eval("h1.off(); h2.off()");
+    }
 }
