@@ -93,7 +93,7 @@ public final class Cli {
             OfflineRender.Result r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
                 for (Path f : files) host.evalFile(f);
                 for (String c : o.code) host.evalCode(c, "<-e>");
-            }, wav, o.duration));
+            }, wav, o.duration, o.record));
             out.println(r.summary());
             return output.errors() > 0 ? 1 : 0;
         } catch (UserError e) {
@@ -124,6 +124,15 @@ public final class Cli {
             return 1;
         }
         err.println("sonora: " + audio.describe());
+        if (o.record != null) {
+            try {
+                s.server.recordings().onMessages(output::out, output::err);
+                s.server.recordings().start(o.record.toAbsolutePath(), 32);
+                err.println("sonora: recording to " + o.record.toAbsolutePath());
+            } catch (ServerException e) {
+                err.println("sonora: " + e.getMessage()); // one line; the music goes on
+            }
+        }
         Thread warm = new Thread(() -> audio.markWarmAfter(300), "sonora-warmup");
         warm.setDaemon(true);
         warm.start();

@@ -23,7 +23,7 @@ public final class Options {
               --no-repl                 run live without a prompt (until Ctrl-C, or --duration S)
               --duration S              render length; with --no-repl, how long to play
               --history FILE            REPL history (default ~/.sonora_history; "" for none)
-              --record FILE.wav         (not available yet: issue #6)
+              --record FILE.wav         record the main output (32-bit float WAV); with --render, the same samples
               --midi-in NAME|all        open MIDI inputs before the scripts run (a part of the name is enough)
               -h, --help                this text""";
 
@@ -39,6 +39,7 @@ public final class Options {
     final List<Path> files = new ArrayList<>();
     final List<String> code = new ArrayList<>();
     Path render;
+    Path record;
     Double duration;
     boolean listDevices;
     boolean listMidi;
@@ -101,7 +102,7 @@ public final class Options {
                 case "--sample-rate" -> o.sampleRate = whole(value != null ? value : next(args, ++i, a, "HZ"), a, 8000, 384000);
                 case "--block" -> o.block = whole(value != null ? value : next(args, ++i, a, "FRAMES"), a, 1, 4096);
                 case "--buffer" -> o.buffer = whole(value != null ? value : next(args, ++i, a, "FRAMES"), a, 16, 1 << 20);
-                case "--record" -> throw new Bad("--record is not available yet (recording: issue #6); use --render OUT.wav to write a file");
+                case "--record" -> o.record = Path.of(value != null ? value : next(args, ++i, a, "FILE.wav"));
                 case "--midi-in" -> {
                     o.midiIn = value != null ? value : next(args, ++i, a, "NAME|all");
                     if (o.midiIn.isBlank()) throw new Bad("--midi-in: which input? a part of its name, or all (see --list-midi)");

@@ -83,6 +83,13 @@ public final class LiveAudio implements AutoCloseable {
         } catch (ServerException e) {
             // the server is already stopping or full: nothing to fade
         }
+        try {
+            // a recording takes the fade too, then its file is finished before the process ends
+            var recording = server.recordings().stop();
+            if (recording != null) recording.finished().get(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // stopping anyway; what was written so far has a valid header (patched as it grew)
+        }
         driver.close();
         server.close();
     }

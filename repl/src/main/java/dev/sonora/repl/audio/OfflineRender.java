@@ -48,6 +48,15 @@ public final class OfflineRender {
      */
     public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
                                 double seconds) throws IOException {
+        return render(server, host, lang, scripts, wav, seconds, null);
+    }
+
+    /**
+     * As above; {@code record} (or null) also records the render through the live recording path
+     * (the Disk thread), which must give exactly the samples of {@code wav}.
+     */
+    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
+                                double seconds, Path record) throws IOException {
         if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
         long frames = Math.round(seconds * server.sampleRate());
         RenderOut gate = new RenderOut(frames);
@@ -76,11 +85,19 @@ public final class OfflineRender {
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
             // The audio thread is parked between offline steps, so this write cannot race.
             server.stats().publishedPeakLoad = 0f;
+            // file work never falls behind virtual time: sample loads finish before they are
+            // needed, recordings are written and streams prefetched between blocks (exact renders)
+            dev.sonora.repl.samples.SampleLibrary.of(server).waitForLoads(true);
+            server.catchUpDisk();
+            if (record != null) {
+                server.recordings().start(record, 32, dev.sonora.server.record.Recordings.DEFAULT_POOL_BLOCKS, frames);
+            }
             MidiBridge midi = host.extension("midi", MidiBridge.class);
             if (midi != null) midi.offline(); // midi.play() in the scripts plays in virtual time
             scripts.run();
             lang.runPending();
             while (gate.written() < frames) {
+                server.catchUpDisk();
                 // MIDI file events due in this block, and their handlers, before it renders
                 if (midi != null) midi.beforeOfflineBlock(server.sampleTime() + server.blockSize());
                 driver.advance(1);
@@ -88,6 +105,8 @@ public final class OfflineRender {
                 lang.runPending();
                 file.flush(); // file I/O here, on the controller, never on the audio thread
             }
+            var recording = server.recordings().stopNow();
+            if (recording != null) recording.finished().join();
             double wall = (System.nanoTime() - t0) / 1e9;
             WavFileOut done = file;
             file = null;

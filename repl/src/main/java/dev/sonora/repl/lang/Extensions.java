@@ -23,6 +23,7 @@ final class Extensions {
     static {
         // time (issue #5), samples (issue #6), midi (issue #7): one line each, e.g.
         // ALL.put("time", (server, lang, output, host) -> new TimeBridge(...));
+        ALL.put("samples", dev.sonora.repl.samples.SamplesBridge::new);
         ALL.put("midi", dev.sonora.repl.midi.MidiBridge::new);
     }
 

@@ -507,7 +507,6 @@
     return (name) => api(name, { [name]: () => fail(`${name}() is not available yet (${topic}: issue #${issue})`) }[name]);
   }
   ['tempo', 'loop', 'at', 'now', 'stop', 'latency'].forEach(reserved(5, 'tempo clock and loops'));
-  ['sample', 'buffer', 'samples', 'record', 'stopRecording'].forEach(reserved(6, 'samples and recording'));
 
   // ---------------------------------------------------------------- sandbox stubs
 

@@ -111,7 +111,6 @@ class ErrorsTest {
     void namesOfLaterIssuesAreReserved() throws Exception {
         assertReport("<repl>:\\d+: tempo\\(\\) is not available yet \\(tempo clock and loops: issue #5\\)", f.error("tempo(120)"));
         assertReport("<repl>:\\d+: loop\\(\\) is not available yet.*#5\\)", f.error("loop('x', 1, () => {})"));
-        assertReport("<repl>:\\d+: sample\\(\\) is not available yet \\(samples and recording: issue #6\\)", f.error("sample('bd')"));
         // MIDI (issue #7) is here: a missing input is one line naming what there is
         assertReport("<repl>:\\d+: midi.open\\('no-such-input-xyz'\\): no MIDI input by that name \\(.*\\)", f.error("midi.open('no-such-input-xyz')"));
         for (String n : new String[] {"at", "now", "stop", "latency", "buffer", "samples", "record", "stopRecording"}) {

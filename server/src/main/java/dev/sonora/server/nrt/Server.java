@@ -53,6 +53,7 @@ public final class Server implements AutoCloseable {
     private final Completion completion = new Completion();
     private final dev.sonora.server.buffer.BufferTable buffers = new dev.sonora.server.buffer.BufferTable(1024);
     private volatile dev.sonora.server.buffer.DiskThread disk;
+    private volatile dev.sonora.server.record.Recordings recordings;
     private volatile Thread nrtThread;
     private volatile boolean closed;
     private volatile Thread rtThread;
@@ -312,6 +313,32 @@ public final class Server implements AutoCloseable {
         return new dev.sonora.server.buffer.BufferRef(slot, name, ready);
     }
 
+    /** Recording the main output (record / stopRecording), made on first use. */
+    public dev.sonora.server.record.Recordings recordings() {
+        dev.sonora.server.record.Recordings r = recordings;
+        if (r == null) {
+            synchronized (this) {
+                if (recordings == null) recordings = new dev.sonora.server.record.Recordings(this);
+                r = recordings;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Offline controller, between blocks: if loads, recordings or streams wait for the Disk
+     * thread, waits for it, so virtual time never outruns file work (renders stay exact).
+     */
+    public void catchUpDisk() {
+        dev.sonora.server.buffer.DiskThread d = disk;
+        if (d != null && d.behind()) d.awaitCaughtUp();
+    }
+
+    /** Tells the listeners about a problem in one line (Disk thread reports, etc.). Any thread. */
+    public void reportError(String message) {
+        completion.reportError(message);
+    }
+
     // ---- the command queue ----
 
     /**
@@ -374,8 +401,11 @@ public final class Server implements AutoCloseable {
     }
 
     private String known() {
-        return defs.isEmpty() ? " (no synths defined yet: def(name, fn) first)"
-                : " (defined: " + String.join(", ", new java.util.TreeSet<>(defs.keySet())) + ")";
+        // internal defs (the sample players "__sample1"...) are not the performer's
+        var mine = new java.util.TreeSet<String>();
+        for (String k : defs.keySet()) if (!k.startsWith("__")) mine.add(k);
+        return mine.isEmpty() ? " (no synths defined yet: def(name, fn) first)"
+                : " (defined: " + String.join(", ", mine) + ")";
     }
 
     // ---- NRT side ----

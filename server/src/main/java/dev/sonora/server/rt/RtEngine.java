@@ -17,6 +17,7 @@ public final class RtEngine {
     private long seq;
     private Throwable lastError;
     private volatile BlockHook blockHook;
+    private volatile BlockTap blockTap;
 
     /**
      * Work the audio thread does at the top of every block, once the commands that arrived are
@@ -30,6 +31,22 @@ public final class RtEngine {
     /** Installs the block-start hook, or removes it with null. Any thread. */
     public void setBlockHook(BlockHook hook) {
         blockHook = hook;
+    }
+
+    /**
+     * Sees every finished main-output block (after the output stage and master gain, exactly
+     * what the driver gets): e.g. a recording copying it into its pool. Audio thread only;
+     * must follow the RT rules.
+     */
+    public interface BlockTap {
+        void tapOnRt(float[] left, float[] right, int frames);
+    }
+
+    /** Installs the output tap, or removes it with null; returns the one it replaced. Any thread (commands swap it on RT). */
+    public BlockTap swapBlockTap(BlockTap tap) {
+        BlockTap old = blockTap;
+        blockTap = tap;
+        return old;
     }
 
     public RtEngine(World world, MpscArrayQueue<Command> inbox, int heapCapacity) {
@@ -78,6 +95,8 @@ public final class RtEngine {
             }
             OutputStage.clean(w.audioBuses[0], w.audioBuses[1], left, right, n, stats);
             OutputStage.gain(left, right, n, w.masterGain);
+            BlockTap tap = blockTap; // one volatile read a block
+            if (tap != null) tap.tapOnRt(left, right, n);
         } catch (Throwable t) {
             // last resort: a bug in a unit must not stop the music; NRT reports it
             stats.rtErrors++;

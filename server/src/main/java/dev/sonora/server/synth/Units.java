@@ -53,6 +53,8 @@ public final class Units {
         add("pink", names(), vals(), 1, (c, in, out) -> new PinkNoise(c, out[0]));
         add("playbuf", names("buffer", "rate", "loop"), vals(REQUIRED, 1, 0), 2,
                 (c, in, out) -> new PlayBuf(c, in[0], in[1], in[2], out[0], out[1]));
+        add("diskin", names("stream", "rate"), vals(REQUIRED, 1), 2,
+                (c, in, out) -> new dev.sonora.server.stream.DiskIn(c, in[0], in[1], out[0], out[1]));
         add("in", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, false, in[0], out[0]));
         add("ink", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, true, in[0], out[0]));
         add("outk", names("bus", "in"), vals(REQUIRED, REQUIRED), 0, (c, in, out) -> new ControlOut(c, in[0], in[1]));

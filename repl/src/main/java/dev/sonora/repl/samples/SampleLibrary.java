@@ -1,0 +1,148 @@
+package dev.sonora.repl.samples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import dev.sonora.server.buffer.BufferRef;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.nrt.ServerException;
+
+/**
+ * The sample banks of one server: {@code samples/<bank>/<nn>_<name>.wav}, loaded in the
+ * background (decoded on the Disk thread). A bank's files are in file-name order; {@code n}
+ * wraps around. In an offline render ({@link #waitForLoads}) a lookup waits for its file, so
+ * virtual time never passes a sample by. Lang thread, except the completions of loads.
+ */
+public final class SampleLibrary {
+    private static final Map<Server, SampleLibrary> BY_SERVER = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** One file of a bank. */
+    public record Entry(String bank, Path path, BufferRef ref) {
+        public boolean ready() {
+            return ref.loaded();
+        }
+    }
+
+    private final Server server;
+    private final Map<String, List<Entry>> banks = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile boolean waitForLoads;
+
+    private SampleLibrary(Server server) {
+        this.server = server;
+    }
+
+    /** The library of {@code server}. Any thread. */
+    public static SampleLibrary of(Server server) {
+        return BY_SERVER.computeIfAbsent(server, SampleLibrary::new);
+    }
+
+    /** Offline renders: lookups wait for their file to load (deterministic renders). Any thread. */
+    public void waitForLoads(boolean wait) {
+        waitForLoads = wait;
+    }
+
+    public boolean waitsForLoads() {
+        return waitForLoads;
+    }
+
+    /** Where Sonora's own kit is: -Dsonora.samples, else the launcher's home, else ./samples or ../samples. */
+    public static Path defaultFolder() {
+        String p = System.getProperty("sonora.samples");
+        if (p != null) return Path.of(p);
+        String home = System.getProperty("sonora.home");
+        if (home != null) return Path.of(home, "samples");
+        for (Path c : new Path[] {Path.of("samples"), Path.of("..", "samples")}) {
+            if (Files.isDirectory(c)) return c;
+        }
+        return Path.of("samples");
+    }
+
+    static boolean isSound(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(p) && !n.startsWith(".")
+                && (n.endsWith(".wav") || n.endsWith(".aif") || n.endsWith(".aiff") || n.endsWith(".wave"));
+    }
+
+    /**
+     * Adds the banks in {@code folder}: each sub-folder with sound files is a bank named after it;
+     * sound files directly inside make a bank named after the folder. Starts loading them all and
+     * returns a future that completes when every file is loaded (or failed, reported one line
+     * each through {@code problems}). A folder that does not exist throws one line.
+     */
+    public Loading addFolder(Path folder, Consumer<String> problems) {
+        if (!Files.isDirectory(folder)) throw new ServerException("samples: no folder " + folder);
+        Map<String, List<Path>> found = new LinkedHashMap<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.sorted().toList()) {
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> inner = Files.list(p)) {
+                        List<Path> files = inner.filter(SampleLibrary::isSound).sorted().toList();
+                        if (!files.isEmpty()) found.put(p.getFileName().toString(), files);
+                    }
+                } else if (isSound(p)) {
+                    found.computeIfAbsent(folder.toAbsolutePath().normalize().getFileName().toString(), k -> new ArrayList<>()).add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new ServerException("samples: cannot read " + folder + " (" + e.getMessage() + ")");
+        }
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        int files = 0;
+        for (var e : found.entrySet()) {
+            List<Entry> entries = new ArrayList<>();
+            for (Path p : e.getValue()) {
+                try {
+                    BufferRef ref = server.loadBuffer(p);
+                    entries.add(new Entry(e.getKey(), p, ref));
+                    all.add(ref.ready().exceptionally(t -> null));
+                    files++;
+                } catch (ServerException x) {
+                    problems.accept("samples: " + x.getMessage());
+                }
+            }
+            if (!entries.isEmpty()) banks.put(e.getKey(), entries);
+        }
+        return new Loading(new ArrayList<>(found.keySet()), files,
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
+    }
+
+    /** What {@link #addFolder} started: bank names, file count, and when it is all loaded. */
+    public record Loading(List<String> banks, int files, CompletableFuture<Void> done) {
+    }
+
+    public List<String> bankNames() {
+        synchronized (banks) {
+            return new ArrayList<>(banks.keySet());
+        }
+    }
+
+    /** File {@code n} (wrapping) of {@code bank}; an unknown bank throws one line. In a render, waits for it to load. */
+    public Entry entry(String bank, int n) {
+        List<Entry> files = banks.get(bank);
+        if (files == null) {
+            List<String> names = bankNames();
+            throw new ServerException("sample('" + bank + "'): no bank '" + bank + "' ("
+                    + (names.isEmpty() ? "no banks loaded; samples('folder') adds some" : "banks: " + String.join(", ", names)) + ")");
+        }
+        Entry e = files.get(Math.floorMod(n, files.size()));
+        if (waitForLoads && !e.ref().ready().isDone()) {
+            try {
+                e.ref().ready().join();
+            } catch (RuntimeException ignored) {
+                // reported where the load failed
+            }
+        }
+        return e;
+    }
+}

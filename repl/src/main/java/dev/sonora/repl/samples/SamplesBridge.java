@@ -1,0 +1,192 @@
+package dev.sonora.repl.samples;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+
+import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.lang.Output;
+import dev.sonora.server.buffer.BufferRef;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.stream.DiskStream;
+import dev.sonora.server.stream.Streams;
+
+/**
+ * The Java side of {@code prelude-samples.js} (exported to it as {@code __samples}): sample
+ * banks, buffers, recording and streaming. Lang thread only; load completions are posted back
+ * to the Lang loop. Errors reach JS as one line.
+ */
+public final class SamplesBridge {
+    private final Server server;
+    private final LangLoop lang;
+    private final Output output;
+    private final JsHost host;
+    private final SampleLibrary library;
+
+    public SamplesBridge(Server server, LangLoop lang, Output output, JsHost host) {
+        this.server = server;
+        this.lang = lang;
+        this.output = output;
+        this.host = host;
+        this.library = SampleLibrary.of(server);
+        server.recordings().onMessages(m -> output.out(m), m -> output.err(m));
+        Path kit = SampleLibrary.defaultFolder();
+        if (java.nio.file.Files.isDirectory(kit)) loadFolder(kit, true);
+    }
+
+    private SampleLibrary.Loading loadFolder(Path folder, boolean boot) {
+        long t0 = System.nanoTime();
+        SampleLibrary.Loading l = library.addFolder(folder, output::err);
+        l.done().thenRun(() -> output.out(String.format(Locale.ROOT, "samples: %d files in %d banks (%s) loaded in %.2f s%s",
+                l.files(), l.banks().size(), String.join(", ", l.banks()), (System.nanoTime() - t0) / 1e9,
+                boot ? " from " + folder : "")));
+        return l;
+    }
+
+    private static IllegalArgumentException oneLine(ServerException e) {
+        return new IllegalArgumentException(e.getMessage());
+    }
+
+    /** {slot, channels, ready} of file n of a bank, as JSON; throws for an unknown bank. */
+    @HostAccess.Export
+    public String resolve(String bank, int n) {
+        try {
+            SampleLibrary.Entry e = library.entry(bank, n);
+            int channels = e.ready() ? e.ref().ready().join().channels() : 1;
+            return "{\"slot\":" + e.ref().slot() + ",\"channels\":" + channels + ",\"ready\":" + e.ready()
+                    + ",\"failed\":" + (e.ref().ready().isCompletedExceptionally()) + ",\"file\":" + quote(e.path().toString()) + "}";
+        } catch (ServerException e) {
+            throw oneLine(e);
+        }
+    }
+
+    /** Calls {@code fn(channels, secondsLate)} on the Lang loop once file n of the bank has loaded; reports a failure in one line. */
+    @HostAccess.Export
+    public void whenReady(String bank, int n, Value fn) {
+        SampleLibrary.Entry e = library.entry(bank, n);
+        long asked = System.nanoTime();
+        e.ref().ready().whenComplete((b, t) -> lang.post(() -> {
+            if (t != null) {
+                output.err("sample('" + bank + "'): " + rootMessage(t));
+                return;
+            }
+            double late = (System.nanoTime() - asked) / 1e9;
+            try {
+                fn.executeVoid(b.channels(), late);
+            } catch (RuntimeException x) {
+                output.err("sample('" + bank + "'): " + x.getMessage());
+            }
+        }));
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && t instanceof java.util.concurrent.CompletionException) t = t.getCause();
+        return t.getMessage();
+    }
+
+    /** Starts loading a sound file; returns {slot, name} as JSON. A missing or undecodable file throws one line now. */
+    @HostAccess.Export
+    public String load(String path) {
+        Path p = host.resolve(path, "buffer");
+        try {
+            BufferRef ref = server.loadBuffer(p);
+            if (library.waitsForLoads()) {
+                try {
+                    ref.ready().join();
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(rootMessage(e));
+                }
+            }
+            return "{\"slot\":" + ref.slot() + ",\"name\":" + quote(ref.name()) + "}";
+        } catch (ServerException e) {
+            throw oneLine(e);
+        }
+    }
+
+    /** 'loading', 'ready' or 'failed' for a buffer slot. */
+    @HostAccess.Export
+    public String state(int slot) {
+        return server.buffers().current(slot) != null ? "ready" : "loading";
+    }
+
+    /** Adds a folder of banks; returns the bank names as JSON. */
+    @HostAccess.Export
+    public String addFolder(String path) {
+        try {
+            SampleLibrary.Loading l = loadFolder(plain(path, "samples"), false);
+            if (library.waitsForLoads()) l.done().join();
+            StringBuilder sb = new StringBuilder("[");
+            for (String b : l.banks()) sb.append(sb.length() > 1 ? "," : "").append(quote(b));
+            return sb.append(']').toString();
+        } catch (ServerException e) {
+            throw oneLine(e);
+        }
+    }
+
+    @HostAccess.Export
+    public String banks() {
+        StringBuilder sb = new StringBuilder("[");
+        for (String b : library.bankNames()) sb.append(sb.length() > 1 ? "," : "").append(quote(b));
+        return sb.append(']').toString();
+    }
+
+    @HostAccess.Export
+    public String record(String path, int bits) {
+        Path p = plain(path, "record");
+        try {
+            server.recordings().start(p, bits);
+            return p.toString();
+        } catch (ServerException e) {
+            throw oneLine(e);
+        }
+    }
+
+    @HostAccess.Export
+    public String stopRecording() {
+        try {
+            var r = server.recordings().stop();
+            return r == null ? null : r.path().toString();
+        } catch (ServerException e) {
+            throw oneLine(e);
+        }
+    }
+
+    /** Opens a file for streaming; returns the stream id (for diskin). */
+    @HostAccess.Export
+    public int openStream(String path, boolean loop) {
+        Path p = host.resolve(path, "stream");
+        try {
+            DiskStream s = Streams.open(server, p, loop);
+            if (library.waitsForLoads()) server.catchUpDisk();
+            return s.id();
+        } catch (ServerException e) {
+            throw oneLine(e);
+        }
+    }
+
+    /** Closes a stream whose synth could not be started. */
+    @HostAccess.Export
+    public void closeStream(int id) {
+        Streams.close(id, server);
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
+    }
+
+    /** A path for a file that need not exist yet (record) or a folder: relative to the working folder. */
+    private static Path plain(String path, String what) {
+        if (path == null || path.isBlank()) throw new IllegalArgumentException(what + ": which file? e.g. " + what + "('take.wav')");
+        return Path.of(path).toAbsolutePath().normalize();
+    }
+}

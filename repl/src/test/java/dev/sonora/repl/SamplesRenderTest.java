@@ -1,0 +1,66 @@
+package dev.sonora.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Samples, buffers and recording through the whole program (--render). */
+class SamplesRenderTest {
+
+    @Test
+    void aRecordingOfARenderIsTheRenderSampleForSample(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("out.wav");
+        Path rec = dir.resolve("rec.wav");
+        CliRun r = CliRun.of("", "--render", wav.toString(), "--record", rec.toString(), "--duration", "1.5", "-e",
+                "sample('bd'); sample('hh', {rate: 1.5, pan: 0.5}); play(() => saw(110).rlpf(900, 0.3).mul(0.1))");
+        assertEquals(0, r.code(), r.all());
+        Wav a = Wav.read(wav);
+        Wav b = Wav.read(rec);
+        assertEquals(72000, a.frames());
+        assertEquals(a.frames(), b.frames(), "same length");
+        for (int i = 0; i < a.samples().length; i++) {
+            assertEquals(Float.floatToIntBits(a.samples()[i]), Float.floatToIntBits(b.samples()[i]), "sample " + i);
+        }
+        assertTrue(a.peak() > 0.1);
+    }
+
+    @Test
+    void sampleBdIsAudibleAtOnceAndIsTheKitFile(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("bd.wav");
+        CliRun r = CliRun.of("", "--render", wav.toString(), "--duration", "0.5", "-e", "sample('bd')");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("samples: ") && r.out().contains("bd"), "boot progress line: " + r.out());
+        Wav out = Wav.read(wav);
+        Wav kit = Wav.read(Path.of("..", "samples", "bd", "00_bd.wav"));
+        int onset = -1;
+        for (int i = 0; i < out.frames(); i++) if (Math.abs(out.samples()[2 * i]) > 1e-3) { onset = i; break; }
+        assertTrue(onset >= 0 && onset < 64, "starts in the first block: " + onset);
+        for (int i = 0; i < 2000; i++) {
+            assertEquals(kit.samples()[2 * i], out.samples()[2 * i], 1e-3, "left " + i);
+        }
+    }
+
+    @Test
+    void badFilesAndPathsAreOneLine(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("x.wav");
+        CliRun r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "buffer('missing.wav')");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().strip().matches("<-e>:1: buffer: no file 'missing.wav'.*"), r.err());
+        Path empty = Files.createFile(dir.resolve("empty.wav"));
+        r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "buffer('" + empty + "')");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().strip().endsWith(empty + ": empty file"), r.err());
+        r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "record('" + dir + "/no/such/take.wav')");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().strip().contains("record: cannot write " + dir + "/no/such/take.wav (folder"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "sample('nope')");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().contains("sample('nope'): no bank 'nope' (banks: bd, cp, hh, sn, tone)"), r.err());
+    }
+}
