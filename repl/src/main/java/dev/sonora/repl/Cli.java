@@ -19,6 +19,7 @@ import dev.sonora.repl.audio.LiveAudio;
 import dev.sonora.repl.audio.OfflineRender;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.UserError;
+import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.repl.terminal.Evaluator;
 import dev.sonora.repl.terminal.Repl;
 import dev.sonora.server.nrt.ServerException;
@@ -144,6 +145,14 @@ public final class Cli {
         }, "sonora-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
+        if (o.midiIn != null && !openMidi(o.midiIn, s)) {
+            if (stopped.compareAndSet(false, true)) {
+                audio.close();
+                s.close();
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return 1;
+        }
         AtomicBoolean scriptFailed = new AtomicBoolean();
         s.lang.post(() -> {
             if (s.hostReady() && !o.noRepl) {
@@ -172,6 +181,19 @@ public final class Cli {
             }
         }
         return code;
+    }
+
+    /** {@code --midi-in}: opens the inputs before any script runs; false (one line said why) when none opens. */
+    private boolean openMidi(String name, Session s) {
+        try {
+            List<String> names = s.call(() -> s.host().extension("midi", MidiBridge.class).openInputs(name));
+            err.println("sonora: MIDI in: " + String.join(", ", names));
+            return true;
+        } catch (Exception e) {
+            String m = String.valueOf(e.getMessage()).replace("midi.open('" + name + "')", "--midi-in " + name);
+            err.println("sonora: " + m);
+            return false;
+        }
     }
 
     private interface HostAction {

@@ -1,12 +1,10 @@
 package dev.sonora.repl;
 
 import java.io.PrintStream;
-
-import javax.sound.midi.MidiDevice;
-import javax.sound.midi.MidiSystem;
-import javax.sound.midi.MidiUnavailableException;
+import java.util.List;
 
 import dev.sonora.server.driver.JavaSoundDriver;
+import dev.sonora.server.midi.MidiInputs;
 
 /** {@code --list-devices} and {@code --list-midi}. Controlling thread. */
 final class Devices {
@@ -24,18 +22,12 @@ final class Devices {
     }
 
     static void listMidi(PrintStream out) {
-        int found = 0;
-        for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
-            try {
-                MidiDevice d = MidiSystem.getMidiDevice(info);
-                // a device that can transmit is an input from our side; skip the synthesizer/sequencer
-                if (d.getMaxTransmitters() == 0 || d instanceof javax.sound.midi.Sequencer) continue;
-                if (found++ == 0) out.println("MIDI inputs (opening them comes with issue #7):");
-                out.println("  " + info.getName() + " — " + info.getDescription());
-            } catch (MidiUnavailableException e) {
-                // a device that cannot be opened is not worth listing
-            }
+        List<String> inputs = MidiInputs.list();
+        if (inputs.isEmpty()) {
+            out.println("MIDI inputs: none found (midi.play('song.mid') plays files without one)");
+            return;
         }
-        if (found == 0) out.println("MIDI inputs: none found");
+        out.println("MIDI inputs (use --midi-in or midi.open() with a part of the name, or all):");
+        for (String d : inputs) out.println("  " + d);
     }
 }

@@ -24,7 +24,7 @@ public final class Options {
               --duration S              render length; with --no-repl, how long to play
               --history FILE            REPL history (default ~/.sonora_history; "" for none)
               --record FILE.wav         record the main output (32-bit float WAV); with --render, the same samples
-              --midi-in NAME|all        (not available yet: issue #7)
+              --midi-in NAME|all        open MIDI inputs before the scripts run (a part of the name is enough)
               -h, --help                this text""";
 
     /** A command-line mistake, in one line. */
@@ -51,6 +51,7 @@ public final class Options {
     int buffer = 1024;
     boolean noRepl;
     String history;
+    String midiIn;
 
     private Options() {
     }
@@ -102,13 +103,19 @@ public final class Options {
                 case "--block" -> o.block = whole(value != null ? value : next(args, ++i, a, "FRAMES"), a, 1, 4096);
                 case "--buffer" -> o.buffer = whole(value != null ? value : next(args, ++i, a, "FRAMES"), a, 16, 1 << 20);
                 case "--record" -> o.record = Path.of(value != null ? value : next(args, ++i, a, "FILE.wav"));
-                case "--midi-in" -> throw new Bad("--midi-in is not available yet (MIDI: issue #7)");
+                case "--midi-in" -> {
+                    o.midiIn = value != null ? value : next(args, ++i, a, "NAME|all");
+                    if (o.midiIn.isBlank()) throw new Bad("--midi-in: which input? a part of its name, or all (see --list-midi)");
+                }
                 default -> throw new Bad("unknown option " + a);
             }
         }
         if (o.render != null && o.duration == null) throw new Bad("--render needs --duration SECONDS");
         if (o.render != null && o.noRepl) throw new Bad("--render and --no-repl do not go together");
         if (o.render != null && o.files.isEmpty() && o.code.isEmpty()) throw new Bad("--render needs script files (or -e CODE) to run");
+        if (o.render != null && o.midiIn != null) {
+            throw new Bad("--midi-in does not go with --render (a render has no live input); play a file with midi.play('song.mid')");
+        }
         if (o.duration != null && o.render == null && !o.noRepl) throw new Bad("--duration goes with --render or --no-repl");
         return o;
     }

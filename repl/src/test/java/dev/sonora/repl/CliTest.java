@@ -25,7 +25,9 @@ class CliTest {
         bad("--block needs a value: --block FRAMES", "--block");
         bad("no file 'no-such-script.js'", "no-such-script.js");
         bad("--record needs a value: --record FILE.wav", "--record");
-        bad("--midi-in is not available yet (MIDI: issue #7)", "--midi-in", "all");
+        bad("--midi-in does not go with --render (a render has no live input); play a file with midi.play('song.mid')",
+                "--render", "x.wav", "--duration", "1", "--midi-in", "all", "a.js");
+        bad("--midi-in needs a value: --midi-in NAME|all", "--midi-in");
         bad("--duration goes with --render or --no-repl", "--duration", "3");
     }
 

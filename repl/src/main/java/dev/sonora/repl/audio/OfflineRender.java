@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.server.driver.OfflineDriver;
 import dev.sonora.server.driver.WavFileOut;
 import dev.sonora.server.nrt.NodeRef;
@@ -92,10 +93,14 @@ public final class OfflineRender {
                 server.recordings().start(record, 32, dev.sonora.server.record.Recordings.DEFAULT_POOL_BLOCKS, frames);
             }
             lang.virtualTime(true); // the clock: the server waits for Lang, no lookahead is needed to be on time
+            MidiBridge midi = host.extension("midi", MidiBridge.class);
+            if (midi != null) midi.offline(); // midi.play() in the scripts plays in virtual time
             scripts.run();
             lang.runPending();
             while (gate.written() < frames) {
                 server.catchUpDisk();
+                // MIDI file events due in this block, and their handlers, before it renders
+                if (midi != null) midi.beforeOfflineBlock(server.sampleTime() + server.blockSize());
                 driver.advance(1);
                 server.pollReturns();
                 lang.runPending();

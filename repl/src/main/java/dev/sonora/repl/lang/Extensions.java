@@ -21,10 +21,10 @@ final class Extensions {
     static final Map<String, Factory> ALL = new LinkedHashMap<>();
 
     static {
-        // time (issue #5), samples (issue #6), midi (issue #7): one line each, e.g.
-        // ALL.put("time", (server, lang, output, host) -> new TimeBridge(...));
+        // tempo clock and loops, samples and recording, MIDI: prelude-time.js, -samples.js, -midi.js
         ALL.put("time", (server, lang, output, host) -> new dev.sonora.repl.time.TimeBridge(server, lang, output));
         ALL.put("samples", dev.sonora.repl.samples.SamplesBridge::new);
+        ALL.put("midi", dev.sonora.repl.midi.MidiBridge::new);
     }
 
     private Extensions() {

@@ -45,6 +45,7 @@ public final class JsHost implements AutoCloseable {
     private final Deque<Path> loading = new ArrayDeque<>(); // files being evaluated, innermost first
     private final Value show;
     private final Value names;
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
     private int replLines;
 
     private JsHost(Server server, LangLoop lang, Output output) {
@@ -60,7 +61,9 @@ public final class JsHost implements AutoCloseable {
             context.eval(prelude());
             for (var ext : Extensions.ALL.entrySet()) {
                 // each extension: a Java bridge as __NAME, then its prelude-NAME.js (which removes __NAME)
-                global.putMember("__" + ext.getKey(), ext.getValue().create(server, lang, output, this));
+                Object bridgeObject = ext.getValue().create(server, lang, output, this);
+                extensions.put(ext.getKey(), bridgeObject);
+                global.putMember("__" + ext.getKey(), bridgeObject);
                 context.eval(resource("prelude-" + ext.getKey() + ".js", "sonora:prelude-" + ext.getKey()));
             }
             context.eval(Source.newBuilder("js", "delete globalThis.__prelude", "sonora:prelude-end").internal(true).buildLiteral());
@@ -250,6 +253,12 @@ public final class JsHost implements AutoCloseable {
         }
     }
 
+    /** An extension's bridge object by name (e.g. the renderer drives MIDI files), or null. */
+    public <T> T extension(String name, Class<T> type) {
+        Object o = extensions.get(name);
+        return type.isInstance(o) ? type.cast(o) : null;
+    }
+
     public LangLoop lang() {
         return lang;
     }
@@ -257,6 +266,15 @@ public final class JsHost implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
+        for (Object ext : extensions.values()) {
+            if (ext instanceof AutoCloseable c) {
+                try {
+                    c.close(); // e.g. MIDI inputs, which must not stay open after the session
+                } catch (Exception e) {
+                    // closing on exit: nothing left to report to
+                }
+            }
+        }
         try {
             context.close(true);
         } catch (RuntimeException e) {

@@ -501,16 +501,6 @@
     };
   });
 
-  // ---------------------------------------------------------------- names owned by later issues
-
-  function reserved(issue, topic) {
-    return (name) => api(name, { [name]: () => fail(`${name}() is not available yet (${topic}: issue #${issue})`) }[name]);
-  }
-  const midiNotYet = (n) => () => fail(`midi.${n}() is not available yet (MIDI: issue #7)`);
-  api('midi', { devices: midiNotYet('devices'), open: midiNotYet('open'), on: midiNotYet('on'),
-    cc: midiNotYet('cc'), play: midiNotYet('play') });
-  members('devices', 'open', 'on', 'cc');
-
   // ---------------------------------------------------------------- sandbox stubs
 
   // GraalJS shell extras a script has no use for (the prelude defines its own load and console)

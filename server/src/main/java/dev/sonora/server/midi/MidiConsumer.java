@@ -74,6 +74,14 @@ public final class MidiConsumer extends MidiConsumerFields {
         return n;
     }
 
+    /**
+     * True when a message waits. <b>Any thread</b>, and only a hint: the consumer may take it
+     * meanwhile. Lets a watcher wake the consumer without touching the consumer's own fields.
+     */
+    public boolean hasWaiting() {
+        return producer.index() > index();
+    }
+
     /** Messages taken so far. Any thread. */
     public long popped() {
         return index();

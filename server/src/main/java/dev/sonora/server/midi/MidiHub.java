@@ -186,6 +186,20 @@ public final class MidiHub implements AutoCloseable {
         return false;
     }
 
+    /**
+     * True when a message waits for {@link #poll} on any input or the player. Any thread (a
+     * hint, for a watcher that decides when to wake the Lang loop); allocation-free.
+     */
+    public boolean hasWaiting() {
+        for (MidiConsumer c : langSources) if (c.hasWaiting()) return true;
+        return false;
+    }
+
+    /** The file player now, or null: live, it is finished once {@link SmfPlayer#finished()}. Any thread. */
+    public synchronized SmfPlayer player() {
+        return player;
+    }
+
     // ---- direct mappings (audio thread applies them) ----
 
     /**

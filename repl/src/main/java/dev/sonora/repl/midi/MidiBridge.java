@@ -1,0 +1,302 @@
+package dev.sonora.repl.midi;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+
+import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.lang.Output;
+import dev.sonora.server.midi.MidiDispatcher;
+import dev.sonora.server.midi.MidiException;
+import dev.sonora.server.midi.MidiFileException;
+import dev.sonora.server.midi.MidiHub;
+import dev.sonora.server.midi.MidiInputs;
+import dev.sonora.server.midi.MidiMessage;
+import dev.sonora.server.midi.SmfPlayer;
+import dev.sonora.server.midi.SmfReader;
+import dev.sonora.server.nrt.Server;
+
+/**
+ * The JS API's door to MIDI ({@code __midi} for {@code prelude-midi.js}): inputs, handlers,
+ * direct cc mappings and file playback over one {@link MidiHub} and one {@link MidiDispatcher}.
+ *
+ * <p>Handlers run on the Lang loop. Live, a {@link MidiWaker} posts the poll when messages
+ * wait; in {@code --render} the renderer calls {@link #beforeOfflineBlock} before each block,
+ * which pumps the file player up to the block's end and dispatches what it sent, so a render
+ * is deterministic. Either way a handler's sound goes out at the next block.
+ *
+ * <p>Lang thread only (the JS context and the renderer call it), except where noted.
+ */
+public final class MidiBridge implements AutoCloseable {
+    /** Messages handled per Lang task at most, so a flood cannot starve the REPL. */
+    static final int MAX_PER_POLL = 512;
+    /** How often open inputs are checked for unplugging. */
+    static final long WATCH_MILLIS = 500;
+
+    private final Server server;
+    private final Output output;
+    private final JsHost host;
+    private final MidiDispatcher dispatcher;
+    private final MidiMessage scratch = new MidiMessage();
+    private final MidiWaker waker;
+    private volatile MidiHub hub; // replaced only by useDevices; the waker reads it
+    private volatile int openInputs;
+    private volatile SmfPlayer livePlayer;
+    private SmfPlayer offlinePlayer;
+    private boolean offline;
+
+    public MidiBridge(Server server, LangLoop lang, Output output, JsHost host) {
+        this.server = server;
+        this.output = output;
+        this.host = host;
+        this.dispatcher = new MidiDispatcher((what, e) -> output.err(what + " handler: " + e.getMessage()));
+        this.hub = newHub(MidiInputs.SYSTEM);
+        this.waker = new MidiWaker(lang, this::active, () -> hub.hasWaiting(), this::pollOnLang);
+    }
+
+    private MidiHub newHub(MidiInputs.DeviceSource devices) {
+        MidiHub h = new MidiHub(server, devices);
+        // any thread (the watch, a device's driver): Output is thread-safe, and nothing else happens here
+        h.setListener((name, reason) -> output.err("midi: input '" + name + "' is gone (" + reason + "); the others keep playing"));
+        return h;
+    }
+
+    private boolean active() {
+        SmfPlayer p = livePlayer;
+        return openInputs > 0 || (p != null && !p.finished());
+    }
+
+    // ---- inputs ----
+
+    @HostAccess.Export
+    public String devicesJson() {
+        return strings(hub.devices());
+    }
+
+    @HostAccess.Export
+    public String openedJson() {
+        return strings(hub.opened());
+    }
+
+    /** {@code midi.open(name)}: the names opened, as JSON. */
+    @HostAccess.Export
+    public String open(String name) {
+        return strings(openInputs(name));
+    }
+
+    /** {@code --midi-in NAME|all}: opens before the scripts run; throws {@link MidiException} (one line). */
+    public List<String> openInputs(String name) {
+        try {
+            List<String> names = hub.open(name);
+            openInputs = hub.opened().size();
+            hub.startWatch(WATCH_MILLIS);
+            waker.wake();
+            return names;
+        } catch (MidiException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @HostAccess.Export
+    public void close(String name) {
+        try {
+            hub.close(name);
+        } catch (MidiException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        } finally {
+            openInputs = hub.opened().size();
+        }
+    }
+
+    // ---- handlers ----
+
+    /**
+     * {@code midi.on(type, fn, {channel})}: {@code adapter(status, data1, data2)} calls the
+     * user's function; {@code channel} 0..15 or -1. Returns an id for {@link #off}.
+     */
+    @HostAccess.Export
+    public int on(String type, int channel, Value adapter) {
+        String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        try {
+            return dispatcher.on(t, channel, new JsMidiHandler(adapter, "midi.on('" + t + "')", server, output));
+        } catch (MidiException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /** {@code midi.cc(n, fn, {channel})}. */
+    @HostAccess.Export
+    public int onCc(int cc, int channel, Value adapter) {
+        try {
+            return dispatcher.onCc(cc, channel, new JsMidiHandler(adapter, "midi.cc(" + cc + ")", server, output));
+        } catch (MidiException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @HostAccess.Export
+    public boolean off(int id) {
+        return dispatcher.off(id);
+    }
+
+    /** Removes every handler; returns how many there were. */
+    @HostAccess.Export
+    public int offAll() {
+        int n = dispatcher.size();
+        dispatcher.clear();
+        return n;
+    }
+
+    @HostAccess.Export
+    public int handlers() {
+        return dispatcher.size();
+    }
+
+    // ---- direct mappings ----
+
+    /** {@code midi.cc(n).to(bus, lo, hi)}: applied on the audio thread from the next block. */
+    @HostAccess.Export
+    public void mapCc(int cc, int channel, int bus, double lo, double hi) {
+        try {
+            hub.mapCc(cc, channel, bus, (float) lo, (float) hi);
+        } catch (MidiException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @HostAccess.Export
+    public void unmapCc(int cc, int channel, int bus) {
+        hub.unmapCc(cc, channel, bus);
+    }
+
+    // ---- files ----
+
+    /**
+     * {@code midi.play(path)}: reads the file now (a bad one throws one line naming it) and plays
+     * it from the next block, replacing what played. Returns {file, seconds, events} as JSON.
+     */
+    @HostAccess.Export
+    public String play(String path) {
+        Path p = host.resolve(path, "midi.play");
+        SmfPlayer player;
+        try {
+            if (playing()) SmfReader.read(p); // a bad file is refused before the one playing stops
+            if (playing()) stop(); // what plays now releases its notes through the handlers first
+            if (offline) {
+                player = hub.playOffline(p, server.sampleTime());
+                offlinePlayer = player;
+            } else {
+                player = hub.play(p, 0);
+                livePlayer = player;
+                waker.wake();
+            }
+        } catch (MidiFileException e) {
+            throw new IllegalArgumentException("midi.play: " + e.getMessage());
+        } catch (MidiException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        double seconds = (double) (player.schedule().endTime() - server.sampleTime()) / server.sampleRate();
+        return "{\"file\":" + quote(player.name()) + ",\"seconds\":" + Math.max(0, seconds)
+                + ",\"events\":" + player.schedule().size() + "}";
+    }
+
+    /** Stops the file player; its held notes' note-offs reach the handlers before this returns. */
+    @HostAccess.Export
+    public void stop() {
+        SmfPlayer p = offline ? offlinePlayer : livePlayer;
+        hub.stopPlayer();
+        offlinePlayer = null;
+        if (p != null && !offline) {
+            try {
+                p.join(100); // the player thread sends the note-offs as it ends (it parks 2 ms at most)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // the note-offs go to the handlers now, before a new file replaces the player's buffers
+        dispatcher.pollFrom(hub, scratch, Integer.MAX_VALUE);
+    }
+
+    /** True while a file plays. */
+    @HostAccess.Export
+    public boolean playing() {
+        SmfPlayer p = offline ? offlinePlayer : livePlayer;
+        return p != null && !p.finished();
+    }
+
+    /** {dropped, malformed} counters as JSON. */
+    @HostAccess.Export
+    public String statusJson() {
+        return "{\"dropped\":" + hub.dropped() + ",\"malformedBytes\":" + hub.malformedBytes()
+                + ",\"handlerErrors\":" + dispatcher.failures() + "}";
+    }
+
+    // ---- driving (Java side) ----
+
+    /** Dispatches what waits to the handlers. Lang thread. */
+    void pollOnLang() {
+        dispatcher.pollFrom(hub, scratch, MAX_PER_POLL);
+    }
+
+    /** {@code --render}: from now on files play in virtual time, pumped by {@link #beforeOfflineBlock}. */
+    public void offline() {
+        offline = true;
+    }
+
+    /**
+     * {@code --render}, before each block: sends the file's events due before {@code blockEnd}
+     * and runs their handlers, so what they start sounds in that block. Lang thread.
+     */
+    public void beforeOfflineBlock(long blockEnd) {
+        SmfPlayer p = offlinePlayer;
+        if (p != null) {
+            p.pumpUntil(blockEnd);
+            if (p.finished()) offlinePlayer = null;
+        }
+        dispatcher.pollFrom(hub, scratch, Integer.MAX_VALUE);
+    }
+
+    /** Where the inputs come from (tests: fake devices). Only before anything is open or playing. */
+    public void useDevices(MidiInputs.DeviceSource devices) {
+        if (openInputs > 0 || playing()) {
+            throw new IllegalStateException("useDevices: MIDI is already in use");
+        }
+        hub.close();
+        hub = newHub(devices);
+    }
+
+    /** The hub, for tests and status. */
+    public MidiHub hub() {
+        return hub;
+    }
+
+    @Override
+    public void close() {
+        waker.close();
+        hub.close();
+    }
+
+    /** A JSON string (device names may hold quotes or backslashes). */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
+    }
+
+    private static String strings(List<String> names) {
+        StringBuilder b = new StringBuilder("[");
+        for (String n : names) {
+            if (b.length() > 1) b.append(',');
+            b.append(quote(n));
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,256 @@
+// Sonora prelude, MIDI (API.md "MIDI"): controllers, handlers, direct cc mappings, MIDI files.
+// Built on __midi (the Java MidiBridge) and __prelude (the main prelude's internals).
+// Handlers run on the Lang loop; what they start sounds at the next block.
+(function (global) {
+  'use strict';
+  const P = global.__prelude;
+  const M = global.__midi;
+  delete global.__midi; // scripts reach MIDI only through the API below
+  const { api, members, fail, describe, Shown, hushHooks, HELP } = P;
+
+  const TYPES = ['noteon', 'noteoff', 'cc', 'bend', 'program', 'touch', 'polytouch', 'clock', 'start', 'continue',
+    'stop', 'any'];
+  const VOICE = { 0x80: 'noteoff', 0x90: 'noteon', 0xA0: 'polytouch', 0xB0: 'cc', 0xC0: 'program', 0xD0: 'touch',
+    0xE0: 'bend' };
+  const SYSTEM = { 0xF8: 'clock', 0xFA: 'start', 0xFB: 'continue', 0xFC: 'stop' };
+
+  // ---------------------------------------------------------------- messages
+
+  // what 'any' handlers get: type and channel (1..16) plus the fields of that type
+  function message(s, d1, d2) {
+    if (s >= 0xF0) return { type: SYSTEM[s] || 'system', status: s, data1: d1, data2: d2 };
+    let type = VOICE[s & 0xF0];
+    if (type === 'noteon' && d2 === 0) type = 'noteoff'; // note-on with velocity 0 means note-off
+    const m = { type, channel: (s & 15) + 1 };
+    switch (type) {
+      case 'noteon': case 'noteoff': m.note = d1; m.velocity = d2; break;
+      case 'cc': m.cc = d1; m.value = d2; break;
+      case 'polytouch': m.note = d1; m.value = d2; break;
+      case 'bend': m.value = d1 | (d2 << 7); break;
+      default: m.value = d1; // program, touch
+    }
+    m.status = s;
+    m.data1 = d1;
+    m.data2 = d2;
+    return m;
+  }
+
+  // the Java side calls adapter(status, data1, data2); the user's function gets API.md's arguments
+  function adapter(type, fn) {
+    switch (type) {
+      case 'noteon': case 'noteoff': case 'cc': case 'polytouch':
+        return (s, a, b) => { fn(a, b, (s & 15) + 1); };
+      case 'bend': return (s, a, b) => { fn(a | (b << 7), (s & 15) + 1); };
+      case 'program': case 'touch': return (s, a) => { fn(a, (s & 15) + 1); };
+      case 'any': return (s, a, b) => { fn(message(s, a, b)); };
+      default: return () => { fn(); }; // clock, start, continue, stop
+    }
+  }
+
+  // ---------------------------------------------------------------- options
+
+  // {channel: 1..16, name: 'x'}; a bare number is a channel
+  function options(o, what) {
+    if (o === undefined || o === null) return { channel: -1, name: undefined };
+    if (typeof o === 'number') o = { channel: o };
+    if (typeof o !== 'object') fail(`${what}: options are {channel: 1..16, name: 'x'}, got ${describe(o)}`);
+    for (const k of Object.keys(o)) {
+      if (k !== 'channel' && k !== 'name') fail(`${what}: unknown option '${k}' (options: channel, name)`);
+    }
+    let channel = -1;
+    if (o.channel !== undefined && o.channel !== 'all') {
+      if (!Number.isInteger(o.channel) || o.channel < 1 || o.channel > 16) {
+        fail(`${what}: channel is 1..16, got ${describe(o.channel)}`);
+      }
+      channel = o.channel - 1;
+    }
+    if (o.name !== undefined && typeof o.name !== 'string') fail(`${what}: name is a string, got ${describe(o.name)}`);
+    return { channel, name: o.name };
+  }
+
+  // ---------------------------------------------------------------- re-evaluation
+
+  // Where the user called midi.on/midi.cc: 'file.js:12', or undefined (REPL lines are all different).
+  // A file that runs again (watch, load) replaces the handlers it made, line by line, instead of
+  // doubling them; handlers made by one line in one run (a for loop) all stay.
+  function callSite() {
+    const stack = String(new Error().stack).split('\n');
+    for (const line of stack.slice(1)) {
+      const m = /\(?([^()\s]+):(\d+):\d+\)?\s*$/.exec(line);
+      if (!m || m[1].startsWith('sonora:') || m[1].startsWith('<')) continue;
+      return m[1] + ':' + m[2];
+    }
+    return undefined;
+  }
+  let epoch = 0;       // bumped once after each top-level evaluation (a microtask runs after it)
+  let bumping = false;
+  function currentEpoch() {
+    if (!bumping) {
+      bumping = true;
+      Promise.resolve().then(() => { epoch++; bumping = false; });
+    }
+    return epoch;
+  }
+  const owners = new Map(); // key -> {handle, epoch}
+
+  // ---------------------------------------------------------------- handles
+
+  class MidiHandler extends Shown {
+    constructor(label, remove) {
+      super();
+      Object.defineProperty(this, '__remove', { value: remove });
+      Object.defineProperty(this, '__label', { value: label });
+    }
+    off() { this.__remove(); return this; }
+    toString() { return `MidiHandler(${this.__label})`; }
+  }
+  const live = new Set(); // handles in use, for midi.off()
+
+  function register(label, key, add, remove) {
+    const ep = currentEpoch();
+    let owner;
+    if (key !== undefined) {
+      owner = owners.get(key);
+      if (owner && (key.startsWith('name:') || owner.epoch !== ep)) {
+        for (const old of [...owner.handles]) old.off(); // the earlier run's handlers from this line (or name)
+        owner = undefined;
+      }
+      if (!owner) owners.set(key, owner = { epoch: ep, handles: new Set() });
+    }
+    add();
+    const h = new MidiHandler(label, () => {
+      if (!live.delete(h)) return;
+      remove();
+      if (owner) owner.handles.delete(h);
+    });
+    live.add(h);
+    if (owner) owner.handles.add(h);
+    return h;
+  }
+
+  function keyOf(what, o) {
+    if (o.name !== undefined) return 'name:' + o.name;
+    const site = callSite();
+    return site === undefined ? undefined : `${site} ${what} ${o.channel}`;
+  }
+  const chLabel = (o) => (o.channel >= 0 ? `, channel ${o.channel + 1}` : '') + (o.name ? `, '${o.name}'` : '');
+
+  function on(type, fn, opts) {
+    const t = typeof type === 'string' ? type.toLowerCase() : type;
+    if (!TYPES.includes(t)) fail(`midi.on: unknown type ${describe(type)} (types: ${TYPES.join(', ')})`);
+    if (typeof fn !== 'function') fail(`midi.on('${t}', fn): expected a function, got ${describe(fn)}`);
+    const o = options(opts, `midi.on('${t}')`);
+    let id;
+    return register(`'${t}'${chLabel(o)}`, keyOf(`on ${t}`, o),
+      () => { id = M.on(t, o.channel, adapter(t, fn)); }, () => M.off(id));
+  }
+
+  function ccNumber(n) {
+    if (!Number.isInteger(n) || n < 0 || n > 127) fail(`midi.cc: controller numbers are 0..127, got ${describe(n)}`);
+    return n;
+  }
+
+  function controlBus(b, what) {
+    if (Number.isInteger(b) && b >= 0) return b;
+    if (b instanceof Shown && b.rate === 'control' && Number.isInteger(b.index)) return b.index;
+    if (b instanceof Shown && b.rate === 'audio') fail(`${what}: ${b} is an audio bus; map controllers to a control bus: bus.control()`);
+    return fail(`${what}: expected a control bus (bus.control()), got ${describe(b)}`);
+  }
+
+  class CcTarget extends Shown {
+    constructor(n, o) {
+      super();
+      this.cc = n;
+      Object.defineProperty(this, '__o', { value: o });
+    }
+    // the audio thread sets the bus to lo + (hi - lo) * value / 127: no JS on the way
+    to(b, lo = 0, hi = 1) {
+      const what = `midi.cc(${this.cc}).to`;
+      const index = controlBus(b, what);
+      if (typeof lo !== 'number' || typeof hi !== 'number') fail(`${what}(bus, lo, hi): lo and hi are numbers`);
+      const n = this.cc;
+      const ch = this.__o.channel;
+      return register(`cc ${n} -> ${b}${chLabel(this.__o)}`, undefined,
+        () => M.mapCc(n, ch, index, lo, hi), () => M.unmapCc(n, ch, index));
+    }
+    toString() { return `midi.cc(${this.cc})`; }
+  }
+
+  function cc(n, fn, opts) {
+    ccNumber(n);
+    if (typeof fn !== 'function') {
+      if (opts !== undefined) fail(`midi.cc(${n}, fn, options): expected a function, got ${describe(fn)}`);
+      return new CcTarget(n, options(fn, `midi.cc(${n})`));
+    }
+    const o = options(opts, `midi.cc(${n})`);
+    let id;
+    return register(`cc ${n}${chLabel(o)}`, keyOf(`cc ${n}`, o),
+      () => { id = M.onCc(n, o.channel, (s, a, b) => { fn(b, (s & 15) + 1); }); }, () => M.off(id));
+  }
+
+  // ---------------------------------------------------------------- files
+
+  class MidiPlayback extends Shown {
+    constructor(info) {
+      super();
+      this.file = info.file;
+      this.seconds = Math.round(info.seconds * 1000) / 1000;
+      this.events = info.events;
+    }
+    get playing() { return M.playing(); }
+    stop() { M.stop(); return this; }
+    toString() { return `MidiFile('${this.file}', ${this.seconds} s, ${this.events} events)`; }
+  }
+
+  function play(path) {
+    if (typeof path !== 'string') fail(`midi.play: expected a file name, e.g. midi.play('song.mid'), got ${describe(path)}`);
+    return new MidiPlayback(JSON.parse(M.play(path)));
+  }
+
+  // ---------------------------------------------------------------- the midi object
+
+  const midi = {
+    devices: function devices() { return JSON.parse(M.devicesJson()); },
+    open: function open(name) {
+      if (typeof name !== 'string') fail(`midi.open: which input? midi.open('all') or a part of its name (inputs: ${M.devicesJson()})`);
+      return JSON.parse(M.open(name));
+    },
+    close: function close(name = 'all') { M.close(String(name)); },
+    opened: function opened() { return JSON.parse(M.openedJson()); },
+    on,
+    cc,
+    off: function off() {
+      const n = live.size;
+      for (const h of [...live]) h.off();
+      owners.clear();
+      return n;
+    },
+    play,
+    stop: function stop() { M.stop(); },
+    status: function status() {
+      return Object.assign({ open: JSON.parse(M.openedJson()), playing: M.playing(), handlers: M.handlers() },
+        JSON.parse(M.statusJson()));
+    },
+    toString() { return 'midi'; },
+  };
+  Object.setPrototypeOf(midi, Shown.prototype); // the REPL shows it as 'midi', not its functions
+  api('midi', midi);
+  members('devices', 'open', 'close', 'opened', 'on', 'cc', 'to', 'off', 'play', 'stop', 'playing');
+
+  hushHooks.push(() => M.stop()); // panic stops the file; controllers stay mapped (they are the instrument)
+
+  HELP.midi = `MIDI: controllers and files (channels are 1..16)
+  midi.devices()  midi.open('name' | 'all')  midi.close()   list, open (a part of the name is enough), close inputs
+  midi.on('noteon', (note, vel, ch) => synth('pluck', {freq: midicps(note), amp: vel / 127 * 0.3}))
+    also 'noteoff' (note, vel, ch), 'cc' (cc, value, ch), 'bend' (0..16383, 8192 = centre; ch), 'program' (n, ch),
+    'touch' (value, ch), 'polytouch' (note, value, ch), 'clock' 'start' 'continue' 'stop' (), 'any' ({type, channel, ...})
+  midi.on('noteon', fn, {channel: 10})   one channel only      {name: 'keys'}: replaces the handler of that name
+  midi.cc(74, (v, ch) => n.set({cutoff: linexp(v, 0, 127, 200, 8000)}))    midi.cc(74, fn, {channel: 2})
+  const c = bus.control(); midi.cc(1).to(c, 200, 4000)   direct: the audio thread sets the bus, no JS in between;
+    read it in a def with in(c)
+  midi.play('song.mid')  midi.stop()   a Standard MIDI File through the same handlers and mappings (hush() stops it)
+  h.off() removes one handler or mapping (h is what midi.on / midi.cc / .to return); midi.off() removes them all
+  Handlers run on the Lang loop and their sound starts at the next block. One that throws is reported with its
+  file:line (at most once a second) and stays on. Running a file again replaces the handlers it made (line by line).`;
+  HELP[''] = HELP[''].replace(/(help\('topic'\) for more: [^\n]*)/, '$1, midi');
+})(globalThis);

@@ -1,0 +1,128 @@
+package dev.sonora.repl.midi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sound.midi.ShortMessage;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.lang.Output;
+import dev.sonora.server.driver.NullDriver;
+import dev.sonora.server.nrt.Server;
+import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.rt.AudioOut;
+
+/**
+ * MIDI in -> first sample written through the whole front end, live on the clocked null driver:
+ * a device's receiver call, the waker, the Lang loop, a JS handler ({@code midi.cc(2, v => n.set(...))}),
+ * the next block; and the direct mapping ({@code midi.cc(1).to(bus)}) for comparison. Prints the
+ * figures for the README; asserts only that every change arrived (no wall-clock thresholds).
+ */
+class MidiJsLatencyTest {
+    static final int TRIALS = 200;
+    static final int BUFFER_FRAMES = 256;
+
+    /** Notes the write time of each block whose level differs from the block before. */
+    static final class Watch implements AudioOut {
+        volatile long changedAt;
+        volatile int changes;
+        private float previous;
+
+        @Override
+        public void write(float[] left, float[] right, int frames) {
+            float v = left[frames - 1];
+            if (Math.abs(v - previous) > 1e-4f) {
+                previous = v;
+                changedAt = System.nanoTime();
+                changes = changes + 1; // audio thread is the only writer
+            }
+        }
+    }
+
+    @Test
+    void measureThroughTheJsApi() throws Exception {
+        FakeMidiDevice knobs = new FakeMidiDevice("Knobs", -1);
+        Server server = new Server(ServerOptions.defaults());
+        Watch watch = new Watch();
+        NullDriver driver = new NullDriver(server, watch, BUFFER_FRAMES);
+        LangLoop lang = new LangLoop();
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Output out = new Output() {
+            @Override
+            public void out(String text) {
+            }
+
+            @Override
+            public void err(String text) {
+                errors.add(text);
+            }
+        };
+        JsHost host = lang.submit(() -> JsHost.create(server, lang, out)).get();
+        try {
+            server.startNrtThread();
+            driver.start();
+            lang.submit(() -> {
+                host.extension("midi", MidiBridge.class).useDevices(() -> List.of(knobs));
+                return null;
+            }).get();
+            lang.submit(() -> host.evalCode(String.join("\n",
+                    "const k = bus.control()",
+                    "def('level', ({amp = 0}) => In(k).add(amp))",
+                    "const n = synth('level')",
+                    "midi.open('Knobs')",
+                    "midi.cc(1).to(k, 0, 0.5)",
+                    "midi.cc(2, (v) => n.set({amp: v / 127 * 0.25}))"), "setup.js")).get();
+            long[] direct = measure(watch, knobs, 1);
+            long[] viaJs = measure(watch, knobs, 2);
+            double buffer = 1e3 * BUFFER_FRAMES / server.sampleRate();
+            System.out.printf("MIDI-in -> sample written through the JS API, %d trials, block %.2f ms, waker every %.2f ms%n",
+                    TRIALS, 1e3 * server.blockSize() / server.sampleRate(), MidiWaker.PERIOD_NANOS / 1e6);
+            System.out.println("  midi.cc(1).to(bus)       : " + summary(direct));
+            System.out.println("  midi.cc(2, v => n.set()) : " + summary(viaJs));
+            System.out.printf("  + output buffer %.2f ms to the ear%n", buffer);
+            assertEquals(List.of(), errors);
+        } finally {
+            lang.submit(() -> {
+                host.close();
+                return null;
+            }).get();
+            driver.close();
+            lang.close();
+            server.close();
+        }
+    }
+
+    static long[] measure(Watch watch, FakeMidiDevice device, int cc) throws Exception {
+        long[] nanos = new long[TRIALS];
+        java.util.Random random = new java.util.Random(7);
+        ShortMessage up = new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, cc, 127);
+        ShortMessage down = new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, cc, 0);
+        for (int i = -50; i < TRIALS; i++) { // 50 unmeasured rounds: the JS handler gets compiled
+            LockSupport.parkNanos(1_000_000 + random.nextInt(2_000_000)); // a random point of the block cycle
+            int before = watch.changes;
+            long t0 = System.nanoTime();
+            device.play((i & 1) == 0 ? up : down);
+            long deadline = t0 + 2_000_000_000L;
+            while (watch.changes == before) {
+                if (System.nanoTime() > deadline) throw new AssertionError("change " + i + " never reached the output");
+                Thread.onSpinWait();
+            }
+            if (i >= 0) nanos[i] = watch.changedAt - t0;
+        }
+        return nanos;
+    }
+
+    static String summary(long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        return String.format("median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
+                s[s.length / 2] / 1e6, s[s.length * 9 / 10] / 1e6, s[s.length * 99 / 100] / 1e6, s[s.length - 1] / 1e6);
+    }
+}

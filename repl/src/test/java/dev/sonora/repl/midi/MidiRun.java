@@ -1,0 +1,97 @@
+package dev.sonora.repl.midi;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.sonora.repl.Cli;
+
+/** The command line in-process (exit code, stdout, stderr), and what MIDI tests read and write. */
+record MidiRun(int code, String out, String err) {
+    static MidiRun of(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new MidiRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    String all() {
+        return out + "\n" + err;
+    }
+
+    /** The shared MIDI test files, found by walking up; the calling test is skipped where they are absent. */
+    static Path testData() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve("testdata").resolve("midi");
+            if (Files.isDirectory(candidate)) return candidate;
+        }
+        assumeTrue(false, "shared/testdata/midi not found above " + Path.of("").toAbsolutePath() + ": skipped");
+        return null;
+    }
+
+    static Path testFile(String name) {
+        Path p = testData().resolve(name);
+        assumeTrue(Files.isRegularFile(p), name + " not found: skipped");
+        return p;
+    }
+
+    /** A JS string literal of a path. */
+    static String js(Path p) {
+        return "'" + p.toAbsolutePath().toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** The left channel of a renderer's WAV (stereo 32-bit float). */
+    static float[] left(Path wav) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.getShort(20) != 3 || b.getShort(22) != 2) throw new IOException("not stereo float: " + wav);
+        float[] x = new float[b.getInt(40) / 8];
+        for (int i = 0; i < x.length; i++) x[i] = b.getFloat(44 + 8 * i);
+        return x;
+    }
+
+    /** Index of the first sound after each stretch of at least {@code gap} silent samples. */
+    static List<Integer> onsets(float[] x, int gap) {
+        List<Integer> out = new ArrayList<>();
+        int silent = gap;
+        for (int i = 0; i < x.length; i++) {
+            if (Math.abs(x[i]) > 1e-6f) {
+                if (silent >= gap) out.add(i);
+                silent = 0;
+            } else {
+                silent++;
+            }
+        }
+        return out;
+    }
+
+    /** Frequency from upward zero crossings in x[from, to). */
+    static double pitch(float[] x, int from, int to, int sampleRate) {
+        double first = -1;
+        double last = -1;
+        int count = 0;
+        for (int i = from + 1; i < to; i++) {
+            if (x[i - 1] < 0 && x[i] >= 0) {
+                double t = i - 1 + (-x[i - 1]) / (x[i] - x[i - 1]);
+                if (first < 0) first = t;
+                last = t;
+                count++;
+            }
+        }
+        return (count - 1) / (last - first) * sampleRate;
+    }
+
+    static double midicps(int note) {
+        return 440.0 * Math.pow(2, (note - 69) / 12.0);
+    }
+}
