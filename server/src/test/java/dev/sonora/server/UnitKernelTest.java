@@ -122,6 +122,33 @@ class UnitKernelTest {
     }
 
     @Test
+    void fusingPanIntoOutKeepsTheSound() {
+        try (Rig rig = new Rig()) {
+            define(rig, "fused", b -> b.unit("pan", b.unit("saw", b.constant(220)), b.control("pos", 0.3), b.control("amp", 0.5)));
+            // the same, with the panner's outputs passing through a unit first: not fused
+            define(rig, "plain", b -> {
+                Signal p = b.unit("pan", b.unit("saw", b.constant(220)), b.control("pos", 0.3), b.control("amp", 0.5));
+                return b.unit("add", p, b.constant(0));
+            });
+            assertEquals(2, rig.server.def("fused").numUnits(), "saw and the fused pan-out");
+            assertEquals(5, rig.server.def("plain").numUnits(), "saw, pan, two adds, out");
+            NodeRef a = rig.play("fused", "pos", -0.6);
+            rig.blocks(4);
+            float[] l1 = java.util.Arrays.copyOf(rig.out.left(), 256);
+            float[] r1 = java.util.Arrays.copyOf(rig.out.right(), 256);
+            rig.server.free(a, Command.NOW);
+            NodeRef p = rig.play("plain", "pos", -0.6);
+            rig.server.set(p, new String[] {"pos"}, new float[] {-0.6f}, Command.NOW);
+            rig.blocks(4);
+            for (int i = 0; i < 256; i++) {
+                assertEquals(l1[i], rig.out.left()[256 + i], 1e-6f, "left " + i);
+                assertEquals(r1[i], rig.out.right()[256 + i], 1e-6f, "right " + i);
+            }
+            assertTrue(Math.abs(l1[100]) > Math.abs(r1[100]), "panned left");
+        }
+    }
+
+    @Test
     void mistakesInADefinitionAreFoundWhenItIsBuilt() {
         GraphBuilder b = new GraphBuilder();
         assertEquals("constant NaN is not a finite number",

@@ -71,6 +71,8 @@ public final class Warmup {
                 if (s.channels() > 0) sum = sum == null ? s : b.unit("add", sum, s);
             }
         }
+        // a panned voice, so the fused pan-to-out kernel is compiled too
+        b.unit("out", b.constant(0), b.unit("pan", b.unit("mul", b.unit("saw", moving), b.control("amp2", 0)), b.unit("sine", b.constant(1))));
         scratch.addDef(b.build("warmup", b.unit("mul", sum, b.control("amp", 0))));
         GraphBuilder blip = new GraphBuilder();
         scratch.addDef(blip.build("blip", blip.unit("mul", blip.unit("sine", blip.control("freq", 440)),

@@ -177,6 +177,7 @@ public final class GraphBuilder {
         }
         if (units.isEmpty()) throw new DefException(name + ": the graph makes no sound (no units)");
         MulFolding.fold(this);
+        PanOutFusion.fuse(this);
         return new SynthDef(name, this);
     }
 }

@@ -58,6 +58,9 @@ public final class Units {
         add("in", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, false, in[0], out[0]));
         add("ink", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, true, in[0], out[0]));
         add("outk", names("bus", "in"), vals(REQUIRED, REQUIRED), 0, (c, in, out) -> new ControlOut(c, in[0], in[1]));
+        // internal: pan fused into a stereo out by the graph builder (PanOutFusion)
+        add("_panout", names("in", "pos", "level", "bus"), vals(REQUIRED, 0, 1, 0), 0,
+                (c, in, out) -> new PanOut(c, in[0], in[1], in[2], in[3]));
         TYPES.put("out", new UnitType("out", names("bus", "channels"), vals(0, REQUIRED), 0, true,
                 (c, in, out) -> new Out(c, in[0], java.util.Arrays.copyOfRange(in, 1, in.length))));
     }

@@ -1,0 +1,53 @@
+package dev.sonora.server.ugen;
+
+/**
+ * {@code pan} straight into {@code out}: the graph builder fuses the two when the panner's
+ * only use is a stereo {@code out}, so each voice adds into the buses in one pass instead of
+ * writing two wires and reading them back. Same gains as {@link Pan2}, same bus rules as
+ * {@link Out}.
+ */
+public final class PanOut extends Ugen {
+    private final float[][] buses;
+    private final boolean[] written;
+    private final Wire in;
+    private final Wire pos;
+    private final Wire level;
+    private final Wire bus;
+
+    public PanOut(UnitContext ctx, Wire in, Wire pos, Wire level, Wire bus) {
+        this.buses = ctx.world().audioBuses;
+        this.written = ctx.world().audioBusWritten;
+        this.in = in;
+        this.pos = pos;
+        this.level = level;
+        this.bus = bus;
+    }
+
+    @Override
+    public void process(int from, int to) {
+        final int b = (int) bus.value;
+        if (b < 0 || b + 1 >= buses.length) return;
+        written[b] = true;
+        written[b + 1] = true;
+        final float[] l = buses[b];
+        final float[] r = buses[b + 1];
+        final float[] x = in.buf;
+        if (pos.steady && level.steady) {
+            final float gl = Pan2.gainLeft(pos.value) * level.value;
+            final float gr = Pan2.gainRight(pos.value) * level.value;
+            for (int i = from; i < to; i++) {
+                float v = x[i];
+                l[i] += v * gl;
+                r[i] += v * gr;
+            }
+        } else {
+            final float[] p = pos.buf;
+            final float[] g = level.buf;
+            for (int i = from; i < to; i++) {
+                float v = x[i] * g[i];
+                l[i] += v * Pan2.gainLeft(p[i]);
+                r[i] += v * Pan2.gainRight(p[i]);
+            }
+        }
+    }
+}
