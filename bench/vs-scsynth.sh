@@ -29,7 +29,7 @@ wall() { /usr/bin/time -f %e -o "$OUT/time.txt" "$@" >"$OUT/log.txt" 2>&1 || { c
 echo "workload $NAME: ${DUR} s of audio, $VSEC voice-seconds, $RUNS alternating runs; loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
 sonora=(); sc=()
 for i in $(seq 1 "$RUNS"); do
-  s=$(wall "$JAVA" -XX:+UseZGC -Xms64m -cp "$CP" dev.sonora.server.tools.RenderWorkload "$NAME" "$DUR" "$OUT/sonora.wav")
+  s=$(wall "$JAVA" -XX:+UseZGC -Xms64m --sun-misc-unsafe-memory-access=allow -cp "$CP" dev.sonora.server.tools.RenderWorkload "$NAME" "$DUR" "$OUT/sonora.wav")
   c=$(wall scsynth -N "$SCORES/$NAME.osc" _ "$OUT/scsynth.wav" 48000 WAV float -o 2 -z 64)
   printf 'run %d: sonora %6.2f s   scsynth %6.2f s\n' "$i" "$s" "$c"
   sonora+=("$s"); sc+=("$c")
