@@ -35,16 +35,35 @@ public final class SamplesBridge {
         this.library = SampleLibrary.of(server);
         server.recordings().onMessages(m -> output.out(m), m -> output.err(m));
         Path kit = SampleLibrary.defaultFolder();
-        if (java.nio.file.Files.isDirectory(kit)) loadFolder(kit, true);
+        if (java.nio.file.Files.isDirectory(kit)) {
+            long t0 = System.nanoTime();
+            SampleLibrary.Loading l = library.addFolder(kit, output::err);
+            // the kit is small (about 0.1 s): let it finish while the JS context is still starting,
+            // so its progress line prints before the prompt instead of across a line being typed;
+            // on a slow disk the prompt does not wait longer than this and the line comes later
+            try {
+                l.done().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // still loading (or a file failed, reported on its own line): carry on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reportWhenLoaded(l, t0, " from " + kit);
+        }
     }
 
-    private SampleLibrary.Loading loadFolder(Path folder, boolean boot) {
+    private SampleLibrary.Loading loadFolder(Path folder) {
         long t0 = System.nanoTime();
         SampleLibrary.Loading l = library.addFolder(folder, output::err);
-        l.done().thenRun(() -> output.out(String.format(Locale.ROOT, "samples: %d files in %d banks (%s) loaded in %.2f s%s",
-                l.files(), l.banks().size(), String.join(", ", l.banks()), (System.nanoTime() - t0) / 1e9,
-                boot ? " from " + folder : "")));
+        reportWhenLoaded(l, t0, "");
         return l;
+    }
+
+    /** One progress line: now if the loading is done (on this thread), else when it is. */
+    private void reportWhenLoaded(SampleLibrary.Loading l, long t0, String where) {
+        Runnable report = () -> output.out(String.format(Locale.ROOT, "samples: %d files in %d banks (%s) loaded in %.2f s%s",
+                l.files(), l.banks().size(), String.join(", ", l.banks()), (System.nanoTime() - t0) / 1e9, where));
+        if (l.done().isDone()) report.run(); else l.done().thenRun(report);
     }
 
     private static IllegalArgumentException oneLine(ServerException e) {
@@ -117,7 +136,7 @@ public final class SamplesBridge {
     @HostAccess.Export
     public String addFolder(String path) {
         try {
-            SampleLibrary.Loading l = loadFolder(plain(path, "samples"), false);
+            SampleLibrary.Loading l = loadFolder(plain(path, "samples"));
             if (library.waitsForLoads()) l.done().join();
             StringBuilder sb = new StringBuilder("[");
             for (String b : l.banks()) sb.append(sb.length() > 1 ? "," : "").append(quote(b));
