@@ -1,5 +1,7 @@
 package dev.sonora.repl.midi;
 
+import dev.sonora.server.midi.FakeMidiDevice;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;

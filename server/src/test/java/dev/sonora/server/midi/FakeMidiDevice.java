@@ -11,20 +11,20 @@ import javax.sound.midi.Transmitter;
  * A MIDI input device that exists only in the test: it transmits whatever the test hands to
  * {@link #play}, on the calling thread, as a driver's callback thread would.
  */
-final class FakeMidiDevice implements MidiDevice {
+public final class FakeMidiDevice implements MidiDevice {
     private final Info info;
     private final int maxTransmitters;
     private final List<FakeTransmitter> transmitters = new ArrayList<>();
     private boolean open;
     boolean failToOpen;
 
-    FakeMidiDevice(String name, int maxTransmitters) {
+    public FakeMidiDevice(String name, int maxTransmitters) {
         this.info = new Info(name, "test", "a fake device", "1") { };
         this.maxTransmitters = maxTransmitters;
     }
 
     /** What the device sends: to every connected receiver. */
-    void play(javax.sound.midi.MidiMessage m) {
+    public void play(javax.sound.midi.MidiMessage m) {
         for (FakeTransmitter t : transmitters) {
             if (t.receiver != null) t.receiver.send(m, -1);
         }
