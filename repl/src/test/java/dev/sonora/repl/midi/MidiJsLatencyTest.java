@@ -1,5 +1,6 @@
 package dev.sonora.repl.midi;
 
+import dev.sonora.server.midi.BlockChangeWatch;
 import dev.sonora.server.midi.FakeMidiDevice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +20,6 @@ import dev.sonora.repl.lang.Output;
 import dev.sonora.server.driver.NullDriver;
 import dev.sonora.server.nrt.Server;
 import dev.sonora.server.nrt.ServerOptions;
-import dev.sonora.server.rt.AudioOut;
 
 /**
  * MIDI in -> first sample written through the whole front end, live on the clocked null driver:
@@ -31,28 +31,11 @@ class MidiJsLatencyTest {
     static final int TRIALS = 200;
     static final int BUFFER_FRAMES = 256;
 
-    /** Notes the write time of each block whose level differs from the block before. */
-    static final class Watch implements AudioOut {
-        volatile long changedAt;
-        volatile int changes;
-        private float previous;
-
-        @Override
-        public void write(float[] left, float[] right, int frames) {
-            float v = left[frames - 1];
-            if (Math.abs(v - previous) > 1e-4f) {
-                previous = v;
-                changedAt = System.nanoTime();
-                changes = changes + 1; // audio thread is the only writer
-            }
-        }
-    }
-
     @Test
     void measureThroughTheJsApi() throws Exception {
         FakeMidiDevice knobs = new FakeMidiDevice("Knobs", -1);
         Server server = new Server(ServerOptions.defaults());
-        Watch watch = new Watch();
+        BlockChangeWatch watch = new BlockChangeWatch();
         NullDriver driver = new NullDriver(server, watch, BUFFER_FRAMES);
         LangLoop lang = new LangLoop();
         List<String> errors = new CopyOnWriteArrayList<>();
@@ -101,7 +84,7 @@ class MidiJsLatencyTest {
         }
     }
 
-    static long[] measure(Watch watch, FakeMidiDevice device, int cc) throws Exception {
+    static long[] measure(BlockChangeWatch watch, FakeMidiDevice device, int cc) throws Exception {
         long[] nanos = new long[TRIALS];
         java.util.Random random = new java.util.Random(7);
         ShortMessage up = new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, cc, 127);

@@ -16,7 +16,6 @@ import dev.sonora.server.nrt.NodeRef;
 import dev.sonora.server.nrt.Server;
 import dev.sonora.server.nrt.ServerOptions;
 import dev.sonora.server.rt.AddAction;
-import dev.sonora.server.rt.AudioOut;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;
 
@@ -32,28 +31,11 @@ class MidiLatencyTest {
     static final int TRIALS = 200;
     static final int BUFFER_FRAMES = 256;
 
-    /** Notes the write time of each block whose level differs from the block before. */
-    static final class Watch implements AudioOut {
-        volatile long changedAt;
-        volatile int changes;
-        private float previous;
-
-        @Override
-        public void write(float[] left, float[] right, int frames) {
-            float v = left[frames - 1];
-            if (Math.abs(v - previous) > 1e-4f) {
-                previous = v;
-                changedAt = System.nanoTime();
-                changes = changes + 1; // audio thread is the only writer
-            }
-        }
-    }
-
     @Test
     void measureMidiInToFirstSample() throws Exception {
         FakeMidiDevice knobs = new FakeMidiDevice("Knobs", -1);
         Server server = new Server(ServerOptions.defaults());
-        Watch watch = new Watch();
+        BlockChangeWatch watch = new BlockChangeWatch();
         NullDriver driver = new NullDriver(server, watch, BUFFER_FRAMES);
         try (MidiHub hub = new MidiHub(server, () -> List.of(knobs))) {
             server.startNrtThread();
@@ -97,7 +79,7 @@ class MidiLatencyTest {
     }
 
     /** Toggles controller {@code cc} between 0 and 127, timing each change from the receiver call to the block written. */
-    static long[] measure(Watch watch, FakeMidiDevice device, int cc, Thread lang) throws Exception {
+    static long[] measure(BlockChangeWatch watch, FakeMidiDevice device, int cc, Thread lang) throws Exception {
         long[] nanos = new long[TRIALS];
         java.util.Random random = new java.util.Random(7);
         ShortMessage up = new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, cc, 127);
