@@ -252,5 +252,4 @@
   h.off() removes one handler or mapping (h is what midi.on / midi.cc / .to return); midi.off() removes them all
   Handlers run on the Lang loop and their sound starts at the next block. One that throws is reported with its
   file:line (at most once a second) and stays on. Running a file again replaces the handlers it made (line by line).`;
-  HELP[''] = HELP[''].replace(/(help\('topic'\) for more: [^\n]*)/, '$1, midi');
 })(globalThis);

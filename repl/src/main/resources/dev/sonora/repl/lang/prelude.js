@@ -546,7 +546,8 @@
   };
   api('help', function help(topic) {
     const key = topic === undefined ? '' : typeof topic === 'function' ? topic.name : String(topic);
-    const h = HELP[key];
+    const h = key === '' ? HELP[''].replace(/(help\('topic'\) for more: )[^\n]*/,
+      (_, lead) => lead + Object.keys(HELP).filter((k) => k).join(', ')) : HELP[key];
     if (h === undefined) fail(`help: no topic '${key}' (topics: ${Object.keys(HELP).filter((k) => k).join(', ')})`);
     B.print(typeof h === 'function' ? h() : h);
   });
