@@ -5,12 +5,9 @@ import dev.sonora.server.midi.FakeMidiDevice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 
-import javax.sound.midi.ShortMessage;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,13 +61,13 @@ class MidiJsLatencyTest {
                     "midi.open('Knobs')",
                     "midi.cc(1).to(k, 0, 0.5)",
                     "midi.cc(2, (v) => n.set({amp: v / 127 * 0.25}))"), "setup.js")).get();
-            long[] direct = measure(watch, knobs, 1);
-            long[] viaJs = measure(watch, knobs, 2);
+            long[] direct = watch.measure(knobs, 1, 50, TRIALS); // 50 warm rounds: the JS handler gets compiled
+            long[] viaJs = watch.measure(knobs, 2, 50, TRIALS);
             double buffer = 1e3 * BUFFER_FRAMES / server.sampleRate();
             System.out.printf("MIDI-in -> sample written through the JS API, %d trials, block %.2f ms, waker every %.2f ms%n",
                     TRIALS, 1e3 * server.blockSize() / server.sampleRate(), MidiWaker.PERIOD_NANOS / 1e6);
-            System.out.println("  midi.cc(1).to(bus)       : " + summary(direct));
-            System.out.println("  midi.cc(2, v => n.set()) : " + summary(viaJs));
+            System.out.println("  midi.cc(1).to(bus)       : " + BlockChangeWatch.summary(direct));
+            System.out.println("  midi.cc(2, v => n.set()) : " + BlockChangeWatch.summary(viaJs));
             System.out.printf("  + output buffer %.2f ms to the ear%n", buffer);
             assertEquals(List.of(), errors);
         } finally {
@@ -82,32 +79,5 @@ class MidiJsLatencyTest {
             lang.close();
             server.close();
         }
-    }
-
-    static long[] measure(BlockChangeWatch watch, FakeMidiDevice device, int cc) throws Exception {
-        long[] nanos = new long[TRIALS];
-        java.util.Random random = new java.util.Random(7);
-        ShortMessage up = new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, cc, 127);
-        ShortMessage down = new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, cc, 0);
-        for (int i = -50; i < TRIALS; i++) { // 50 unmeasured rounds: the JS handler gets compiled
-            LockSupport.parkNanos(1_000_000 + random.nextInt(2_000_000)); // a random point of the block cycle
-            int before = watch.changes;
-            long t0 = System.nanoTime();
-            device.play((i & 1) == 0 ? up : down);
-            long deadline = t0 + 2_000_000_000L;
-            while (watch.changes == before) {
-                if (System.nanoTime() > deadline) throw new AssertionError("change " + i + " never reached the output");
-                Thread.onSpinWait();
-            }
-            if (i >= 0) nanos[i] = watch.changedAt - t0;
-        }
-        return nanos;
-    }
-
-    static String summary(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return String.format("median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
-                s[s.length / 2] / 1e6, s[s.length * 9 / 10] / 1e6, s[s.length * 99 / 100] / 1e6, s[s.length - 1] / 1e6);
     }
 }

@@ -3,11 +3,9 @@ package dev.sonora.server.midi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
-import javax.sound.midi.ShortMessage;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +44,7 @@ class MidiLatencyTest {
             hub.open("Knobs");
             hub.mapCc(1, -1, 7, 0f, 0.5f);
 
-            long[] direct = measure(watch, knobs, 1, null);
+            long[] direct = watch.measure(knobs, 1, 20, TRIALS);
 
             // the Lang path: a loop polling every 0.2 ms, its handler sets a control at the next block
             MidiDispatcher d = new MidiDispatcher((what, e) -> { });
@@ -59,15 +57,15 @@ class MidiLatencyTest {
             }, "lang-sim");
             lang.setDaemon(true);
             lang.start();
-            long[] viaLang = measure(watch, knobs, 2, lang);
+            long[] viaLang = watch.measure(knobs, 2, 20, TRIALS);
             lang.interrupt();
 
             double block = 1e3 * server.blockSize() / server.sampleRate();
             double buffer = 1e3 * BUFFER_FRAMES / server.sampleRate();
             System.out.printf("MIDI-in -> sample written, %d trials, block %.2f ms, output buffer %d frames (%.2f ms)%n",
                     TRIALS, block, BUFFER_FRAMES, buffer);
-            System.out.println("  direct cc->bus : " + summary(direct));
-            System.out.println("  Lang handler   : " + summary(viaLang));
+            System.out.println("  direct cc->bus : " + BlockChangeWatch.summary(direct));
+            System.out.println("  Lang handler   : " + BlockChangeWatch.summary(viaLang));
             System.out.printf("  + output buffer %.2f ms to the ear%n", buffer);
             assertEquals(TRIALS, direct.length);
             assertEquals(TRIALS, viaLang.length);
@@ -76,34 +74,5 @@ class MidiLatencyTest {
             driver.close();
             server.close();
         }
-    }
-
-    /** Toggles controller {@code cc} between 0 and 127, timing each change from the receiver call to the block written. */
-    static long[] measure(BlockChangeWatch watch, FakeMidiDevice device, int cc, Thread lang) throws Exception {
-        long[] nanos = new long[TRIALS];
-        java.util.Random random = new java.util.Random(7);
-        ShortMessage up = new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, cc, 127);
-        ShortMessage down = new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, cc, 0);
-        for (int i = -20; i < TRIALS; i++) { // 20 unmeasured rounds to warm up
-            // land at a random point of the block cycle
-            LockSupport.parkNanos(1_000_000 + random.nextInt(2_000_000));
-            int before = watch.changes;
-            long t0 = System.nanoTime();
-            device.play((i & 1) == 0 ? up : down);
-            long deadline = t0 + 2_000_000_000L;
-            while (watch.changes == before) {
-                if (System.nanoTime() > deadline) throw new AssertionError("change " + i + " never reached the output");
-                Thread.onSpinWait();
-            }
-            if (i >= 0) nanos[i] = watch.changedAt - t0;
-        }
-        return nanos;
-    }
-
-    static String summary(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return String.format("median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, min %.2f ms",
-                s[s.length / 2] / 1e6, s[s.length * 9 / 10] / 1e6, s[s.length * 99 / 100] / 1e6, s[s.length - 1] / 1e6, s[0] / 1e6);
     }
 }
