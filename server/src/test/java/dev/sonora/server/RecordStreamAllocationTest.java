@@ -46,6 +46,7 @@ class RecordStreamAllocationTest {
                 }
             };
             DiskStream s = Streams.open(rig.server, src, "sine", true, 1024, 8);
+            rig.server.catchUpDisk(); // the ring is full before the synth plays: no underflow from a slow first fill
             GraphBuilder b = new GraphBuilder();
             rig.server.addDef(b.build("streamer", b.unit("diskin", b.constant(s.id()), b.constant(1))));
             rig.server.synth("streamer", new String[0], new float[0], AddAction.TAIL, rig.server.defaultGroup(), Command.NOW);
