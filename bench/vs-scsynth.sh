@@ -19,17 +19,32 @@ command -v scsynth >/dev/null || { echo "scsynth not found: apt-get install supe
 [[ -f $SCORES/$NAME.osc ]] || { echo "no score $SCORES/$NAME.osc" >&2; exit 1; }
 JCTOOLS=$(ls "$HERE"/repl/target/lib/jctools-core-*.jar 2>/dev/null | head -1 || true)
 [[ -n $JCTOOLS ]] || JCTOOLS=$(ls ~/.m2/repository/org/jctools/jctools-core/*/jctools-core-*.jar | head -1)
-CP="$HERE/server/target/classes:$JCTOOLS"
-[[ -d $HERE/server/target/classes/dev ]] || { echo "build first: ./sonora test or mvn -pl server package" >&2; exit 1; }
+SERVER_JAR=$(ls "$HERE"/server/target/sonora-server-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)
+[[ -n $SERVER_JAR ]] || { echo "build first: ./sonora (or mvn -pl server package)" >&2; exit 1; }
+CP="$SERVER_JAR:$JCTOOLS"   # jars: the JVM's AOT cache refuses class directories
+FLAGS=(-XX:+UseZGC -Xms64m --sun-misc-unsafe-memory-access=allow)   # the launcher's
+
+# JDK 25+: an AOT startup cache, as the launcher keeps one. Recorded once per build from
+# `RenderWorkload training` (two seconds of every workload alike); AOT=0 runs without it.
+MAJOR=$("$JAVA" -version 2>&1 | head -1 | sed -E 's/[^"]*"([0-9]+).*/\1/')
+if [[ ${AOT:-1} != 0 && $MAJOR =~ ^[0-9]+$ ]] && (( MAJOR >= 25 )); then
+  CACHE=$OUT/render-$(cksum <"$SERVER_JAR" | cut -d' ' -f1).aot
+  if [[ ! -s $CACHE ]]; then
+    rm -f "$OUT"/render-*.aot
+    "$JAVA" "${FLAGS[@]}" -XX:AOTCacheOutput="$CACHE" -cp "$CP" dev.sonora.server.tools.RenderWorkload training >"$OUT/training.log" 2>&1 \
+      || { echo "AOT cache not recorded (see $OUT/training.log); timing without it" >&2; rm -f "$CACHE"; }
+  fi
+  [[ -s $CACHE ]] && FLAGS+=(-XX:AOTCache="$CACHE")
+fi
 DUR=$(awk -F'\t' -v n="$NAME" '$1 == n { print $2 }' "$SCORES/manifest.tsv")
 VSEC=$(awk -F'\t' -v n="$NAME" '$1 == n { print $4 }' "$SCORES/manifest.tsv")
 
 wall() { /usr/bin/time -f %e -o "$OUT/time.txt" "$@" >"$OUT/log.txt" 2>&1 || { cat "$OUT/log.txt" >&2; exit 1; }; cat "$OUT/time.txt"; }
 
-echo "workload $NAME: ${DUR} s of audio, $VSEC voice-seconds, $RUNS alternating runs; loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "workload $NAME: ${DUR} s of audio, $VSEC voice-seconds, $RUNS alternating runs; loadavg $(cut -d' ' -f1-3 /proc/loadavg); sonora flags: ${FLAGS[*]}"
 sonora=(); sc=()
 for i in $(seq 1 "$RUNS"); do
-  s=$(wall "$JAVA" -XX:+UseZGC -Xms64m --sun-misc-unsafe-memory-access=allow -cp "$CP" dev.sonora.server.tools.RenderWorkload "$NAME" "$DUR" "$OUT/sonora.wav")
+  s=$(wall "$JAVA" "${FLAGS[@]}" -cp "$CP" dev.sonora.server.tools.RenderWorkload "$NAME" "$DUR" "$OUT/sonora.wav")
   c=$(wall scsynth -N "$SCORES/$NAME.osc" _ "$OUT/scsynth.wav" 48000 WAV float -o 2 -z 64)
   printf 'run %d: sonora %6.2f s   scsynth %6.2f s\n' "$i" "$s" "$c"
   sonora+=("$s"); sc+=("$c")

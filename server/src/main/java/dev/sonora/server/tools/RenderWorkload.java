@@ -16,19 +16,33 @@ import dev.sonora.server.rt.AudioOut;
  * (JVM start and JIT warm-up included) from outside to compare with scsynth.
  *
  * <pre>java -cp … dev.sonora.server.tools.RenderWorkload sines_500 60 /tmp/out.wav</pre>
+ *
+ * <p>{@code RenderWorkload training} renders two seconds of every workload, discarded: the
+ * run {@code bench/vs-scsynth.sh} records the JVM's AOT startup cache from (JDK 25+), as the
+ * launcher records its own from a short session. It exercises every workload alike, so the
+ * cache favours none.
  */
 public final class RenderWorkload {
     private RenderWorkload() {
     }
 
+    private static final String[] TRAINING = {"null", "sines_100", "subtractive_50", "notes_stream", "fx_chain"};
+
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("training")) {
+            Path wav = java.nio.file.Files.createTempFile("sonora-training", ".wav");
+            for (String name : TRAINING) render(name, 2, wav.toString());
+            java.nio.file.Files.deleteIfExists(wav);
+            return;
+        }
         if (args.length < 2) {
             System.err.println("usage: RenderWorkload NAME SECONDS [OUT.wav|-]");
             System.exit(2);
         }
-        String name = args[0];
-        double seconds = Double.parseDouble(args[1]);
-        String outPath = args.length > 2 ? args[2] : "-";
+        render(args[0], Double.parseDouble(args[1]), args.length > 2 ? args[2] : "-");
+    }
+
+    private static void render(String name, double seconds, String outPath) throws IOException {
         long t0 = System.nanoTime();
         Server server = new Server(ServerOptions.defaults());
         int step = Math.max(1, server.sampleRate() / server.blockSize()); // ~1 s per render step
@@ -48,6 +62,10 @@ public final class RenderWorkload {
             if (wav != null) wav.flush();
         }
         long t2 = System.nanoTime();
+        if (Boolean.getBoolean("sonora.cpu")) { // CPU time of the audio thread: steadier than wall time on a shared machine
+            long ns = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(driver.audioThread().threadId());
+            System.out.printf("%s: audio thread CPU %.3f s%n", name, ns / 1e9);
+        }
         driver.close();
         if (wav != null) wav.close();
         double render = (t2 - t1) / 1e9;

@@ -54,7 +54,7 @@ public final class Delay extends Ugen {
             float input = Dsp.finite(x[i]);
             float g = Dsp.clamp(Dsp.finite(fb[i]), -0.99f, 0.99f);
             float next = g * (input + echo);
-            d[w & m] = next > -1e-15f && next < 1e-15f ? 0f : next;
+            d[w & m] = Dsp.flushTiny(next);
             o[i] = input + echo;
             w++;
         }

@@ -15,6 +15,19 @@ final class Dsp {
         return s > -1e-30 && s < 1e-30 ? 0.0 : s;
     }
 
+    private static final int TINY_BITS = Float.floatToRawIntBits(1e-15f);
+
+    /**
+     * v, or exactly 0 when |v| < 1e-15 (far below hearing, far above denormals), without a
+     * branch: written per sample into delay lines, where the sign of the signal is a coin toss
+     * and a compare-and-branch flush mispredicts on half the samples.
+     */
+    static float flushTiny(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int below = ((bits & 0x7fffffff) - TINY_BITS) >> 31; // all ones when |v| < 1e-15
+        return Float.intBitsToFloat(bits & ~below);
+    }
+
     /** A state poisoned by NaN/Inf restarts from 0 instead of staying poisoned forever. */
     static double heal(double s) {
         return s - s == 0.0 ? s : 0.0;

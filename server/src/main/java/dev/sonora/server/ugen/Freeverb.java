@@ -50,17 +50,13 @@ public final class Freeverb extends Ugen {
             acc = new float[blockSize];
         }
 
-        private static float flushed(float v) {
-            return v > -1e-15f && v < 1e-15f ? 0f : v;
-        }
-
         /** Flushes filter memory in the far tail (no denormals); a NaN-poisoned comb restarts silent. */
         private static float settle(float store, float[] line) {
             if (!(store - store == 0f)) {
                 java.util.Arrays.fill(line, 0f);
                 return 0f;
             }
-            return flushed(store);
+            return Dsp.flushTiny(store);
         }
 
         /** Reverberates input[from, to) into {@link #acc}. */
@@ -71,25 +67,35 @@ public final class Freeverb extends Ugen {
             // overlaps them instead of waiting on one multiply-add chain at a time
             for (int c = 0; c < comb.length; c += 4) {
                 final float[] l0 = comb[c], l1 = comb[c + 1], l2 = comb[c + 2], l3 = comb[c + 3];
-                final int n0 = l0.length, n1 = l1.length, n2 = l2.length, n3 = l3.length;
                 int p0 = combPos[c], p1 = combPos[c + 1], p2 = combPos[c + 2], p3 = combPos[c + 3];
                 float s0 = combStore[c], s1 = combStore[c + 1], s2 = combStore[c + 2], s3 = combStore[c + 3];
-                for (int i = from; i < to; i++) {
-                    final float in = input[i];
-                    float y0 = l0[p0], y1 = l1[p1], y2 = l2[p2], y3 = l3[p3];
-                    s0 = y0 * damp2 + s0 * damp1;
-                    s1 = y1 * damp2 + s1 * damp1;
-                    s2 = y2 * damp2 + s2 * damp1;
-                    s3 = y3 * damp2 + s3 * damp1;
-                    l0[p0] = flushed(in + s0 * feedback);
-                    l1[p1] = flushed(in + s1 * feedback);
-                    l2[p2] = flushed(in + s2 * feedback);
-                    l3[p3] = flushed(in + s3 * feedback);
-                    if (++p0 == n0) p0 = 0;
-                    if (++p1 == n1) p1 = 0;
-                    if (++p2 == n2) p2 = 0;
-                    if (++p3 == n3) p3 = 0;
-                    sum[i] += (y0 + y1) + (y2 + y3);
+                int i = from;
+                while (i < to) {
+                    // a run in which no line wraps, so the inner loop has no position checks
+                    int run = Math.min(to - i, Math.min(Math.min(l0.length - p0, l1.length - p1),
+                            Math.min(l2.length - p2, l3.length - p3)));
+                    for (int j = 0; j < run; j++) {
+                        final float in = input[i + j];
+                        float y0 = l0[p0 + j], y1 = l1[p1 + j], y2 = l2[p2 + j], y3 = l3[p3 + j];
+                        s0 = Math.fma(s0, damp1, y0 * damp2);
+                        s1 = Math.fma(s1, damp1, y1 * damp2);
+                        s2 = Math.fma(s2, damp1, y2 * damp2);
+                        s3 = Math.fma(s3, damp1, y3 * damp2);
+                        l0[p0 + j] = Dsp.flushTiny(Math.fma(s0, feedback, in));
+                        l1[p1 + j] = Dsp.flushTiny(Math.fma(s1, feedback, in));
+                        l2[p2 + j] = Dsp.flushTiny(Math.fma(s2, feedback, in));
+                        l3[p3 + j] = Dsp.flushTiny(Math.fma(s3, feedback, in));
+                        sum[i + j] += (y0 + y1) + (y2 + y3);
+                    }
+                    i += run;
+                    p0 += run;
+                    p1 += run;
+                    p2 += run;
+                    p3 += run;
+                    if (p0 == l0.length) p0 = 0;
+                    if (p1 == l1.length) p1 = 0;
+                    if (p2 == l2.length) p2 = 0;
+                    if (p3 == l3.length) p3 = 0;
                 }
                 combPos[c] = p0;
                 combPos[c + 1] = p1;
@@ -108,7 +114,7 @@ public final class Freeverb extends Ugen {
                     float buffered = line[p];
                     float x = sum[i];
                     float w = x + buffered * 0.5f;
-                    line[p] = w > -1e-15f && w < 1e-15f ? 0f : w;
+                    line[p] = Dsp.flushTiny(w);
                     if (++p == len) p = 0;
                     sum[i] = buffered - x;
                 }
