@@ -7,6 +7,13 @@ package dev.sonora.server.ugen;
  * lengths are scaled from 44.1 kHz to the server rate. {@code mix} 0 is dry, 1 is all wet;
  * {@code room} sets the comb feedback, {@code damp} the high-frequency loss.
  * All lines are allocated when the synth is built.
+ *
+ * <p>Denormals: rather than flushing every sample written into 24 lines (a third of the
+ * work), the reverb watches its own tail. Once the input has been silent and the wet output
+ * below -140 dB for longer than the longest line, every line and state is cleared to exact 0
+ * and the reverb idles (passes the dry signal, computes nothing) until sound comes in again.
+ * Tails therefore never decay into denormal range, and a reverb left in a set costs nothing
+ * while it has nothing to reverberate.
  */
 public final class Freeverb extends Ugen {
     private static final int[] COMBS = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
@@ -20,6 +27,10 @@ public final class Freeverb extends Ugen {
     private final Side left;
     private final Side right;
     private final float[] mono;
+    /** Frames of silent input with an inaudible tail needed before the lines are cleared. */
+    private final int quietNeeded;
+    private int quiet;
+    private boolean idle = true;
 
     public Freeverb(UnitContext ctx, Wire inL, Wire inR, Wire mix, Wire room, Wire damp, Wire outL, Wire outR) {
         this.inL = inL;
@@ -33,6 +44,7 @@ public final class Freeverb extends Ugen {
         this.left = new Side(scale, 0, ctx.blockSize());
         this.right = new Side(scale, SPREAD, ctx.blockSize());
         this.mono = new float[ctx.blockSize()];
+        this.quietNeeded = 2 * right.comb[COMBS.length - 1].length;
     }
 
     /** One channel's combs and allpasses, processed filter by filter over a range (each line stays hot). */
@@ -50,13 +62,27 @@ public final class Freeverb extends Ugen {
             acc = new float[blockSize];
         }
 
-        /** Flushes filter memory in the far tail (no denormals); a NaN-poisoned comb restarts silent. */
+        /** A NaN-poisoned comb restarts silent. */
         private static float settle(float store, float[] line) {
             if (!(store - store == 0f)) {
                 java.util.Arrays.fill(line, 0f);
                 return 0f;
             }
-            return Dsp.flushTiny(store);
+            return store;
+        }
+
+        /** Every line and state back to exact 0 (the tail has died away). */
+        void clear() {
+            for (float[] line : comb) java.util.Arrays.fill(line, 0f);
+            for (float[] line : allpass) java.util.Arrays.fill(line, 0f);
+            java.util.Arrays.fill(combStore, 0f);
+        }
+
+        /** The largest wet magnitude of the range last run. */
+        float peak(int from, int to) {
+            float p = 0f;
+            for (int i = from; i < to; i++) p = Math.max(p, Math.abs(acc[i]));
+            return p;
         }
 
         /** Reverberates input[from, to) into {@link #acc}. */
@@ -81,10 +107,10 @@ public final class Freeverb extends Ugen {
                         s1 = Math.fma(s1, damp1, y1 * damp2);
                         s2 = Math.fma(s2, damp1, y2 * damp2);
                         s3 = Math.fma(s3, damp1, y3 * damp2);
-                        l0[p0 + j] = Dsp.flushTiny(Math.fma(s0, feedback, in));
-                        l1[p1 + j] = Dsp.flushTiny(Math.fma(s1, feedback, in));
-                        l2[p2 + j] = Dsp.flushTiny(Math.fma(s2, feedback, in));
-                        l3[p3 + j] = Dsp.flushTiny(Math.fma(s3, feedback, in));
+                        l0[p0 + j] = Math.fma(s0, feedback, in);
+                        l1[p1 + j] = Math.fma(s1, feedback, in);
+                        l2[p2 + j] = Math.fma(s2, feedback, in);
+                        l3[p3 + j] = Math.fma(s3, feedback, in);
                         sum[i + j] += (y0 + y1) + (y2 + y3);
                     }
                     i += run;
@@ -114,7 +140,7 @@ public final class Freeverb extends Ugen {
                     float buffered = line[p];
                     float x = sum[i];
                     float w = x + buffered * 0.5f;
-                    line[p] = Dsp.flushTiny(w);
+                    line[p] = w;
                     if (++p == len) p = 0;
                     sum[i] = buffered - x;
                 }
@@ -131,15 +157,37 @@ public final class Freeverb extends Ugen {
         final float d1 = 0.4f * Dsp.clamp(Dsp.finite(damp.buf[from]), 0f, 1f);
         final float d2 = 1f - d1;
         final float[] l = inL.buf, r = inR.buf, m = mono;
-        for (int i = from; i < to; i++) m[i] = (Dsp.finite(l[i]) + Dsp.finite(r[i])) * INPUT_GAIN;
+        boolean silent = true;
+        for (int i = from; i < to; i++) {
+            float v = (Dsp.finite(l[i]) + Dsp.finite(r[i])) * INPUT_GAIN;
+            m[i] = v;
+            if (Math.abs(v) >= 1e-20f) silent = false;
+        }
+        final float dry = 1f - wet;
+        final float[] ol = outL.buf, or = outR.buf;
+        if (silent && idle) {
+            for (int i = from; i < to; i++) {
+                ol[i] = Dsp.finite(l[i]) * dry;
+                or[i] = Dsp.finite(r[i]) * dry;
+            }
+            return;
+        }
+        idle = false;
         left.run(m, from, to, feedback, d1, d2);
         right.run(m, from, to, feedback, d1, d2);
-        final float dry = 1f - wet;
         final float gain = wet * WET_GAIN;
-        final float[] ol = outL.buf, or = outR.buf, wl = left.acc, wr = right.acc;
+        final float[] wl = left.acc, wr = right.acc;
         for (int i = from; i < to; i++) {
             ol[i] = Dsp.finite(l[i]) * dry + wl[i] * gain;
             or[i] = Dsp.finite(r[i]) * dry + wr[i] * gain;
+        }
+        if (!silent || Math.max(left.peak(from, to), right.peak(from, to)) >= 1e-7f) {
+            quiet = 0;
+        } else if ((quiet += to - from) >= quietNeeded) {
+            left.clear();
+            right.clear();
+            quiet = 0;
+            idle = true;
         }
     }
 }

@@ -76,6 +76,22 @@ class EffectsTest {
     }
 
     @Test
+    void reverbClearsItsDeadTailAndWakesForTheNextSound() {
+        int frames = 12 * SR;
+        int second = 10 * SR;
+        float[] x = new float[frames];
+        x[0] = 1f;
+        x[second] = 1f;
+        float[][] y = new KernelRig().run("reverb", frames, true, In.of(x), In.of(x), In.of(1), In.of(0.5), In.of(0.5));
+        for (float[] ch : y) {
+            for (int i = second - SR; i < second; i++) assertEquals(0f, ch[i], 0f, "cleared to exact zero before " + i);
+        }
+        double tail = KernelRig.rms(y[0], second + SR / 10, second + SR / 5);
+        double first = KernelRig.rms(y[0], SR / 10, SR / 5);
+        assertEquals(first, tail, first * 1e-3, "the second impulse reverberates like the first");
+    }
+
+    @Test
     void shapersDoWhatTheySay() {
         float[] x = {-3f, -1f, -0.25f, 0f, 0.5f, 2f};
         float[] tanh = new KernelRig().run("tanh", 6, false, In.of(x))[0];
