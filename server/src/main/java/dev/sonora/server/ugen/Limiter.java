@@ -38,16 +38,43 @@ public final class Limiter extends Ugen {
         final float[] x = in.buf;
         final float[] lv = level.buf;
         final float[] o = out.buf;
-        for (int i = from; i < to; i++) {
-            float v = Dsp.finite(x[i]);
-            float a = Math.abs(v);
-            filling[pos] = v;
-            if (a > peakFilling) peakFilling = a;
-            float lim = Dsp.clamp(Dsp.finite(lv[i]), 0f, 1e6f);
-            float y = playing[pos] * gain;
-            gain += slope;
-            o[i] = y > lim ? lim : y < -lim ? -lim : y;
-            if (++pos == chunk) turn(lim);
+        final boolean steady = level.steady;
+        int i = from;
+        while (i < to) {
+            // a run up to the next chunk boundary: no boundary check per sample
+            final int run = Math.min(to - i, chunk - pos);
+            final float[] fill = filling, play = playing;
+            final int p = pos;
+            final float g0 = gain, sl = slope;
+            float peak = peakFilling;
+            float lim = 0f;
+            if (steady) {
+                lim = Dsp.clamp(Dsp.finite(level.value), 0f, 1e6f);
+                for (int j = 0; j < run; j++) {
+                    float v = Dsp.finite(x[i + j]);
+                    fill[p + j] = v;
+                    float a = Math.abs(v);
+                    if (a > peak) peak = a;
+                    // the gain as start + slope * n, not a running sum: no add chain through the loop
+                    float y = play[p + j] * Math.fma(sl, (float) j, g0);
+                    o[i + j] = y > lim ? lim : y < -lim ? -lim : y;
+                }
+            } else {
+                for (int j = 0; j < run; j++) {
+                    float v = Dsp.finite(x[i + j]);
+                    fill[p + j] = v;
+                    float a = Math.abs(v);
+                    if (a > peak) peak = a;
+                    lim = Dsp.clamp(Dsp.finite(lv[i + j]), 0f, 1e6f);
+                    float y = play[p + j] * Math.fma(sl, (float) j, g0);
+                    o[i + j] = y > lim ? lim : y < -lim ? -lim : y;
+                }
+            }
+            peakFilling = peak;
+            gain = Math.fma(sl, (float) run, g0);
+            pos = p + run;
+            i += run;
+            if (pos == chunk) turn(lim);
         }
     }
 
