@@ -12,6 +12,10 @@ RUNS=${2:-5}
 SCORES=${SCORES:-$HERE/../shared/peers/scores}
 JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-java}
+major() { "$1" -version 2>&1 | head -1 | sed -E 's/[^"]*"([0-9]+).*/\1/'; }
+if ! [[ $(major "$JAVA") =~ ^[0-9]+$ ]] || (( $(major "$JAVA") < 21 )); then   # as ./sonora: newest JDK in the usual place
+  for j in /usr/lib/jvm/*/bin/java; do [[ -x $j ]] && (( $(major "$j") >= 21 )) && (( $(major "$j") > $(major "$JAVA" 2>/dev/null || echo 0) )) && JAVA=$j; done
+fi
 OUT=${OUT:-/tmp/sonora-bench}
 mkdir -p "$OUT"
 
@@ -22,13 +26,14 @@ JCTOOLS=$(ls "$HERE"/repl/target/lib/jctools-core-*.jar 2>/dev/null | head -1 ||
 SERVER_JAR=$(ls "$HERE"/server/target/sonora-server-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)
 [[ -n $SERVER_JAR ]] || { echo "build first: ./sonora (or mvn -pl server package)" >&2; exit 1; }
 CP="$SERVER_JAR:$JCTOOLS"   # jars: the JVM's AOT cache refuses class directories
-FLAGS=(-XX:+UseZGC -Xms64m --sun-misc-unsafe-memory-access=allow)   # the launcher's
+# the launcher's flags for a render (./sonora --render): the throughput collector, C2 by calls
+FLAGS=(-XX:+UseParallelGC -XX:Tier4BackEdgeThreshold=400000 --sun-misc-unsafe-memory-access=allow)
 
 # JDK 25+: an AOT startup cache, as the launcher keeps one. Recorded once per build from
 # `RenderWorkload training` (two seconds of every workload alike); AOT=0 runs without it.
-MAJOR=$("$JAVA" -version 2>&1 | head -1 | sed -E 's/[^"]*"([0-9]+).*/\1/')
+MAJOR=$(major "$JAVA")
 if [[ ${AOT:-1} != 0 && $MAJOR =~ ^[0-9]+$ ]] && (( MAJOR >= 25 )); then
-  CACHE=$OUT/render-$(cksum <"$SERVER_JAR" | cut -d' ' -f1).aot
+  CACHE=$OUT/render-$( { cat "$SERVER_JAR"; echo "${FLAGS[*]}"; } | cksum | cut -d' ' -f1).aot
   if [[ ! -s $CACHE ]]; then
     rm -f "$OUT"/render-*.aot
     "$JAVA" "${FLAGS[@]}" -XX:AOTCacheOutput="$CACHE" -cp "$CP" dev.sonora.server.tools.RenderWorkload training >"$OUT/training.log" 2>&1 \
