@@ -24,6 +24,9 @@ public final class Svf extends Ugen {
     private float lastRq = Float.NaN;
     private double k, a1, a2, a3;
     private double ic1, ic2;
+    private final SvfBlock block = new SvfBlock();
+    private final double[] state = new double[2];
+    private boolean blockReady;
 
     public Svf(UnitContext ctx, int mode, Wire in, Wire freq, Wire rq, Wire out) {
         this.in = in;
@@ -44,6 +47,33 @@ public final class Svf extends Ugen {
         a1 = 1.0 / (1.0 + g * (g + k));
         a2 = g * a1;
         a3 = g * a2;
+        blockReady = false;
+    }
+
+    /**
+     * The filter as a 2x2 state update, s' = M s + N x, with the output a fixed mix
+     * y = w1 s1 + w2 s2 + wx x: each new state is one fused multiply-add away from the old
+     * ones. Handed to {@link SvfBlock} to be taken four samples at a time.
+     */
+    private void prepareBlock() {
+        final double m11 = 2 * a1 - 1, m12 = -2 * a2, n1 = 2 * a2;
+        final double m21 = 2 * a2, m22 = 1 - 2 * a3, n2 = 2 * a3;
+        final double w1, w2, wx;
+        if (mode == LOW) {
+            w1 = a2;
+            w2 = 1 - a3;
+            wx = a3;
+        } else if (mode == HIGH) {
+            w1 = -k * a1 - a2;
+            w2 = k * a2 - (1 - a3);
+            wx = 1 - k * a2 - a3;
+        } else {
+            w1 = k * a1;
+            w2 = -k * a2;
+            wx = k * a2;
+        }
+        block.set(m11, m12, m21, m22, n1, n2, w1, w2, wx);
+        blockReady = true;
     }
 
     @Override
@@ -57,49 +87,21 @@ public final class Svf extends Ugen {
         double s1 = ic1;
         double s2 = ic2;
         if (steady) {
-            // the common case, a settled cutoff. The same filter (same states) written as a 2x2
-            // state update, s' = M s + N x, taken two samples at a time: s'' = M² s + M N x0 + N x1.
-            // The loop-carried chain is then two fused multiply-adds per two samples (a quarter of
-            // the textbook order's); the in-between state and both outputs hang off it in parallel.
+            // the common case, a settled cutoff: four samples per step (SvfBlock), then any
+            // left over (a block split by a timed command) one at a time. No per-sample NaN
+            // guard: a NaN/Inf input poisons this block's output at worst, and the states are
+            // healed at the end of the block, so the filter recovers at once.
+            if (!blockReady) prepareBlock();
+            final int quads = (to - from) >> 2;
+            if (quads > 0) {
+                block.run(x, o, from, quads, s1, s2, state);
+                s1 = state[0];
+                s2 = state[1];
+            }
             final double m11 = 2 * a1 - 1, m12 = -2 * a2, n1 = 2 * a2;
             final double m21 = 2 * a2, m22 = 1 - 2 * a3, n2 = 2 * a3;
-            final double p11 = m11 * m11 + m12 * m21, p12 = m11 * m12 + m12 * m22;
-            final double p21 = m21 * m11 + m22 * m21, p22 = m21 * m12 + m22 * m22;
-            final double q1 = m11 * n1 + m12 * n2, q2 = m21 * n1 + m22 * n2;
-            final double c1 = a1, c2 = a2, c3 = a3, kc = k;
-            // the output is a fixed mix of s1, s2 and x: y = w1 s1 + w2 s2 + wx x
-            final double w1, w2, wx;
-            if (mode == LOW) {
-                w1 = c2;
-                w2 = 1 - c3;
-                wx = c3;
-            } else if (mode == HIGH) {
-                w1 = -kc * c1 - c2;
-                w2 = kc * c2 - (1 - c3);
-                wx = 1 - kc * c2 - c3;
-            } else {
-                w1 = kc * c1;
-                w2 = -kc * c2;
-                wx = kc * c2;
-            }
-            // no per-sample NaN guard here: a NaN/Inf input poisons this block's output at worst,
-            // and the states are healed at the end of the block, so the filter recovers at once
-            int i = from;
-            for (; i + 1 < to; i += 2) {
-                double x0 = x[i];
-                double x1 = x[i + 1];
-                double h1 = Math.fma(m11, s1, Math.fma(m12, s2, n1 * x0)); // the state between the two samples
-                double h2 = Math.fma(m21, s1, Math.fma(m22, s2, n2 * x0));
-                o[i] = (float) Math.fma(w1, s1, Math.fma(w2, s2, wx * x0));
-                o[i + 1] = (float) Math.fma(w1, h1, Math.fma(w2, h2, wx * x1));
-                double u1 = Math.fma(q1, x0, n1 * x1);
-                double u2 = Math.fma(q2, x0, n2 * x1);
-                double t1 = Math.fma(p12, s2, u1);
-                double t2 = Math.fma(p21, s1, u2);
-                s1 = Math.fma(p11, s1, t1);
-                s2 = Math.fma(p22, s2, t2);
-            }
-            if (i < to) { // an odd sample left (a block split by a timed command)
+            final double w1 = block.c0a, w2 = block.c0b, wx = block.d;
+            for (int i = from + 4 * quads; i < to; i++) {
                 double x0 = x[i];
                 o[i] = (float) Math.fma(w1, s1, Math.fma(w2, s2, wx * x0));
                 double t1 = Math.fma(m12, s2, n1 * x0);
