@@ -35,11 +35,9 @@ public final class PanOut extends Ugen {
         if (pos.steady && level.steady) {
             final float gl = Pan2.gainLeft(pos.value) * level.value;
             final float gr = Pan2.gainRight(pos.value) * level.value;
-            for (int i = from; i < to; i++) {
-                float v = x[i];
-                l[i] += v * gl;
-                r[i] += v * gr;
-            }
+            // one channel per loop: each is a[i] += b[i] * k, which the JIT turns into vector code
+            for (int i = from; i < to; i++) l[i] = Math.fma(x[i], gl, l[i]);
+            for (int i = from; i < to; i++) r[i] = Math.fma(x[i], gr, r[i]);
         } else {
             final float[] p = pos.buf;
             final float[] g = level.buf;
