@@ -46,8 +46,10 @@ final class BandLimitedTables {
                 // saw 2p-1 = -(2/pi) sum sin(2 pi h p)/h; triangle: odd h, alternating, 1/h^2
                 double a = -2 / (Math.PI * h);
                 double t = (h & 1) == 1 ? (((h - 1) / 2) % 2 == 0 ? 1 : -1) * 8 / (Math.PI * Math.PI * h * h) : 0;
-                for (int i = 0; i < SIZE; i++) {
-                    double s = sin[(int) ((long) h * i & MASK)];
+                // both waves are sums of sines, odd about the middle of the cycle: compute the
+                // first half, mirror it below (half the start-up work)
+                for (int i = 1; i < SIZE / 2; i++) {
+                    double s = sin[h * i & MASK]; // h * i < 1023 * 2048: fits an int
                     saw[i] += a * s;
                     tri[i] += t * s;
                 }
@@ -68,9 +70,13 @@ final class BandLimitedTables {
     private BandLimitedTables() {
     }
 
+    /** The table from its first half (x[0] and x[SIZE/2] are 0), plus the guard point. */
     private static float[] toGuarded(double[] x) {
         float[] f = new float[SIZE + 1];
-        for (int i = 0; i < SIZE; i++) f[i] = (float) x[i];
+        for (int i = 1; i < SIZE / 2; i++) {
+            f[i] = (float) x[i];
+            f[SIZE - i] = -f[i];
+        }
         f[SIZE] = f[0];
         return f;
     }
