@@ -98,16 +98,14 @@ public final class Svf extends Ugen {
                 s1 = state[0];
                 s2 = state[1];
             }
-            final double m11 = 2 * a1 - 1, m12 = -2 * a2, n1 = 2 * a2;
-            final double m21 = 2 * a2, m22 = 1 - 2 * a3, n2 = 2 * a3;
-            final double w1 = block.c0a, w2 = block.c0b, wx = block.d;
+            final SvfBlock b = block;
             for (int i = from + 4 * quads; i < to; i++) {
                 double x0 = x[i];
-                o[i] = (float) Math.fma(w1, s1, Math.fma(w2, s2, wx * x0));
-                double t1 = Math.fma(m12, s2, n1 * x0);
-                double t2 = Math.fma(m21, s1, n2 * x0);
-                s1 = Math.fma(m11, s1, t1);
-                s2 = Math.fma(m22, s2, t2);
+                o[i] = (float) b.output(s1, s2, x0);
+                double t1 = Math.fma(b.m12, s2, b.n1 * x0);
+                double t2 = Math.fma(b.m21, s1, b.n2 * x0);
+                s1 = Math.fma(b.m11, s1, t1);
+                s2 = Math.fma(b.m22, s2, t2);
             }
         } else {
             for (int i = from; i < to; i++) {
