@@ -7,6 +7,7 @@ import java.util.Locale;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.time.TimeBridge;
 import dev.sonora.server.driver.OfflineDriver;
 import dev.sonora.server.driver.WavFileOut;
 import dev.sonora.server.nrt.NodeRef;
@@ -22,6 +23,8 @@ import dev.sonora.server.nrt.Status;
 public final class OfflineRender {
     /** Blocks rendered (and thrown away) on the real audio thread before the scripts start. */
     private static final int WARM_BLOCKS = 6000;
+    /** The most frames one render step takes: what the file writer buffers between flushes. */
+    private static final int STEP_FRAMES = 8192;
 
     /** What a render measured; {@link #summary()} is the line API.md specifies. */
     public record Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,
@@ -39,6 +42,24 @@ public final class OfflineRender {
     }
 
     private OfflineRender() {
+    }
+
+    /**
+     * How many blocks the next render step may take at once without changing a sample. The
+     * clock has sent every event of the next {@code latency()} seconds as timed commands
+     * (exact to the sample however far the server runs), so steps that long are safe. Every
+     * block is a step of its own while a MIDI file plays (its events are dispatched block by
+     * block) or a script waits on a node's end (its callback acts at the next block). Long
+     * steps spare the per-block hand-over and file write: a render of many quiet blocks runs
+     * several times faster.
+     */
+    static int blocksAhead(Server server, JsHost host, TimeBridge time, MidiBridge midi, long framesLeft) {
+        if (midi != null && midi.playing()) return 1;
+        if (host.waitsOnNodeEnds()) return 1;
+        int bs = server.blockSize();
+        long lead = time != null ? Math.round(time.latency() * server.sampleRate()) : 0;
+        long blocks = Math.min(lead / bs, Math.min(STEP_FRAMES / bs, (framesLeft + bs - 1) / bs));
+        return (int) Math.max(1, blocks);
     }
 
     /**
@@ -67,7 +88,7 @@ public final class OfflineRender {
         try {
             // warm-up: the real path (file writer included) runs on the audio thread until the JIT
             // has compiled it, then what it wrote is dropped and allocation counting starts
-            file = new WavFileOut(wav, server.sampleRate());
+            file = new WavFileOut(wav, server.sampleRate(), STEP_FRAMES);
             gate.target(file);
             gate.warmingUp(true);
             NodeRef warm = WarmSynth.start(server);
@@ -97,11 +118,13 @@ public final class OfflineRender {
             if (midi != null) midi.offline(); // midi.play() in the scripts plays in virtual time
             scripts.run();
             lang.runPending();
+            TimeBridge time = host.extension("time", TimeBridge.class);
             while (gate.written() < frames) {
                 server.catchUpDisk();
+                int blocks = blocksAhead(server, host, time, midi, frames - gate.written());
                 // MIDI file events due in this block, and their handlers, before it renders
-                if (midi != null) midi.beforeOfflineBlock(server.sampleTime() + server.blockSize());
-                driver.advance(1);
+                if (midi != null) midi.beforeOfflineBlock(server.sampleTime() + (long) blocks * server.blockSize());
+                driver.advance(blocks);
                 server.pollReturns();
                 lang.runPending();
                 file.flush(); // file I/O here, on the controller, never on the audio thread

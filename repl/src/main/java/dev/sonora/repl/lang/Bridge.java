@@ -240,6 +240,11 @@ public final class Bridge {
         scheduled.clear();
     }
 
+    /** Whether any {@code onEnd} callback is waiting. Lang thread. */
+    boolean waitsOnNodeEnds() {
+        return !endCallbacks.isEmpty();
+    }
+
     /** Calls {@code fn} on the Lang loop when the node ends (at once if it already has). */
     @HostAccess.Export
     public void onEnd(Object node, Value fn) {

@@ -253,6 +253,11 @@ public final class JsHost implements AutoCloseable {
         }
     }
 
+    /** Whether a script waits on a node's end ({@code onEnd}): then every block counts. Lang thread. */
+    public boolean waitsOnNodeEnds() {
+        return bridge.waitsOnNodeEnds();
+    }
+
     /** An extension's bridge object by name (e.g. the renderer drives MIDI files), or null. */
     public <T> T extension(String name, Class<T> type) {
         Object o = extensions.get(name);
