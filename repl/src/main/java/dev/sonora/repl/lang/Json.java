@@ -1,11 +1,12 @@
 package dev.sonora.repl.lang;
 
 /** Just enough JSON writing to hand tables to the prelude ({@code JSON.parse} on the JS side). Any thread. */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static String string(String s) {
+    /** A JSON string literal: device names and paths may hold quotes, backslashes or controls. */
+    public static String string(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

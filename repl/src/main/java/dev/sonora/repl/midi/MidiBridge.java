@@ -8,6 +8,7 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
 import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.Json;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.server.midi.MidiDispatcher;
@@ -200,7 +201,7 @@ public final class MidiBridge implements AutoCloseable {
             throw new IllegalArgumentException(e.getMessage());
         }
         double seconds = (double) (player.schedule().endTime() - server.sampleTime()) / server.sampleRate();
-        return "{\"file\":" + quote(player.name()) + ",\"seconds\":" + Math.max(0, seconds)
+        return "{\"file\":" + Json.string(player.name()) + ",\"seconds\":" + Math.max(0, seconds)
                 + ",\"events\":" + player.schedule().size() + "}";
     }
 
@@ -280,22 +281,11 @@ public final class MidiBridge implements AutoCloseable {
         hub.close();
     }
 
-    /** A JSON string (device names may hold quotes or backslashes). */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.append('"').toString();
-    }
-
     private static String strings(List<String> names) {
         StringBuilder b = new StringBuilder("[");
         for (String n : names) {
             if (b.length() > 1) b.append(',');
-            b.append(quote(n));
+            b.append(Json.string(n));
         }
         return b.append(']').toString();
     }

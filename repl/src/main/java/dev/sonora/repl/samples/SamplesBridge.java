@@ -7,6 +7,7 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
 import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.Json;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.server.buffer.BufferRef;
@@ -77,7 +78,7 @@ public final class SamplesBridge {
             SampleLibrary.Entry e = library.entry(bank, n);
             int channels = e.ready() ? e.ref().ready().join().channels() : 1;
             return "{\"slot\":" + e.ref().slot() + ",\"channels\":" + channels + ",\"ready\":" + e.ready()
-                    + ",\"failed\":" + (e.ref().ready().isCompletedExceptionally()) + ",\"file\":" + quote(e.path().toString()) + "}";
+                    + ",\"failed\":" + (e.ref().ready().isCompletedExceptionally()) + ",\"file\":" + Json.string(e.path().toString()) + "}";
         } catch (ServerException e) {
             throw oneLine(e);
         }
@@ -120,7 +121,7 @@ public final class SamplesBridge {
                     throw new IllegalArgumentException(rootMessage(e));
                 }
             }
-            return "{\"slot\":" + ref.slot() + ",\"name\":" + quote(ref.name()) + "}";
+            return "{\"slot\":" + ref.slot() + ",\"name\":" + Json.string(ref.name()) + "}";
         } catch (ServerException e) {
             throw oneLine(e);
         }
@@ -139,7 +140,7 @@ public final class SamplesBridge {
             SampleLibrary.Loading l = loadFolder(plain(path, "samples"));
             if (library.waitsForLoads()) l.done().join();
             StringBuilder sb = new StringBuilder("[");
-            for (String b : l.banks()) sb.append(sb.length() > 1 ? "," : "").append(quote(b));
+            for (String b : l.banks()) sb.append(sb.length() > 1 ? "," : "").append(Json.string(b));
             return sb.append(']').toString();
         } catch (ServerException e) {
             throw oneLine(e);
@@ -149,7 +150,7 @@ public final class SamplesBridge {
     @HostAccess.Export
     public String banks() {
         StringBuilder sb = new StringBuilder("[");
-        for (String b : library.bankNames()) sb.append(sb.length() > 1 ? "," : "").append(quote(b));
+        for (String b : library.bankNames()) sb.append(sb.length() > 1 ? "," : "").append(Json.string(b));
         return sb.append(']').toString();
     }
 
@@ -191,16 +192,6 @@ public final class SamplesBridge {
     @HostAccess.Export
     public void closeStream(int id) {
         Streams.close(id, server);
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.append('"').toString();
     }
 
     /** A path for a file that need not exist yet (record) or a folder: relative to the working folder. */
