@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sonora.server.midi.RenderedNotes;
+
 /**
  * {@code --render} of scripts that play MIDI files into their handlers and mappings: virtual
  * time, deterministic, so onsets, pitches and bus values are checked to the block.
@@ -43,14 +45,14 @@ class MidiRenderTest {
         assertTrue(r.out().contains("MidiFile('test-c-major-scale.mid', "), r.out());
         assertTrue(rtAlloc(r) < 4096, "only the JVM's documented one-off at most: " + r.out());
         float[] x = MidiRun.left(dir.resolve("out.wav"));
-        List<Integer> on = MidiRun.onsets(x, 2000);
+        List<Integer> on = RenderedNotes.onsets(x, 2000);
         assertEquals(8, on.size(), "onsets " + on);
         int[] notes = {60, 62, 64, 65, 67, 69, 71, 72};
         assertTrue(on.get(0) < 4, "the first note starts the render: " + on.get(0));
         for (int i = 0; i < 8; i++) {
             assertEquals(on.get(0) + 24_000 * i, (int) on.get(i), "note " + i + " onset (0.5 s = 24000 samples apart)");
-            double f = MidiRun.pitch(x, on.get(i) + 480, on.get(i) + 480 + 9600, SR);
-            assertEquals(MidiRun.midicps(notes[i]), f, MidiRun.midicps(notes[i]) * 0.001, "note " + i + " pitch");
+            double f = RenderedNotes.pitch(x, on.get(i) + 480, on.get(i) + 480 + 9600, SR);
+            assertEquals(RenderedNotes.midicps(notes[i]), f, RenderedNotes.midicps(notes[i]) * 0.001, "note " + i + " pitch");
         }
         // deterministic: the same render again gives the same samples
         MidiRun again = render(dir, Files.readString(dir.resolve("set.js")), 4.5);
@@ -75,7 +77,7 @@ class MidiRenderTest {
         assertEquals("set.js:4: boom on 60 (in a midi.on('any') handler, which stays on)", errs.get(0).replaceFirst("^.*/", ""));
         assertTrue(errs.get(1).endsWith("set.js:4: boom on 64 (in a midi.on('any') handler, which stays on, 1 more since the last report)"),
                 errs.get(1));
-        assertEquals(8, MidiRun.onsets(MidiRun.left(dir.resolve("out.wav")), 2000).size(), "every note still sounded");
+        assertEquals(8, RenderedNotes.onsets(MidiRun.left(dir.resolve("out.wav")), 2000).size(), "every note still sounded");
     }
 
     @Test

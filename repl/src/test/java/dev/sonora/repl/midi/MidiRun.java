@@ -11,8 +11,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.sonora.repl.Cli;
 
@@ -58,40 +56,5 @@ record MidiRun(int code, String out, String err) {
         float[] x = new float[b.getInt(40) / 8];
         for (int i = 0; i < x.length; i++) x[i] = b.getFloat(44 + 8 * i);
         return x;
-    }
-
-    /** Index of the first sound after each stretch of at least {@code gap} silent samples. */
-    static List<Integer> onsets(float[] x, int gap) {
-        List<Integer> out = new ArrayList<>();
-        int silent = gap;
-        for (int i = 0; i < x.length; i++) {
-            if (Math.abs(x[i]) > 1e-6f) {
-                if (silent >= gap) out.add(i);
-                silent = 0;
-            } else {
-                silent++;
-            }
-        }
-        return out;
-    }
-
-    /** Frequency from upward zero crossings in x[from, to). */
-    static double pitch(float[] x, int from, int to, int sampleRate) {
-        double first = -1;
-        double last = -1;
-        int count = 0;
-        for (int i = from + 1; i < to; i++) {
-            if (x[i - 1] < 0 && x[i] >= 0) {
-                double t = i - 1 + (-x[i - 1]) / (x[i] - x[i - 1]);
-                if (first < 0) first = t;
-                last = t;
-                count++;
-            }
-        }
-        return (count - 1) / (last - first) * sampleRate;
-    }
-
-    static double midicps(int note) {
-        return 440.0 * Math.pow(2, (note - 69) / 12.0);
     }
 }

@@ -1,5 +1,8 @@
 package dev.sonora.server.midi;
 
+import static dev.sonora.server.midi.RenderedNotes.midicps;
+import static dev.sonora.server.midi.RenderedNotes.onsets;
+import static dev.sonora.server.midi.RenderedNotes.pitch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,9 +32,6 @@ class MidiFileRenderTest {
                 b.unit("mul", env, b.constant(0.3)))));
     }
 
-    static double midicps(int note) {
-        return 440.0 * Math.pow(2, (note - 69) / 12.0);
-    }
 
     /** Renders the file through a hub; returns the rendered left channel. */
     static float[] render(Path file, Rig rig, List<String> handlerErrors, MidiHandler extra) throws Exception {
@@ -56,36 +56,7 @@ class MidiFileRenderTest {
         return java.util.Arrays.copyOf(rig.out.left(), rig.out.frames());
     }
 
-    /** Sample index of the first non-silent sample after each stretch of at least {@code gap} silent ones. */
-    static List<Integer> onsets(float[] x, int gap) {
-        List<Integer> out = new ArrayList<>();
-        int silent = gap;
-        for (int i = 0; i < x.length; i++) {
-            if (Math.abs(x[i]) > 1e-6f) {
-                if (silent >= gap) out.add(i);
-                silent = 0;
-            } else {
-                silent++;
-            }
-        }
-        return out;
-    }
 
-    /** Frequency from upward zero crossings (linearly interpolated) in x[from, to). */
-    static double pitch(float[] x, int from, int to) {
-        double first = -1;
-        double last = -1;
-        int count = 0;
-        for (int i = from + 1; i < to; i++) {
-            if (x[i - 1] < 0 && x[i] >= 0) {
-                double t = i - 1 + (-x[i - 1]) / (x[i] - x[i - 1]);
-                if (first < 0) first = t;
-                last = t;
-                count++;
-            }
-        }
-        return (count - 1) / (last - first) * SR;
-    }
 
     @Test
     void theCMajorScaleRendersSampleAccurateOnsetsAndMatchingPitches() throws Exception {
@@ -105,7 +76,7 @@ class MidiFileRenderTest {
         assertTrue(offset >= 0 && offset < 4, "first onset at " + offset);
         for (int i = 0; i < 8; i++) {
             assertEquals(offset + 24_000 * i, (int) on.get(i), "note " + i + " onset (0.5 s = 24000 samples apart)");
-            double f = pitch(x, on.get(i) + 480, on.get(i) + 480 + 9600);
+            double f = pitch(x, on.get(i) + 480, on.get(i) + 480 + 9600, SR);
             assertEquals(midicps(notes[i]), f, midicps(notes[i]) * 0.001, "note " + i + " pitch");
         }
     }
