@@ -149,6 +149,57 @@ class UnitKernelTest {
     }
 
     @Test
+    void aSettledPanAndPitchFollowEverySet() {
+        // the panner and the saw keep what they computed for a held value; a set must still reach them
+        try (Rig rig = new Rig()) {
+            define(rig, "v", b -> b.unit("pan", b.unit("saw", b.control("freq", 240)), b.control("pos", -0.9), b.control("amp", 0.5)));
+            NodeRef n = rig.play("v");
+            rig.blocks(40); // 2560 samples at 240 Hz
+            rig.server.set(n, new String[] {"pos", "freq"}, new float[] {0.9f, 480f}, Command.NOW);
+            rig.blocks(40);
+            float[] l = rig.out.left();
+            float[] r = rig.out.right();
+            assertTrue(energy(l, 0, 2560) > 4 * energy(r, 0, 2560), "panned left at first");
+            assertTrue(energy(r, 2624, 5120) > 4 * energy(l, 2624, 5120), "panned right after the set");
+            assertEquals(2560 * 240 / 48000, wraps(l, 0, 2560), 1, "240 Hz at first");
+            assertEquals((5120 - 2624) * 480 / 48000, wraps(r, 2624, 5120), 1, "480 Hz after the set");
+        }
+    }
+
+    @Test
+    void panIsEqualPowerLikeScsynthsPan2() {
+        // Pan2's law: gains cos and sin of (pos + 1) * 45 degrees; the centre is -3 dB each side
+        try (Rig rig = new Rig()) {
+            define(rig, "dc", b -> b.unit("pan", b.constant(1), b.control("pos", 0), b.control("amp", 1)));
+            double[][] expected = {{-1, 1, 0}, {-0.5, Math.cos(Math.PI / 8), Math.sin(Math.PI / 8)}, {0, Math.sqrt(0.5), Math.sqrt(0.5)},
+                {0.5, Math.sin(Math.PI / 8), Math.cos(Math.PI / 8)}, {1, 0, 1}};
+            int block = 0;
+            for (double[] e : expected) {
+                NodeRef n = rig.play("dc", "pos", e[0]);
+                rig.blocks(2);
+                rig.server.free(n, Command.NOW);
+                int at = block * 64 + 64; // the second block: settled
+                assertEquals(e[1], rig.out.left()[at], 1e-4, "left gain at pos " + e[0]);
+                assertEquals(e[2], rig.out.right()[at], 1e-4, "right gain at pos " + e[0]);
+                block += 2;
+            }
+        }
+    }
+
+    private static double energy(float[] x, int from, int to) {
+        double e = 0;
+        for (int i = from; i < to; i++) e += x[i] * x[i];
+        return e;
+    }
+
+    /** A rising saw crosses zero downwards only at its falling edge: once per cycle. */
+    private static int wraps(float[] x, int from, int to) {
+        int n = 0;
+        for (int i = from + 1; i < to; i++) if (x[i - 1] > 0f && x[i] <= 0f) n++;
+        return n;
+    }
+
+    @Test
     void mistakesInADefinitionAreFoundWhenItIsBuilt() {
         GraphBuilder b = new GraphBuilder();
         assertEquals("constant NaN is not a finite number",

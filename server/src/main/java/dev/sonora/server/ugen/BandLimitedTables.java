@@ -44,15 +44,8 @@ final class BandLimitedTables {
         for (int h = 0; h <= MAX_HARMONICS; h++) {
             if (h > 0) {
                 // saw 2p-1 = -(2/pi) sum sin(2 pi h p)/h; triangle: odd h, alternating, 1/h^2
-                double a = -2 / (Math.PI * h);
-                double t = (h & 1) == 1 ? (((h - 1) / 2) % 2 == 0 ? 1 : -1) * 8 / (Math.PI * Math.PI * h * h) : 0;
-                // both waves are sums of sines, odd about the middle of the cycle: compute the
-                // first half, mirror it below (half the start-up work)
-                for (int i = 1; i < SIZE / 2; i++) {
-                    double s = sin[h * i & MASK]; // h * i < 1023 * 2048: fits an int
-                    saw[i] += a * s;
-                    tri[i] += t * s;
-                }
+                addHarmonic(saw, sin, h, -2 / (Math.PI * h));
+                if ((h & 1) == 1) addHarmonic(tri, sin, h, (((h - 1) / 2) % 2 == 0 ? 1 : -1) * 8 / (Math.PI * Math.PI * h * h));
             }
             while (table < n && counts[table] == h) {
                 SAW[table] = toGuarded(saw);
@@ -70,14 +63,33 @@ final class BandLimitedTables {
     private BandLimitedTables() {
     }
 
-    /** The table from its first half (x[0] and x[SIZE/2] are 0), plus the guard point. */
+    /**
+     * Adds harmonic h at amplitude a to the first half of a table. Both waves are sums of
+     * sines, odd about the middle of the cycle: the second half is the first mirrored (half the
+     * work). A method of its own so the JIT compiles this small loop, not the whole
+     * initialiser, while the tables are built (start-up time).
+     */
+    private static void addHarmonic(double[] wave, double[] sin, int h, double a) {
+        for (int i = 1; i < SIZE / 2; i++) wave[i] += a * sin[h * i & MASK]; // h * i < 1023 * 2048: fits an int
+    }
+
+    /**
+     * The table from its first half (x[0] and x[SIZE/2] are 0), stored as (value, slope to the
+     * next point) pairs: an oscillator's interpolated read is then one fused multiply-add on
+     * two neighbouring floats.
+     */
     private static float[] toGuarded(double[] x) {
-        float[] f = new float[SIZE + 1];
+        float[] v = new float[SIZE + 1];
         for (int i = 1; i < SIZE / 2; i++) {
-            f[i] = (float) x[i];
-            f[SIZE - i] = -f[i];
+            v[i] = (float) x[i];
+            v[SIZE - i] = -v[i];
         }
-        f[SIZE] = f[0];
+        v[SIZE] = v[0];
+        float[] f = new float[2 * SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            f[2 * i] = v[i];
+            f[2 * i + 1] = v[i + 1] - v[i];
+        }
         return f;
     }
 
@@ -88,14 +100,5 @@ final class BandLimitedTables {
         double allowed = 0.5 / a; // harmonic h sits at h*inc cycles/sample; it must stay below 0.5
         int c = allowed >= MAX_HARMONICS + 1 ? MAX_HARMONICS : (int) Math.ceil(allowed) - 1;
         return INDEX_FOR_COUNT[Math.max(0, c)];
-    }
-
-    /** Linear interpolation into a guarded table at phase in [0, 1). */
-    static float read(float[] table, double phase) {
-        double x = phase * SIZE;
-        int i = (int) x;
-        float frac = (float) (x - i);
-        float a = table[i];
-        return a + frac * (table[i + 1] - a);
     }
 }

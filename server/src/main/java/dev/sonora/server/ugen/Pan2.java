@@ -8,6 +8,7 @@ public final class Pan2 extends Ugen {
     private final Wire in;
     private final Wire pos;
     private final Wire level;
+    private final PanGains gains = new PanGains();
     private final Wire left;
     private final Wire right;
 
@@ -25,8 +26,9 @@ public final class Pan2 extends Ugen {
         final float[] l = left.buf;
         final float[] r = right.buf;
         if (pos.steady && level.steady) {
-            final float gl = gainLeft(pos.value) * level.value;
-            final float gr = gainRight(pos.value) * level.value;
+            gains.update(pos.value, level.value);
+            final float gl = gains.left;
+            final float gr = gains.right;
             for (int i = from; i < to; i++) {
                 float v = x[i];
                 l[i] = v * gl;
@@ -45,7 +47,7 @@ public final class Pan2 extends Ugen {
 
     private static float angle(float pos) {
         float p = pos != pos ? 0f : Math.max(-1f, Math.min(1f, pos));
-        return (p + 1f) * 0.25f; // quarter cycle, for the sine table
+        return (p + 1f) * 0.125f; // -1..1 onto a quarter cycle (0..90 degrees), in table cycles
     }
 
     static float gainLeft(float pos) {

@@ -12,6 +12,7 @@ public final class PanOut extends Ugen {
     private final Wire in;
     private final Wire pos;
     private final Wire level;
+    private final PanGains gains = new PanGains();
     private final Wire bus;
 
     public PanOut(UnitContext ctx, Wire in, Wire pos, Wire level, Wire bus) {
@@ -33,8 +34,9 @@ public final class PanOut extends Ugen {
         final float[] r = buses[b + 1];
         final float[] x = in.buf;
         if (pos.steady && level.steady) {
-            final float gl = Pan2.gainLeft(pos.value) * level.value;
-            final float gr = Pan2.gainRight(pos.value) * level.value;
+            gains.update(pos.value, level.value);
+            final float gl = gains.left;
+            final float gr = gains.right;
             // one channel per loop: each is a[i] += b[i] * k, which the JIT turns into vector code
             for (int i = from; i < to; i++) l[i] = Math.fma(x[i], gl, l[i]);
             for (int i = from; i < to; i++) r[i] = Math.fma(x[i], gr, r[i]);

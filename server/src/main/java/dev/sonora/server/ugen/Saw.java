@@ -8,17 +8,17 @@ package dev.sonora.server.ugen;
 public final class Saw extends Ugen {
     private final Wire freq;
     private final Wire out;
-    private final double invRate;
-    private int phase = 0x80000000; // start at 0 output, like SuperCollider's Saw
+    private final Oscillators.Voice osc;
 
     public Saw(UnitContext ctx, Wire freq, Wire out) {
         this.freq = freq;
         this.out = out;
-        this.invRate = 1.0 / ctx.sampleRate();
+        // phase one half: the first sample is 0, as SuperCollider's Saw starts
+        this.osc = new Oscillators.Voice(BandLimitedTables.SAW, 1.0 / ctx.sampleRate(), 0x80000000);
     }
 
     @Override
     public void process(int from, int to) {
-        phase = Oscillators.render(BandLimitedTables.SAW, freq, invRate, phase, out.buf, from, to);
+        osc.render(freq, out.buf, from, to);
     }
 }

@@ -11,15 +11,14 @@ package dev.sonora.server.ugen;
 final class SvfBlock {
     /** One sample: M (row major), N, and the output mix c, d. */
     double m11, m12, m21, m22, n1, n2, d;
-    /** c M^j for j = 0..3, as (a, b) pairs. */
-    private final double[] c = new double[8];
-    /** M^k N for k = 0..3, as (a, b) pairs. */
-    private final double[] g = new double[8];
-    /** c M^k N for k = 0..2. */
-    private final double[] e = new double[3];
-    /** M⁴, row major. */
-    private final double[] p = new double[4];
+    // c M^j for j = 0..3 as (a, b) pairs; M^k N for k = 0..3 as (a, b) pairs; c M^k N for
+    // k = 0..2; M⁴ row major. Plain fields, not arrays: run() loads them all every block.
+    private double c0a, c0b, c1a, c1b, c2a, c2b, c3a, c3b;
+    private double g0a, g0b, g1a, g1b, g2a, g2b, g3a, g3b;
+    private double e0, e1, e2;
+    private double p11, p12, p21, p22;
 
+    /** Runs on the audio thread when the cutoff or rq change: scalars only, nothing allocated. */
     void set(double m11, double m12, double m21, double m22, double n1, double n2, double w1, double w2, double wx) {
         this.m11 = m11;
         this.m12 = m12;
@@ -28,23 +27,33 @@ final class SvfBlock {
         this.n1 = n1;
         this.n2 = n2;
         d = wx;
-        c[0] = w1;
-        c[1] = w2;
-        g[0] = n1;
-        g[1] = n2;
-        for (int j = 2; j < 8; j += 2) {
-            c[j] = c[j - 2] * m11 + c[j - 1] * m21; // row vector times M
-            c[j + 1] = c[j - 2] * m12 + c[j - 1] * m22;
-            g[j] = m11 * g[j - 2] + m12 * g[j - 1]; // M times column vector
-            g[j + 1] = m21 * g[j - 2] + m22 * g[j - 1];
-        }
-        for (int k = 0; k < 3; k++) e[k] = c[2 * k] * n1 + c[2 * k + 1] * n2;
+        // row vectors times M
+        c0a = w1;
+        c0b = w2;
+        c1a = c0a * m11 + c0b * m21;
+        c1b = c0a * m12 + c0b * m22;
+        c2a = c1a * m11 + c1b * m21;
+        c2b = c1a * m12 + c1b * m22;
+        c3a = c2a * m11 + c2b * m21;
+        c3b = c2a * m12 + c2b * m22;
+        // M times column vectors
+        g0a = n1;
+        g0b = n2;
+        g1a = m11 * g0a + m12 * g0b;
+        g1b = m21 * g0a + m22 * g0b;
+        g2a = m11 * g1a + m12 * g1b;
+        g2b = m21 * g1a + m22 * g1b;
+        g3a = m11 * g2a + m12 * g2b;
+        g3b = m21 * g2a + m22 * g2b;
+        e0 = c0a * n1 + c0b * n2;
+        e1 = c1a * n1 + c1b * n2;
+        e2 = c2a * n1 + c2b * n2;
         double q11 = m11 * m11 + m12 * m21, q12 = m11 * m12 + m12 * m22; // M²
         double q21 = m21 * m11 + m22 * m21, q22 = m21 * m12 + m22 * m22;
-        p[0] = q11 * q11 + q12 * q21;
-        p[1] = q11 * q12 + q12 * q22;
-        p[2] = q21 * q11 + q22 * q21;
-        p[3] = q21 * q12 + q22 * q22;
+        p11 = q11 * q11 + q12 * q21;
+        p12 = q11 * q12 + q12 * q22;
+        p21 = q21 * q11 + q22 * q21;
+        p22 = q21 * q12 + q22 * q22;
     }
 
     /**
@@ -52,10 +61,12 @@ final class SvfBlock {
      * {@code state[0..1]}. The caller does any samples left over one at a time.
      */
     void run(float[] x, float[] o, int from, int quads, double s1, double s2, double[] state) {
-        final double c0a = c[0], c0b = c[1], c1a = c[2], c1b = c[3], c2a = c[4], c2b = c[5], c3a = c[6], c3b = c[7];
-        final double d = this.d, e0 = e[0], e1 = e[1], e2 = e[2];
-        final double p11 = p[0], p12 = p[1], p21 = p[2], p22 = p[3];
-        final double g0a = g[0], g0b = g[1], g1a = g[2], g1b = g[3], g2a = g[4], g2b = g[5], g3a = g[6], g3b = g[7];
+        final double c0a = this.c0a, c0b = this.c0b, c1a = this.c1a, c1b = this.c1b;
+        final double c2a = this.c2a, c2b = this.c2b, c3a = this.c3a, c3b = this.c3b;
+        final double d = this.d, e0 = this.e0, e1 = this.e1, e2 = this.e2;
+        final double p11 = this.p11, p12 = this.p12, p21 = this.p21, p22 = this.p22;
+        final double g0a = this.g0a, g0b = this.g0b, g1a = this.g1a, g1b = this.g1b;
+        final double g2a = this.g2a, g2b = this.g2b, g3a = this.g3a, g3b = this.g3b;
         final int end = from + 4 * quads;
         for (int i = from; i < end; i += 4) {
             final double x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
@@ -77,6 +88,6 @@ final class SvfBlock {
 
     /** One sample of output, for samples left over: the state is not advanced. */
     double output(double s1, double s2, double x0) {
-        return Math.fma(c[0], s1, Math.fma(c[1], s2, d * x0));
+        return Math.fma(c0a, s1, Math.fma(c0b, s2, d * x0));
     }
 }

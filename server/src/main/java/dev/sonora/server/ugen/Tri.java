@@ -4,17 +4,16 @@ package dev.sonora.server.ugen;
 public final class Tri extends Ugen {
     private final Wire freq;
     private final Wire out;
-    private final double invRate;
-    private int phase = 0;
+    private final Oscillators.Voice osc;
 
     public Tri(UnitContext ctx, Wire freq, Wire out) {
         this.freq = freq;
         this.out = out;
-        this.invRate = 1.0 / ctx.sampleRate();
+        this.osc = new Oscillators.Voice(BandLimitedTables.TRI, 1.0 / ctx.sampleRate(), 0);
     }
 
     @Override
     public void process(int from, int to) {
-        phase = Oscillators.render(BandLimitedTables.TRI, freq, invRate, phase, out.buf, from, to);
+        osc.render(freq, out.buf, from, to);
     }
 }
