@@ -4,7 +4,7 @@ package dev.sonora.server.ugen;
  * Loads and initialises, on the calling (sender) thread, the helper classes that unit kernels
  * use only from {@code process}: otherwise the first note of a unit would load a class, or
  * build a table, on the audio thread (an allocation and a stall; the band-limited tables
- * alone are 1.8 MB). Called when the unit registry is first used. Any non-audio thread.
+ * alone are 3.3 MB). Called when the unit registry is first used. Any non-audio thread.
  */
 public final class KernelClasses {
     private KernelClasses() {
