@@ -27,12 +27,12 @@ public final class Pulse extends Ugen {
         int p = phase;
         double inc = Sine.wrapIncrement(freq.value * invRate);
         int step = (int) (long) (inc * Oscillators.CYCLE);
-        float[] t = BandLimitedTables.SAW[BandLimitedTables.tableFor(inc)];
+        float[] t = BandLimitedTables.SawTables.ALL[BandLimitedTables.tableFor(inc)];
         for (int i = from; i < to; i++) {
             if (!steadyFreq) {
                 inc = Sine.wrapIncrement(f[i] * invRate);
                 step = (int) (long) (inc * Oscillators.CYCLE);
-                t = BandLimitedTables.SAW[BandLimitedTables.tableFor(inc)];
+                t = BandLimitedTables.SawTables.ALL[BandLimitedTables.tableFor(inc)];
             }
             float w = wd[i];
             w = w > 0.99f ? 0.99f : w < 0.01f ? 0.01f : w != w ? 0.5f : w;

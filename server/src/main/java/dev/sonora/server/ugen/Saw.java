@@ -14,7 +14,7 @@ public final class Saw extends Ugen {
         this.freq = freq;
         this.out = out;
         // phase one half: the first sample is 0, as SuperCollider's Saw starts
-        this.osc = new Oscillators.Voice(BandLimitedTables.SAW, 1.0 / ctx.sampleRate(), 0x80000000);
+        this.osc = new Oscillators.Voice(BandLimitedTables.SawTables.ALL, 1.0 / ctx.sampleRate(), 0x80000000);
     }
 
     @Override

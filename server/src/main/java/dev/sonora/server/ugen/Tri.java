@@ -9,7 +9,7 @@ public final class Tri extends Ugen {
     public Tri(UnitContext ctx, Wire freq, Wire out) {
         this.freq = freq;
         this.out = out;
-        this.osc = new Oscillators.Voice(BandLimitedTables.TRI, 1.0 / ctx.sampleRate(), 0);
+        this.osc = new Oscillators.Voice(BandLimitedTables.TriTables.ALL, 1.0 / ctx.sampleRate(), 0);
     }
 
     @Override
