@@ -33,7 +33,7 @@ FLAGS=(-XX:+UseParallelGC -XX:Tier4BackEdgeThreshold=400000 --sun-misc-unsafe-me
 # `RenderWorkload training` (two seconds of every workload alike); AOT=0 runs without it.
 # Classes only, no training profiles (-AOTRecordTraining): replayed profiles made the JIT
 # compile every kernel twice at start-up (an on-stack version and a normal one), which cost
-# more than the profiles saved (measured: paired medians 0.96-0.98, faster in 30 of 44 pairs).
+# more than the profiles saved (docs/design-notes.md has the measurements).
 MAJOR=$(major "$JAVA")
 if [[ ${AOT:-1} != 0 && $MAJOR =~ ^[0-9]+$ ]] && (( MAJOR >= 25 )); then
   CACHE=$OUT/render-$( { cat "$SERVER_JAR"; echo "${FLAGS[*]} classes-only"; } | cksum | cut -d' ' -f1).aot

@@ -3,7 +3,7 @@ package dev.sonora.server.ugen;
 /**
  * Band-limited sawtooth, rising from -1 to 1 once per cycle, read from the table with the most
  * harmonics that all stay below Nyquist (see {@link BandLimitedTables}). The table is chosen
- * once per range for a steady frequency, per sample for a moving one.
+ * when a steady frequency changes, per sample for a moving one.
  */
 public final class Saw extends Ugen {
     private final Wire freq;
@@ -13,7 +13,9 @@ public final class Saw extends Ugen {
     public Saw(UnitContext ctx, Wire freq, Wire out) {
         this.freq = freq;
         this.out = out;
-        // phase one half: the first sample is 0, as SuperCollider's Saw starts
+        // phase one half: the first sample is 0 and the ramp rises through -1..1, as SuperCollider's
+        // LFSaw; its band-limited Saw falls instead, at half the level (scsynth 3.13, measured).
+        // A full-scale rising ramp is what .range(lo, hi) and LFO uses expect.
         this.osc = new Oscillators.Voice(BandLimitedTables.SawTables.ALL, 1.0 / ctx.sampleRate(), 0x80000000);
     }
 

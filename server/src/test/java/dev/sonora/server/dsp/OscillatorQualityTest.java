@@ -75,7 +75,7 @@ class OscillatorQualityTest {
     }
 
     @Test
-    void oscillatorsStartWhereScsynthsDoAndStayInRange() {
+    void oscillatorsStartAtZeroAndStayInRange() {
         float[] saw = new KernelRig().run("saw", 4800, false, In.of(100))[0];
         assertEquals(0f, saw[0], 0.01f, "saw starts at 0");
         float[] tri = new KernelRig().run("tri", 4800, false, In.of(100))[0];
