@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
+import dev.sonora.repl.audio.ClipWatch;
 import dev.sonora.repl.audio.LiveAudio;
 import dev.sonora.repl.audio.OfflineRender;
 import dev.sonora.repl.lang.JsHost;
@@ -94,6 +95,11 @@ public final class Cli {
                 for (Path f : files) host.evalFile(f);
                 for (String c : o.code) host.evalCode(c, "<-e>");
             }, wav, o.duration, o.record));
+            if (r.clipped() > 0) {
+                // the file is still written (clipped at ±1, as a sound card would); say so, once
+                out.printf(Locale.ROOT, "sonora: the output clipped: %d samples went past full scale and were cut at ±1;"
+                        + " lower the levels, or end a chain with .limit(0.9)%n", r.clipped());
+            }
             out.println(r.summary());
             return output.errors() > 0 ? 1 : 0;
         } catch (UserError e) {
@@ -155,6 +161,7 @@ public final class Cli {
         }
         AtomicBoolean scriptFailed = new AtomicBoolean();
         s.lang.post(() -> {
+            s.lang.addTicker(new ClipWatch(s.server, output)); // from here on, clipping is the performer's
             if (s.hostReady() && !o.noRepl) {
                 output.out(String.format(Locale.ROOT, "sonora: ready in %.1f s — help() for a tour, Tab completes, Ctrl-D quits",
                         (System.currentTimeMillis() - launched) / 1e3));

@@ -42,6 +42,8 @@ class RenderTest {
         assertEquals(48000 * 6, w.frames(), "exactly the duration asked for");
         assertTrue(w.finite(), "no NaN or infinity");
         assertTrue(w.peak() > 0.02, "audible: peak " + w.peak());
+        assertFalse(r.out().contains("clipped"), "an example must not clip: " + r.out());
+        assertTrue(w.peak() < 1f, "peak " + w.peak());
         for (int s = 1; s < 6; s++) assertTrue(w.rms(s) > 0.001, script + " is silent in second " + s);
     }
 
@@ -54,6 +56,16 @@ class RenderTest {
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().strip().matches(".*broken.js:3: unknown synth 'b' \\(defined: a\\)"), r.err());
         assertFalse(Files.exists(wav), "no half-written file");
+    }
+
+    @Test
+    void aRenderThatClipsSaysSoAndStillWritesTheFile(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("loud.wav");
+        CliRun r = CliRun.of("", "--render", wav.toString(), "--duration", "0.5", "-e", "play(() => sine(100).mul(1.5))");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().matches("(?s).*sonora: the output clipped: \\d+ samples went past full scale.*"), r.out());
+        assertTrue(r.out().strip().lines().reduce((a, b) -> b).orElse("").matches(SUMMARY), "the summary line stays last");
+        assertEquals(1f, Wav.read(wav).peak(), 1e-6);
     }
 
     @Test

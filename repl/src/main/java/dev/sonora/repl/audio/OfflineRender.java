@@ -26,9 +26,12 @@ public final class OfflineRender {
     /** The most frames one render step takes: what the file writer buffers between flushes. */
     private static final int STEP_FRAMES = 8192;
 
-    /** What a render measured; {@link #summary()} is the line API.md specifies. */
+    /**
+     * What a render measured; {@link #summary()} is the line API.md specifies. {@code clipped}
+     * counts the samples of the rendered audio (warm-up excluded) that went past full scale.
+     */
     public record Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,
-                         long rtAllocBytes) {
+                         long rtAllocBytes, long clipped) {
         public String summary() {
             double speed = wallSeconds > 0 ? seconds / wallSeconds : Double.POSITIVE_INFINITY;
             return String.format(Locale.ROOT,
@@ -106,6 +109,7 @@ public final class OfflineRender {
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
             // The audio thread is parked between offline steps, so this write cannot race.
             server.stats().publishedPeakLoad = 0f;
+            long clippedBefore = server.status().clipped(); // the warm-up's own are not the user's
             // file work never falls behind virtual time: sample loads finish before they are
             // needed, recordings are written and streams prefetched between blocks (exact renders)
             dev.sonora.repl.samples.SampleLibrary.of(server).waitForLoads(true);
@@ -136,7 +140,7 @@ public final class OfflineRender {
             file = null;
             done.close();
             Status s = server.status();
-            return new Result(seconds, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes());
+            return new Result(seconds, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - clippedBefore);
         } finally {
             lang.virtualTime(false);
             driver.close();
