@@ -3,7 +3,8 @@ package dev.sonora.server.ugen;
 /**
  * The shared loops of the table oscillators. Phase is 32-bit fixed point (a full cycle is
  * 2^32, wrapping for free on overflow): the top 12 bits index the 4096-point table, the rest
- * interpolate. Tables hold (value, slope) pairs ({@link BandLimitedTables}). Audio thread only (pure functions of their arguments).
+ * interpolate. Tables hold (value, slope) pairs ({@link BandLimitedTables}). A {@link Voice} is
+ * one oscillator's state, built on the sender side, then used by the audio thread only.
  */
 final class Oscillators {
     static final double CYCLE = 4294967296.0; // 2^32
