@@ -186,6 +186,24 @@ class UnitKernelTest {
         }
     }
 
+    @Test
+    void panOnAStereoSignalIsABalanceThatKeepsBothSides() {
+        try (Rig rig = new Rig()) {
+            define(rig, "st", b -> b.unit("pan", b.channels(b.constant(0.5), b.constant(0.25)), b.control("pos", 0), b.control("amp", 1)));
+            double[][] expected = {{0, 0.5, 0.25}, {0.5, 0.25, 0.25}, {-0.5, 0.5, 0.125}, {1, 0, 0.25}, {-1, 0.5, 0}};
+            int block = 0;
+            for (double[] e : expected) {
+                NodeRef n = rig.play("st", "pos", e[0], "amp", 0.8);
+                rig.blocks(2);
+                rig.server.free(n, Command.NOW);
+                int at = block * 64 + 64;
+                assertEquals(0.8 * e[1], rig.out.left()[at], 1e-6, "left at pos " + e[0]);
+                assertEquals(0.8 * e[2], rig.out.right()[at], 1e-6, "right at pos " + e[0]);
+                block += 2;
+            }
+        }
+    }
+
     private static double energy(float[] x, int from, int to) {
         double e = 0;
         for (int i = from; i < to; i++) e += x[i] * x[i];

@@ -69,6 +69,7 @@ public final class GraphBuilder {
             }
         }
         if (type.variadic()) return variadic(type, in);
+        if (typeName.equals("pan") && in.length >= 1 && in[0].channels() == 2) return balance(in);
         if (Units.stereoIn(type) && in.length >= 1 && in.length < type.inputs().length) {
             // one (mono or stereo) signal feeds left and right
             Signal[] split = new Signal[in.length + 1];
@@ -104,6 +105,21 @@ public final class GraphBuilder {
             System.arraycopy(outputs, 0, result, ch * type.outputs(), outputs.length);
         }
         return new Signal(this, result);
+    }
+
+    /**
+     * {@code pan} on a stereo signal is a balance, as Sonora plays stereo samples: pos 0 leaves
+     * the signal as it is, pos 1 silences the left, -1 the right. Panning each channel apart
+     * (two panners, their outputs summed pairwise into the main output) would fold the image
+     * to mono and raise its level.
+     */
+    private Signal balance(Signal[] in) {
+        Signal pos = in.length > 1 ? in[1] : constant(0);
+        Signal level = in.length > 2 ? in[2] : constant(1);
+        Signal leftGain = unit("clip", unit("add", unit("mul", pos, constant(-1)), constant(1)), constant(0), constant(1));
+        Signal rightGain = unit("clip", unit("add", pos, constant(1)), constant(0), constant(1));
+        return channels(unit("mul", unit("mul", in[0].channel(0), leftGain), level),
+                unit("mul", unit("mul", in[0].channel(1), rightGain), level));
     }
 
     private Signal variadic(UnitType type, Signal[] in) {
