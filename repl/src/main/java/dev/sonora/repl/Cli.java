@@ -97,8 +97,7 @@ public final class Cli {
             }, wav, o.duration, o.record));
             if (r.clipped() > 0) {
                 // the file is still written (clipped at ±1, as a sound card would); say so, once
-                out.printf(Locale.ROOT, "sonora: the output clipped: %d samples went past full scale and were cut at ±1;"
-                        + " lower the levels, or end a chain with .limit(0.9)%n", r.clipped());
+                out.println("sonora: " + ClipWatch.message(r.clipped(), ""));
             }
             out.println(r.summary());
             return output.errors() > 0 ? 1 : 0;

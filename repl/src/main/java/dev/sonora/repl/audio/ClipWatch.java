@@ -41,7 +41,12 @@ public final class ClipWatch implements Runnable {
         if (fresh <= 0 || (said && now - lastSaid < QUIET_NANOS)) return;
         said = true;
         lastSaid = now;
-        output.err(String.format(Locale.ROOT, "the output clipped: %d samples went past full scale in the last second"
-                + " and were cut at ±1; lower the levels, or end a chain with .limit(0.9)", fresh));
+        output.err(message(fresh, " in the last second"));
+    }
+
+    /** The one line that says so, live and after a render: {@code when} as " in the last second". */
+    public static String message(long samples, String when) {
+        return String.format(Locale.ROOT, "the output clipped: %d samples went past full scale%s and were cut at ±1;"
+                + " lower the levels, or end a chain with .limit(0.9)", samples, when);
     }
 }
