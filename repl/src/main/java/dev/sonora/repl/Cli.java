@@ -258,6 +258,15 @@ public final class Cli {
             err.println("sonora: no terminal: " + e.getMessage());
             return 1;
         }
+        if (t.getType() != null && t.getType().startsWith("dumb")) {
+            // piped input: a dumb terminal cannot redraw a half-read line under output that
+            // arrives meanwhile, so let the start-up scripts and their output go first
+            try {
+                s.call(() -> null);
+            } catch (Exception e) {
+                // their errors were reported where they happened
+            }
+        }
         Repl repl = new Repl(t, new SessionEvaluator(s), history, output::route);
         if (System.getenv("SONORA_TIMING") != null) {
             repl.onFirstResult(() -> err.printf(Locale.ROOT, "sonora: first line evaluated %.2f s after launch%n",
