@@ -40,10 +40,8 @@
   // this internal file do not show theirs. Every sample() passes buf, rate, amp and pan.
   const defs = { mono: '__sample1', stereo: '__sample2' };
   global.def(defs.mono, new Function('c', 'return playbuf(c.buf, c.rate).channel(0).pan(c.pan).mul(c.amp)'));
-  // stereo: left and right kept apart; pan turns one side down (a balance control)
-  global.def(defs.stereo, new Function('c', `const s = playbuf(c.buf, c.rate);
-    return [s.channel(0).mul(c.pan.mul(-1).add(1).clip(0, 1)).mul(c.amp),
-      s.channel(1).mul(c.pan.add(1).clip(0, 1)).mul(c.amp)]`));
+  // stereo: pan on a stereo signal is a balance (left and right kept apart, one side turned down)
+  global.def(defs.stereo, new Function('c', 'return playbuf(c.buf, c.rate).pan(c.pan, c.amp)'));
 
   function sampleArgs(name, opts, what) {
     if (typeof name !== 'string' || name === '') fail(`${what}: the first argument is a bank name, like ${what}('bd')`);
