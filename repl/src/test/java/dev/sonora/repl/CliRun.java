@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the command line in-process with piped input; captures exit code, stdout and stderr. */
-record CliRun(int code, String out, String err) {
-    static CliRun of(String input, String... args) {
+public record CliRun(int code, String out, String err) {
+    public static CliRun of(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new Cli(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
@@ -16,7 +16,7 @@ record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    String all() {
+    public String all() {
         return out + "\n" + err;
     }
 }

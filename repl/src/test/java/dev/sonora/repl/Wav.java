@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads the renderer's WAV files (stereo 32-bit float) for checks. */
-record Wav(int sampleRate, float[] samples) {
-    static Wav read(Path p) throws IOException {
+public record Wav(int sampleRate, float[] samples) {
+    public static Wav read(Path p) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(p)).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) throw new IOException("not a WAV: " + p);
         if (b.getShort(20) != 3 || b.getShort(22) != 2 || b.getShort(34) != 32) throw new IOException("not stereo float: " + p);
@@ -20,8 +20,15 @@ record Wav(int sampleRate, float[] samples) {
         return new Wav(rate, s);
     }
 
-    int frames() {
+    public int frames() {
         return samples.length / 2;
+    }
+
+    /** The left channel. */
+    public float[] left() {
+        float[] l = new float[frames()];
+        for (int i = 0; i < l.length; i++) l[i] = samples[2 * i];
+        return l;
     }
 
     boolean finite() {

@@ -31,8 +31,10 @@ import dev.sonora.server.rt.Command;
  * the audio. Live input (REPL lines, MIDI handlers) runs outside events and goes out at once.
  *
  * <p>Beat 0 is where the clock starts: when the task (script, REPL line) that first used it
- * has finished, at the earliest sample that can still be reached on time (the next block in
- * an offline render, the next block plus the latency live). Lang thread only.
+ * (any of {@code now}, {@code at}, {@code loop}, {@code tempo}) has finished, at the earliest
+ * sample that can still be reached on time (the next block in an offline render, the next
+ * block plus the latency live). It runs at {@link #DEFAULT_BPM} until told otherwise: a set
+ * never has to call {@code tempo()} for its loops to play. Lang thread only.
  */
 public final class Clock {
     static final double DEFAULT_BPM = 120;
@@ -48,7 +50,7 @@ public final class Clock {
             Comparator.<Event>comparingDouble(e -> e.beat).thenComparingLong(e -> e.seq));
     private final Map<String, LiveLoop> loops = new LinkedHashMap<>();
     private Bridge bridge;
-    private TempoMap map; // null until a script first uses the clock
+    private TempoMap map; // null until a script first uses the clock (map() starts it)
     private boolean starting; // beat 0's sample is settled at the first tick, after the task that started the clock
     private double latency = DEFAULT_LATENCY;
     private long seq;
@@ -109,14 +111,17 @@ public final class Clock {
      */
     double now() {
         if (!Double.isNaN(eventBeat)) return eventBeat;
-        if (map == null || starting) return 0;
+        // every use of the clock starts it, not only tempo(): at() and loop() schedule from now(),
+        // and an event queued while the clock has no map would never be reached by tick()
+        map();
+        if (starting) return 0;
         // latched until the next tick, so code like at(Math.ceil(now()) - now(), f) hits the beat it means
         if (Double.isNaN(taskBeat)) taskBeat = Math.max(map.beatAt(earliest()), lastRunBeat);
         return taskBeat;
     }
 
     double tempo() {
-        return map == null ? DEFAULT_BPM : map.bpmAt(now());
+        return map().bpmAt(now());
     }
 
     /** Changes the tempo from the current logical beat on, without a jump in beat position. */
