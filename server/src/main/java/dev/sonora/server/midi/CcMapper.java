@@ -1,5 +1,7 @@
 package dev.sonora.server.midi;
 
+import java.util.Arrays;
+
 import dev.sonora.server.rt.RtEngine;
 import dev.sonora.server.rt.World;
 
@@ -23,12 +25,32 @@ public final class CcMapper implements RtEngine.BlockHook {
 
     private static final float SCALE = 1f / 127f;
 
+    /**
+     * The most work one block does here, in steps (a message taken, a mapping written): every
+     * message is taken in O(1), and each (channel, controller) is applied once per block, with its
+     * last value, to only the mappings of that controller, so at most 16 channels x CAPACITY
+     * mappings are written however the flood is made up.
+     */
+    public static final int MAX_WORK_PER_BLOCK = MAX_PER_BLOCK + 16 * CAPACITY;
+
+    private static final int KEYS = 16 * 128; // (channel, controller)
+
     private final int[] cc = new int[CAPACITY];
     private final int[] channel = new int[CAPACITY];
     private final int[] bus = new int[CAPACITY];
     private final float[] lo = new float[CAPACITY];
     private final float[] hi = new float[CAPACITY];
     private int count;
+    // per controller, a chain of its mappings (firstOfCc -> nextOfCc ...), rebuilt by put/remove
+    private final int[] firstOfCc = new int[128];
+    private final int[] nextOfCc = new int[CAPACITY];
+    /** Per controller, a bit per channel some mapping takes: a message is counted applied in O(1). */
+    private final int[] channelsOfCc = new int[128];
+    // this block's controller messages, coalesced: the last value of each key is applied, in the
+    // order of the keys' last messages (so two controllers mapped to one bus end as played)
+    private final int[] takenKey = new int[MAX_PER_BLOCK];
+    private final int[] takenValue = new int[MAX_PER_BLOCK];
+    private final int[] lastTaken = new int[KEYS]; // index in taken*, or -1
     MidiConsumer[] sources = new MidiConsumer[0];
     private final MidiMessage scratch = new MidiMessage();
 
@@ -36,25 +58,41 @@ public final class CcMapper implements RtEngine.BlockHook {
     private volatile long appliedPublished;
     private long lastArrival;
     private volatile long lastArrivalPublished;
+    private int mostWork; // audio thread's own
+    private volatile int mostWorkPublished;
+
+    public CcMapper() {
+        Arrays.fill(firstOfCc, -1);
+        Arrays.fill(lastTaken, -1);
+    }
 
     @Override
     public void atBlockStart(World world) {
         final MidiConsumer[] src = sources; // local copy: a command may swap the array next block
         final MidiMessage m = scratch;
-        final float[] buses = world.controlBuses;
-        int budget = MAX_PER_BLOCK;
+        int taken = 0;
         long applied = appliedCount;
         for (int s = 0; s < src.length; s++) {
             final MidiConsumer c = src[s];
-            while (budget > 0 && c.tryPop(m)) {
-                budget--;
-                if (m.status < 0xF0 && (m.status & 0xF0) == MidiMessage.CONTROL_CHANGE) {
-                    if (apply(m.status & 0x0F, m.data1, m.data2, buses)) {
-                        applied++;
-                        lastArrival = m.time;
-                    }
+            while (taken < MAX_PER_BLOCK && c.tryPop(m)) {
+                int key = -1;
+                if (m.status < 0xF0 && (m.status & 0xF0) == MidiMessage.CONTROL_CHANGE && mapped(m.status & 0x0F, m.data1)) {
+                    key = (m.status & 0x0F) << 7 | m.data1;
+                    lastTaken[key] = taken;
+                    applied++;
+                    lastArrival = m.time;
                 }
+                takenKey[taken] = key;
+                takenValue[taken] = m.data2;
+                taken++;
             }
+        }
+        int work = taken;
+        if (applied != appliedCount) work += applyTaken(taken, world.controlBuses);
+        for (int i = 0; i < taken; i++) if (takenKey[i] >= 0) lastTaken[takenKey[i]] = -1;
+        if (work > mostWork) {
+            mostWork = work;
+            mostWorkPublished = work;
         }
         if (applied != appliedCount) {
             appliedCount = applied;
@@ -65,17 +103,20 @@ public final class CcMapper implements RtEngine.BlockHook {
         }
     }
 
-    /** Writes every mapping of this controller; true if any. Audio thread only. */
-    private boolean apply(int ch, int controller, int value, float[] buses) {
-        boolean any = false;
-        final float v = value * SCALE;
-        for (int i = 0, n = count; i < n; i++) {
-            if (cc[i] == controller && (channel[i] == ANY_CHANNEL || channel[i] == ch)) {
-                buses[bus[i]] = lo[i] + (hi[i] - lo[i]) * v;
-                any = true;
+    /** Writes each taken key's last value to its controller's mappings; returns the mappings visited. */
+    private int applyTaken(int taken, float[] buses) {
+        int visited = 0;
+        for (int t = 0; t < taken; t++) {
+            int key = takenKey[t];
+            if (key < 0 || lastTaken[key] != t) continue; // a later message of this key wins
+            final int ch = key >>> 7;
+            final float v = takenValue[t] * SCALE;
+            for (int i = firstOfCc[key & 0x7F]; i >= 0; i = nextOfCc[i]) {
+                visited++;
+                if (channel[i] == ANY_CHANNEL || channel[i] == ch) buses[bus[i]] = lo[i] + (hi[i] - lo[i]) * v;
             }
         }
-        return any;
+        return visited;
     }
 
     /** Adds a mapping or replaces the one for the same (cc, channel, bus). False when full. Audio thread only. */
@@ -94,7 +135,23 @@ public final class CcMapper implements RtEngine.BlockHook {
         lo[count] = low;
         hi[count] = high;
         count++;
+        reindex();
         return true;
+    }
+
+    private boolean mapped(int ch, int controller) {
+        return (channelsOfCc[controller] >>> ch & 1) != 0;
+    }
+
+    /** Rebuilds the per-controller chains and channel masks: O(CAPACITY + 128), on a mapping command, never per message. */
+    private void reindex() {
+        Arrays.fill(firstOfCc, -1);
+        Arrays.fill(channelsOfCc, 0);
+        for (int i = count - 1; i >= 0; i--) { // backwards: each chain lists its mappings in table order
+            nextOfCc[i] = firstOfCc[cc[i]];
+            firstOfCc[cc[i]] = i;
+            channelsOfCc[cc[i]] |= channel[i] == ANY_CHANNEL ? 0xFFFF : 1 << channel[i];
+        }
     }
 
     /**
@@ -116,12 +173,18 @@ public final class CcMapper implements RtEngine.BlockHook {
                 i++;
             }
         }
+        if (removed > 0) reindex();
         return removed;
     }
 
     /** Mappings in the table. Audio thread only (tests read it after rendering). */
     int count() {
         return count;
+    }
+
+    /** The most work one block has done here so far, in the steps {@link #MAX_WORK_PER_BLOCK} counts. Any thread. */
+    public int mostWorkInABlock() {
+        return mostWorkPublished;
     }
 
     /** Controller messages that hit a mapping so far (recent; from any thread). */

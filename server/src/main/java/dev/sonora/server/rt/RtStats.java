@@ -38,8 +38,10 @@ public final class RtStats {
     public volatile long xruns;
     /** Blocks rendered. */
     public volatile long blocks;
+    /** The most commands performed in one block since the server started (bounded by {@link RtEngine#MAX_COMMANDS_PER_BLOCK}). */
+    public volatile int publishedMostCommands;
 
-    void publish(long sampleTime, float load) {
+    void publish(long sampleTime, float load, int commands) {
         publishedNodes = nodes;
         publishedSynths = synths;
         publishedLate = late;
@@ -51,6 +53,7 @@ public final class RtStats {
         peakSinceRead = 0f;
         publishedLoad = load;
         if (load > publishedPeakLoad) publishedPeakLoad = load;
+        if (commands > publishedMostCommands) publishedMostCommands = commands;
         blocks = blocks + 1;
         publishedSampleTime = sampleTime;
     }

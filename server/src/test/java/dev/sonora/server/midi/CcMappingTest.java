@@ -80,8 +80,36 @@ class CcMappingTest {
             assertThrows(MidiException.class, () -> hub.mapCc(1, 16, 0, 0, 1));
             assertThrows(MidiException.class, () -> hub.mapCc(1, -1, 0, Float.NaN, 1));
             for (int i = 0; i < CcMapper.CAPACITY + 1; i++) hub.mapCc(i % 128, i / 128, i, 0, 1);
-            rig.blocks(1);
+            rig.blocks(2); // 257 commands: more than one block performs (RtEngine.MAX_COMMANDS_PER_BLOCK)
             assertEquals(List.of("midi.cc(0).to(256): all 256 direct mappings are in use; remove some first"), rig.errors);
+        }
+    }
+
+    /**
+     * A flood of one controller over every channel, with the table full of its mappings, stays
+     * within the stated work per block (old cost: every message against every mapping); each
+     * bus ends with the last value played, also when two controllers share a bus.
+     */
+    @Test
+    void aFloodOfControllerMovesIsBoundedWorkAndTheLastValueWins() throws Exception {
+        try (Rig rig = new Rig(); MidiHub hub = new MidiHub(rig.server, () -> List.of(knobs))) {
+            hub.open("Knobs");
+            for (int i = 0; i < CcMapper.CAPACITY - 2; i++) hub.mapCc(74, -1, 100 + i, 0f, 1f);
+            hub.mapCc(1, -1, 9, 0f, 127f);
+            hub.mapCc(2, -1, 9, 0f, 127f);
+            rig.blocks(1);
+            for (int k = 0; k < MidiHub.BUFFER_CAPACITY - 3; k++) knobs.play(new ShortMessage(ShortMessage.CONTROL_CHANGE, k % 16, 74, k % 128));
+            knobs.play(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 1, 10));
+            knobs.play(new ShortMessage(ShortMessage.CONTROL_CHANGE, 5, 2, 20));
+            knobs.play(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 1, 30));
+            rig.blocks(1);
+            int last = (MidiHub.BUFFER_CAPACITY - 4) % 128;
+            for (int i = 0; i < CcMapper.CAPACITY - 2; i++) assertEquals(last / 127f, world(rig).controlBuses[100 + i], 1e-6f);
+            assertEquals(30f, world(rig).controlBuses[9], 1e-4f, "the last message to bus 9 was cc 1 = 30");
+            assertEquals(MidiHub.BUFFER_CAPACITY, hub.mapper().applied(), "every message counted");
+            int work = hub.mapper().mostWorkInABlock();
+            assertTrue(work <= CcMapper.MAX_WORK_PER_BLOCK, "work in one block: " + work);
+            assertTrue(work < (MidiHub.BUFFER_CAPACITY - 3) * (CcMapper.CAPACITY - 2) / 8, "far below message x mapping: " + work);
         }
     }
 
