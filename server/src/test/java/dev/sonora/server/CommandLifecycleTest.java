@@ -46,7 +46,7 @@ class CommandLifecycleTest {
         try (Rig rig = new Rig()) {
             Probe.returned = 0;
             for (int i = 0; i < 500; i++) rig.server.sendToRt(new Probe());
-            rig.blocks(1);
+            rig.blocks(500 / dev.sonora.server.rt.RtEngine.MAX_COMMANDS_PER_BLOCK + 1); // a block performs at most that many
             assertEquals(500, Probe.returned);
         }
     }

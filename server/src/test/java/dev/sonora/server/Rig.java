@@ -76,6 +76,11 @@ public final class Rig implements AutoCloseable {
 
     /** A short percussive sine that frees itself. */
     public void definePing() {
+        definePing(server);
+    }
+
+    /** {@link #definePing()} on any server. */
+    public static void definePing(Server server) {
         GraphBuilder b = new GraphBuilder();
         var env = b.unit("perc", b.control("attack", 0.001), b.control("release", 0.02));
         server.addDef(b.build("ping", b.unit("mul", b.unit("sine", b.control("freq", 440)),
