@@ -16,7 +16,9 @@ import dev.sonora.server.nrt.ServerException;
 import dev.sonora.server.nrt.Status;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
+import dev.sonora.server.synth.DefCost;
 import dev.sonora.server.synth.SynthDef;
+import dev.sonora.server.synth.UnitCosts;
 import dev.sonora.server.synth.UnitType;
 import dev.sonora.server.synth.Units;
 
@@ -31,6 +33,8 @@ public final class Bridge {
     private final Output output;
     private final Map<NodeRef, List<Value>> endCallbacks = new IdentityHashMap<>();
     private JsHost host;
+    /** The last heavy-graph warning {@code play} printed, so a loop playing it says it once. */
+    private String lastPlayWarning;
     /** Sample time of the clock event being run (loop body, {@code at} callback), or NOW: live input. */
     private long eventTime = Command.NOW;
     /** Nodes that clock events started ahead of the audio, with their start samples, oldest first. */
@@ -108,13 +112,33 @@ public final class Bridge {
     public String define(GraphBridge graph, String name, Object result) {
         SynthDef def = graph.build(name, result);
         server.addDef(def);
+        warnIfHeavy(def, "def '" + name + "'");
         return String.join(",", def.controlNames());
     }
 
     /** Compiles an anonymous graph for {@code play}; not registered by name. */
     @HostAccess.Export
     public Object anonymous(GraphBridge graph, String name, Object result) {
-        return graph.build(name, result);
+        SynthDef def = graph.build(name, result);
+        warnIfHeavy(def, "play");
+        return def;
+    }
+
+    /**
+     * Says in one line when one synth of {@code def} would take more than
+     * {@link DefCost#WARN_SHARE} of an audio block. The def is made all the same (a
+     * {@code --render} plays it, only slower). A def warns each time it is defined; {@code play}
+     * in a loop warns once for the same estimate, not on every call.
+     */
+    private void warnIfHeavy(SynthDef def, String what) {
+        DefCost cost = DefCost.estimate(def, UnitCosts.MEASURED, server.sampleRate(), server.blockSize());
+        if (!cost.heavy()) return;
+        String line = cost.warning(what);
+        if (what.equals("play")) {
+            if (line.equals(lastPlayWarning)) return;
+            lastPlayWarning = line;
+        }
+        output.err(line);
     }
 
     @HostAccess.Export

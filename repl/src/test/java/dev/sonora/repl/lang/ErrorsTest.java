@@ -135,6 +135,27 @@ class ErrorsTest {
     }
 
     @Test
+    void aHeavyDefIsAcceptedWithOneWarningLineAndALightOneWithNone() throws Exception {
+        f.err.clear();
+        // chained filters: nothing folds them away (a chain of .mul(k) on a sine would be folded)
+        String r = f.eval("def('big', () => { let s = saw(110); for (let i = 0; i < 10000; i++) s = s.lpf(1000); return s })");
+        assertTrue(r.contains("big"), "the def is still made: " + r);
+        assertEquals(1, f.err.size(), f.err.toString());
+        assertReport("def 'big': one synth of it would take about \\d+% of an audio block \\(10002 units\\); live, .*: simplify it.*",
+                f.err.get(0));
+        f.err.clear();
+        f.eval("def('bass', ({freq = 110, amp = 0.3, cutoff = 1200, gate = 1}) =>\n"
+                + "  saw(freq).rlpf(cutoff, 0.3).mul(adsr(0.01, 0.2, 0.6, 0.4, gate)).mul(amp).pan(0))");
+        assertEquals(0, f.err.size(), f.err.toString());
+        // play of a heavy graph warns too, once for the same graph however often it is played
+        f.eval("const heavy = () => { let s = saw(110); for (let i = 0; i < 300; i++) s = s.moog(1000); return s }");
+        f.eval("play(heavy).free(); play(heavy).free()");
+        assertEquals(1, f.err.size(), f.err.toString());
+        assertReport("play: one synth of it would take about \\d+% of an audio block.*", f.err.get(0));
+        f.advance(1);
+    }
+
+    @Test
     void errorInACallbackIsReportedAndTheMusicGoesOn() throws Exception {
         f.err.clear();
         f.eval("def('blip', () => sine(880).mul(perc(0.001, 0.01)).mul(0.1))");

@@ -48,6 +48,17 @@ public final class SynthDef {
         return units.size();
     }
 
+    /** The compiled units, in the order they run (for the cost estimate, {@link DefCost}). */
+    List<GraphBuilder.UnitSpec> unitSpecs() {
+        return units;
+    }
+
+    /** Whether {@code wire} carries a control (steady except while it ramps). */
+    boolean isControlWire(int wire) {
+        for (GraphBuilder.ControlSpec c : controls) if (c.wire() == wire) return true;
+        return false;
+    }
+
     /** Index of a control, or -1. */
     public int controlIndex(String control) {
         return controlNames.indexOf(control);
