@@ -12,6 +12,9 @@ package dev.sonora.server.ugen;
  * work), the reverb watches its own tail. Once the input has been silent and the wet output
  * below -140 dB for longer than the longest line, every line and state is cleared to exact 0
  * and the reverb idles (passes the dry signal, computes nothing) until sound comes in again.
+ * The clearing is spread over blocks, {@link #CLEAR_PER_FRAME} line samples per frame rendered
+ * (about 14 blocks of 64 at 48 kHz for the 27,000 samples of lines), so a block's work stays
+ * bounded however many reverbs fall quiet at once; the dry signal passes meanwhile.
  * Tails therefore never decay into denormal range, and a reverb left in a set costs nothing
  * while it has nothing to reverberate.
  */
@@ -27,10 +30,14 @@ public final class Freeverb extends Ugen {
     private final Side left;
     private final Side right;
     private final float[] mono;
+    /** Line samples cleared per frame rendered, while the dead tail is being cleared. */
+    static final int CLEAR_PER_FRAME = 32;
+
     /** Frames of silent input with an inaudible tail needed before the lines are cleared. */
     private final int quietNeeded;
     private int quiet;
     private boolean idle = true;
+    private boolean clearing; // the tail is dead and the lines are being cleared, a slice per range
 
     public Freeverb(UnitContext ctx, Wire inL, Wire inR, Wire mix, Wire room, Wire damp, Wire outL, Wire outR) {
         this.inL = inL;
@@ -55,6 +62,9 @@ public final class Freeverb extends Ugen {
         final float[][] allpass = new float[ALLPASSES.length][];
         final int[] allpassPos = new int[ALLPASSES.length];
         final float[] acc;
+        // where clearing has got to: a line index (combs first, then allpasses) and a position in it
+        private int clearLine = Integer.MAX_VALUE;
+        private int clearPos;
 
         Side(double scale, int spread, int blockSize) {
             for (int i = 0; i < COMBS.length; i++) comb[i] = new float[(int) Math.round((COMBS[i] + spread) * scale)];
@@ -71,11 +81,40 @@ public final class Freeverb extends Ugen {
             return store;
         }
 
-        /** Every line and state back to exact 0 (the tail has died away). */
-        void clear() {
-            for (float[] line : comb) java.util.Arrays.fill(line, 0f);
-            for (float[] line : allpass) java.util.Arrays.fill(line, 0f);
+        /** Starts clearing every line and state back to exact 0 (the tail has died away). */
+        void startClear() {
             java.util.Arrays.fill(combStore, 0f);
+            clearLine = 0;
+            clearPos = 0;
+        }
+
+        /** Clears up to {@code budget} line samples where the last call stopped; returns the budget left. */
+        int clearSome(int budget) {
+            while (budget > 0 && clearLine < comb.length + allpass.length) {
+                float[] line = clearLine < comb.length ? comb[clearLine] : allpass[clearLine - comb.length];
+                int n = Math.min(budget, line.length - clearPos);
+                java.util.Arrays.fill(line, clearPos, clearPos + n, 0f);
+                budget -= n;
+                clearPos += n;
+                if (clearPos == line.length) {
+                    clearLine++;
+                    clearPos = 0;
+                }
+            }
+            return budget;
+        }
+
+        boolean cleared() {
+            return clearLine >= comb.length + allpass.length;
+        }
+
+        /** Line samples not yet cleared (0 when not clearing). */
+        int leftToClear() {
+            int n = 0;
+            for (int i = Math.max(clearLine, 0); i < comb.length + allpass.length; i++) {
+                n += (i < comb.length ? comb[i] : allpass[i - comb.length]).length - (i == clearLine ? clearPos : 0);
+            }
+            return n;
         }
 
         /** The largest wet magnitude of the range last run. */
@@ -165,14 +204,17 @@ public final class Freeverb extends Ugen {
         }
         final float dry = 1f - wet;
         final float[] ol = outL.buf, or = outR.buf;
-        if (silent && idle) {
+        if (silent && (idle || clearing)) {
             for (int i = from; i < to; i++) {
                 ol[i] = Dsp.finite(l[i]) * dry;
                 or[i] = Dsp.finite(r[i]) * dry;
             }
+            if (clearing) clearSlice(to - from);
             return;
         }
+        // sound again: a half-cleared line holds only a tail below -140 dB, so it plays on from there
         idle = false;
+        clearing = false;
         left.run(m, from, to, feedback, d1, d2);
         right.run(m, from, to, feedback, d1, d2);
         final float gain = wet * WET_GAIN;
@@ -184,9 +226,23 @@ public final class Freeverb extends Ugen {
         if (!silent || Math.max(left.peak(from, to), right.peak(from, to)) >= 1e-7f) {
             quiet = 0;
         } else if ((quiet += to - from) >= quietNeeded) {
-            left.clear();
-            right.clear();
+            left.startClear();
+            right.startClear();
             quiet = 0;
+            clearing = true;
+        }
+    }
+
+    /** Line samples still to clear before the reverb idles; 0 unless clearing. Audio thread (tests read it between ranges). */
+    int leftToClear() {
+        return clearing ? left.leftToClear() + right.leftToClear() : 0;
+    }
+
+    /** One range's share of clearing the dead tail; idles once every line is at exact 0. */
+    private void clearSlice(int frames) {
+        right.clearSome(left.clearSome(frames * CLEAR_PER_FRAME));
+        if (left.cleared() && right.cleared()) {
+            clearing = false;
             idle = true;
         }
     }
