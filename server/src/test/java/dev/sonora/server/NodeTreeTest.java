@@ -77,6 +77,8 @@ class NodeTreeTest {
         group(12, AddAction.TAIL, d);
         group(13, AddAction.REPLACE, b);
         assertEquals(List.of(10, 13, 12), ids(d));
+        assertNull(w.live(11, b), "out of the tree at once");
+        assertEquals(1, w.endSomeDying(World.MAX_ENDS_PER_BLOCK));
         assertNull(w.node(11));
         assertSame(b, returns.relaxedPoll());
     }
@@ -90,6 +92,9 @@ class NodeTreeTest {
         group(13, AddAction.TAIL, a);
         group(14, AddAction.TAIL, d);
         w.endNode(a);
+        assertEquals(List.of(14), ids(d), "out of the tree (silent) at once");
+        for (int id = 10; id <= 13; id++) assertNull(w.live(id, w.node(id)), "no command reaches a freed node " + id);
+        assertEquals(4, w.endSomeDying(World.MAX_ENDS_PER_BLOCK));
         List<Integer> back = new ArrayList<>();
         Object o;
         while ((o = returns.relaxedPoll()) != null) back.add(((RtNode) o).id);
@@ -99,10 +104,32 @@ class NodeTreeTest {
     }
 
     @Test
+    void aLargeFreeIsTakenApartABoundedNumberOfNodesPerBlock() {
+        World w = new World(48000, 64, 2048, 4, 4, new SpscArrayQueue<>(2048), new RtStats());
+        RtGroup g = new RtGroup(10);
+        w.link(g, AddAction.TAIL, w.defaultGroup);
+        for (int id = 11; id < 11 + 1000; id++) w.link(new RtGroup(id), AddAction.TAIL, g);
+        w.endNode(g);
+        assertEquals(List.of(), ids(w.defaultGroup));
+        int blocks = 0;
+        int ended;
+        int total = 0;
+        while ((ended = w.endSomeDying(World.MAX_ENDS_PER_BLOCK)) > 0) {
+            assertTrue(ended <= World.MAX_ENDS_PER_BLOCK);
+            total += ended;
+            blocks++;
+        }
+        assertEquals(1001, total);
+        assertEquals((1001 + World.MAX_ENDS_PER_BLOCK - 1) / World.MAX_ENDS_PER_BLOCK, blocks);
+        for (int id = 10; id < 1011; id++) assertNull(w.node(id));
+    }
+
+    @Test
     void endingTheDefaultGroupKeepsIt() {
         group(10, AddAction.TAIL, w.defaultGroup);
         group(11, AddAction.AFTER, w.defaultGroup);
         w.endNode(w.root);
+        w.endSomeDying(World.MAX_ENDS_PER_BLOCK);
         assertEquals(List.of(1), ids(w.root));
         assertEquals(List.of(), ids(w.defaultGroup));
         assertSame(w.defaultGroup, w.node(1));

@@ -104,6 +104,7 @@ public final class RtEngine {
             if (offset < n) {
                 w.root.process(w, offset, n);
             }
+            w.endSomeDying(World.MAX_ENDS_PER_BLOCK);
             OutputStage.clean(w.audioBuses[0], w.audioBuses[1], left, right, n, stats);
             OutputStage.gain(left, right, n, w.masterGain);
             BlockTap tap = blockTap; // one volatile read a block

@@ -13,6 +13,13 @@ import org.jctools.queues.SpscArrayQueue;
 public final class World {
     public static final int ROOT_GROUP = 0;
     public static final int DEFAULT_GROUP = 1;
+    /**
+     * Nodes taken apart per block at most. Freeing a group, or every node in one, takes it out of
+     * the tree at once (it falls silent on its sample) and parks it, unprocessed; the nodes inside
+     * are then ended and returned this many a block, so a free of thousands costs no single block
+     * more than this.
+     */
+    public static final int MAX_ENDS_PER_BLOCK = 256;
 
     public final int sampleRate;
     public final int blockSize;
@@ -34,6 +41,8 @@ public final class World {
     private final dev.sonora.server.buffer.Buffer[] buffers;
     public final RtGroup root;
     public final RtGroup defaultGroup;
+    /** Freed groups and nodes waiting to be taken apart: outside the tree, never processed. */
+    private final RtGroup dying = new RtGroup(-1);
     final RtStats stats;
     /** The gain on the main output (fades). */
     public final MasterGain masterGain = new MasterGain();
@@ -73,11 +82,17 @@ public final class World {
         return blockStart;
     }
 
-    /** The node with this id if it is still the same object, else null. Audio thread only. */
+    /**
+     * The node with this id if it is still the same object and in the tree (not freed and waiting
+     * to be taken apart), else null. O(depth). Audio thread only.
+     */
     public RtNode live(int id, RtNode expected) {
         if (id < 0 || id >= nodes.length) return null;
         RtNode n = nodes[id];
-        return n == expected ? n : null;
+        if (n != expected || n == null) return null;
+        RtNode top = n;
+        while (top.parent != null) top = top.parent;
+        return top == root ? n : null;
     }
 
     /** The node in slot {@code id}, or null. Audio thread only. */
@@ -133,30 +148,22 @@ public final class World {
     }
 
     /**
-     * Ends a node and everything below it: unlinks each, clears its slot and hands it back to
-     * NRT on the return queue. Iterative (post-order by repeated descent), so no recursion
-     * depth and no allocation. Root and default group are never ended.
+     * Ends a node and everything below it. A synth ends now; a group leaves the tree now (silent
+     * from this sample) and its content is ended by {@link #endSomeDying} over the next blocks.
+     * Root and default group are never ended: their children are.
      */
     public void endNode(RtNode top) {
         if (top == root || top == defaultGroup) {
             endChildren((RtGroup) top);
-            return;
-        }
-        for (;;) {
-            RtNode n = top;
-            while (n.isGroup() && ((RtGroup) n).head != null) {
-                n = ((RtGroup) n).head;
-            }
-            RtGroup.unlink(n);
-            nodes[n.id] = null;
-            stats.nodes--;
-            if (!n.isGroup()) stats.synths--;
-            returnToNrt(n);
-            if (n == top) return;
+        } else if (top.isGroup()) {
+            RtGroup.unlink(top);
+            dying.addToTail(top);
+        } else {
+            endNow(top);
         }
     }
 
-    /** Ends every child of {@code g}, keeping {@code g} (and the default group) itself. */
+    /** Ends every child of {@code g}, keeping {@code g} (and the default group) itself: one O(1) move per child. */
     public void endChildren(RtGroup g) {
         RtNode n = g.head;
         while (n != null) {
@@ -164,10 +171,35 @@ public final class World {
             if (n == defaultGroup) {
                 endChildren(defaultGroup);
             } else {
-                endNode(n);
+                RtGroup.unlink(n);
+                dying.addToTail(n);
             }
             n = following;
         }
+    }
+
+    /**
+     * Takes apart up to {@code budget} freed nodes, deepest first: unlinks each, clears its slot
+     * and hands it back to NRT on the return queue. Iterative, no allocation. Returns how many.
+     */
+    public int endSomeDying(int budget) {
+        int ended = 0;
+        while (ended < budget && dying.head != null) {
+            RtNode n = dying.head;
+            while (n.isGroup() && ((RtGroup) n).head != null) n = ((RtGroup) n).head;
+            endNow(n);
+            ended++;
+        }
+        return ended;
+    }
+
+    /** Unlinks one node with nothing below it, clears its slot and returns it to NRT. */
+    private void endNow(RtNode n) {
+        RtGroup.unlink(n);
+        nodes[n.id] = null;
+        stats.nodes--;
+        if (!n.isGroup()) stats.synths--;
+        returnToNrt(n);
     }
 
     /** Puts a buffer in a slot and returns the one it replaces (null if none). Audio thread only. */
