@@ -257,7 +257,8 @@
   midi.cc(74, (v, ch) => n.set({cutoff: linexp(v, 0, 127, 200, 8000)}))    midi.cc(74, fn, {channel: 2})
   const c = bus.control(); midi.cc(1).to(c, 200, 4000)   direct: the audio thread sets the bus, no JS in between;
     read it in a def with in(c)
-  midi.play('song.mid')  midi.stop()   a Standard MIDI File through the same handlers and mappings (hush() stops it)
+  midi.play('song.mid')  midi.stop()   a Standard MIDI File through the same handlers and mappings (hush() stops it);
+    one file at a time: a new midi.play replaces the one playing and says so
   h.off() removes one handler or mapping (h is what midi.on / midi.cc / .to return); midi.off() removes them all
   Handlers run on the Lang loop and their sound starts at the next block. One that throws is reported with its
   file:line (at most once a second) and stays on. Running a file again replaces the handlers it made (line by line).`;
