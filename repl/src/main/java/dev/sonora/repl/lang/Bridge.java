@@ -65,6 +65,15 @@ public final class Bridge {
         output.err(text);
     }
 
+    /**
+     * The message a script sees for a Java exception thrown by a bridge method (see
+     * {@link ErrorReport#hostReason}), or null when {@code e} is not one (a JS error).
+     */
+    @HostAccess.Export
+    public String hostMessage(Object e) {
+        return e instanceof Throwable t ? ErrorReport.hostReason(t) : null;
+    }
+
     // ---- definitions ----
 
     /** The unit registry as JSON: [{name, inputs, defaults, outputs, variadic}]. */

@@ -3,6 +3,7 @@ package dev.sonora.repl.lang;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
+import dev.sonora.server.midi.MidiException;
 import dev.sonora.server.nrt.ServerException;
 import dev.sonora.server.synth.DefException;
 
@@ -48,14 +49,7 @@ public final class ErrorReport {
     }
 
     static String reason(PolyglotException e) {
-        if (e.isHostException()) {
-            Throwable h = e.asHostException();
-            if (h instanceof ServerException || h instanceof DefException || h instanceof IllegalArgumentException) {
-                return h.getMessage();
-            }
-            if (System.getenv("SONORA_DEBUG") != null) h.printStackTrace();
-            return "internal error: " + h;
-        }
+        if (e.isHostException()) return hostReason(e.asHostException());
         String m = e.getMessage();
         if (m == null) return "error";
         if (e.isSyntaxError()) {
@@ -67,5 +61,19 @@ public final class ErrorReport {
         String first = m.lines().findFirst().orElse(m);
         // API errors and plain user errors read better without the "Error: " label
         return first.startsWith("Error: ") ? first.substring(7) : first;
+    }
+
+    /**
+     * What a user reads for a Java exception: the message of a refusal (server, definition,
+     * MIDI, a bad argument), never a Java class name; a bug says it is one. The prelude turns
+     * bridge exceptions into JS errors with this text ({@code Bridge.hostMessage}).
+     */
+    public static String hostReason(Throwable h) {
+        if (h instanceof ServerException || h instanceof DefException || h instanceof IllegalArgumentException
+                || h instanceof MidiException || h instanceof UserError) {
+            return h.getMessage();
+        }
+        if (System.getenv("SONORA_DEBUG") != null) h.printStackTrace();
+        return "internal error (a bug in Sonora; SONORA_DEBUG=1 prints where)";
     }
 }

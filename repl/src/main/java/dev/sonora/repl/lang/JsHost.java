@@ -164,11 +164,23 @@ public final class JsHost implements AutoCloseable {
     }
 
     private void evalFileNested(Path file) {
+        String shown = displayName(file);
+        // only scripts: any other file's first token would be quoted back in a syntax error
+        PathKind.requireFile(file, shown, "load", "script");
+        if (!isScript(file)) {
+            throw new IllegalArgumentException("load: '" + shown + "' is not a script (Sonora loads .js and .mjs files)");
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("load: cannot read '" + shown + "': not a text file (not UTF-8 text)");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("load: cannot read '" + shown + "': permission denied");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("load: cannot read '" + shown + "': no such file");
         } catch (IOException e) {
-            throw new IllegalArgumentException("load: cannot read '" + file + "': " + e.getMessage());
+            throw new IllegalArgumentException("load: cannot read '" + shown + "'" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         loading.push(file.toAbsolutePath().getParent());
         try {
@@ -184,24 +196,34 @@ public final class JsHost implements AutoCloseable {
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
-    /** A file path as a script gave it: relative to the script doing the loading, else to the working folder. */
-    public Path resolve(String path, String what) {
+    /**
+     * A file path as a script gave it: relative to the script doing the loading, else to the working
+     * folder. Refuses (one line, {@link PathKind}) anything but a readable file; {@code wanted} names
+     * what the caller reads ("script", "sound file", "MIDI file").
+     */
+    public Path resolve(String path, String what, String wanted) {
         if (path == null || path.isBlank()) throw new IllegalArgumentException(what + ": which file? e.g. " + what + "('set.js')");
         Path p = Path.of(path);
         if (!p.isAbsolute() && !loading.isEmpty()) p = loading.peek().resolve(p);
         p = p.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException(what + ": no file '" + path + "'" + (p.toString().equals(path) ? "" : " (looked for " + p + ")"));
+        PathKind.requireFile(p, path, what, wanted);
+        if (wanted.equals("script") && !isScript(p)) {
+            throw new IllegalArgumentException(what + ": '" + path + "' is not a script (Sonora loads .js and .mjs files)");
         }
         return p;
     }
 
+    private static boolean isScript(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        return name.endsWith(".js") || name.endsWith(".mjs");
+    }
+
     void loadFromScript(String path) {
-        evalFileNested(resolve(path, "load"));
+        evalFileNested(resolve(path, "load", "script"));
     }
 
     String watchFromScript(String path) {
-        Path p = resolve(path, "watch");
+        Path p = resolve(path, "watch", "script");
         evalFileNested(p);
         watcher.add(p);
         return displayName(p);

@@ -178,15 +178,21 @@ public final class MidiBridge implements AutoCloseable {
 
     /**
      * {@code midi.play(path)}: reads the file now (a bad one throws one line naming it) and plays
-     * it from the next block, replacing what played. Returns {file, seconds, events} as JSON.
+     * it from the next block. One file plays at a time, like a song on a player: a new one replaces
+     * what played (its notes are released first) and says so in one line. Returns {file, seconds,
+     * events} as JSON.
      */
     @HostAccess.Export
     public String play(String path) {
-        Path p = host.resolve(path, "midi.play");
+        Path p = host.resolve(path, "midi.play", "MIDI file");
         SmfPlayer player;
+        String replaced = null;
         try {
             if (playing()) SmfReader.read(p); // a bad file is refused before the one playing stops
-            if (playing()) stop(); // what plays now releases its notes through the handlers first
+            if (playing()) {
+                replaced = (offline ? offlinePlayer : livePlayer).name();
+                stop(); // what plays now releases its notes through the handlers first
+            }
             if (offline) {
                 player = hub.playOffline(p, server.sampleTime());
                 offlinePlayer = player;
@@ -200,6 +206,7 @@ public final class MidiBridge implements AutoCloseable {
         } catch (MidiException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+        if (replaced != null) output.out("midi.play: '" + player.name() + "' replaces '" + replaced + "'");
         double seconds = (double) (player.schedule().endTime() - server.sampleTime()) / server.sampleRate();
         return "{\"file\":" + Json.string(player.name()) + ",\"seconds\":" + Math.max(0, seconds)
                 + ",\"events\":" + player.schedule().size() + "}";

@@ -111,7 +111,7 @@ public final class SamplesBridge {
     /** Starts loading a sound file; returns {slot, name} as JSON. A missing or undecodable file throws one line now. */
     @HostAccess.Export
     public String load(String path) {
-        Path p = host.resolve(path, "buffer");
+        Path p = host.resolve(path, "buffer", "sound file");
         try {
             BufferRef ref = server.loadBuffer(p);
             if (library.waitsForLoads()) {
@@ -137,7 +137,9 @@ public final class SamplesBridge {
     @HostAccess.Export
     public String addFolder(String path) {
         try {
-            SampleLibrary.Loading l = loadFolder(plain(path, "samples"));
+            Path folder = plain(path, "samples");
+            dev.sonora.repl.lang.PathKind.requireFolder(folder, path, "samples");
+            SampleLibrary.Loading l = loadFolder(folder);
             if (library.waitsForLoads()) l.done().join();
             StringBuilder sb = new StringBuilder("[");
             for (String b : l.banks()) sb.append(sb.length() > 1 ? "," : "").append(Json.string(b));
@@ -178,7 +180,7 @@ public final class SamplesBridge {
     /** Opens a file for streaming; returns the stream id (for diskin). */
     @HostAccess.Export
     public int openStream(String path, boolean loop) {
-        Path p = host.resolve(path, "stream");
+        Path p = host.resolve(path, "stream", "sound file");
         try {
             DiskStream s = Streams.open(server, p, loop);
             if (library.waitsForLoads()) server.catchUpDisk();

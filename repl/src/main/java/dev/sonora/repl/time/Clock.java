@@ -143,7 +143,7 @@ public final class Clock {
 
     /** The first multiple of {@code period} at or after {@code beat} (a float hair past a line counts as on it). */
     static double nextGrid(double beat, double period) {
-        return Math.ceil(beat / period - EPSILON) * period;
+        return Math.ceil(beat / period - EPSILON) * period + 0.0; // + 0.0: ceil(-tiny) is -0, and a loop's first beat printed as -0
     }
 
     /** The first multiple of {@code period} after {@code beat}. */

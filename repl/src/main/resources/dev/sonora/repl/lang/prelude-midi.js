@@ -4,9 +4,12 @@
 (function (global) {
   'use strict';
   const P = global.__prelude;
-  const M = global.__midi;
+  const { $, api, members, fail, describe, Shown, hushHooks, HELP } = P;
+  // captured built-ins: scripts may change the global ones (see prelude.js)
+  const { Error, String, Map, Set, objectKeys, defineProp, setProto, isInteger, parseJson, round, push, includes, join,
+    split, strLower, strStartsWith, regexExec, mapGet, mapSet, setAdd, setDelete, setValues, setSize, afterThisTask } = $;
+  const M = $.guard(global.__midi);
   delete global.__midi; // scripts reach MIDI only through the API below
-  const { api, members, fail, describe, Shown, hushHooks, HELP } = P;
 
   const TYPES = ['noteon', 'noteoff', 'cc', 'bend', 'program', 'touch', 'polytouch', 'clock', 'start', 'continue',
     'stop', 'any'];
@@ -54,12 +57,13 @@
     if (o === undefined || o === null) return { channel: -1, name: undefined };
     if (typeof o === 'number') o = { channel: o };
     if (typeof o !== 'object') fail(`${what}: options are {channel: 1..16, name: 'x'}, got ${describe(o)}`);
-    for (const k of Object.keys(o)) {
-      if (k !== 'channel' && k !== 'name') fail(`${what}: unknown option '${k}' (options: channel, name)`);
+    const given = objectKeys(o);
+    for (let i = 0; i < given.length; i++) {
+      if (given[i] !== 'channel' && given[i] !== 'name') fail(`${what}: unknown option '${given[i]}' (options: channel, name)`);
     }
     let channel = -1;
     if (o.channel !== undefined && o.channel !== 'all') {
-      if (!Number.isInteger(o.channel) || o.channel < 1 || o.channel > 16) {
+      if (!isInteger(o.channel) || o.channel < 1 || o.channel > 16) {
         fail(`${what}: channel is 1..16, got ${describe(o.channel)}`);
       }
       channel = o.channel - 1;
@@ -74,10 +78,10 @@
   // A file that runs again (watch, load) replaces the handlers it made, line by line, instead of
   // doubling them; handlers made by one line in one run (a for loop) all stay.
   function callSite() {
-    const stack = String(new Error().stack).split('\n');
-    for (const line of stack.slice(1)) {
-      const m = /\(?([^()\s]+):(\d+):\d+\)?\s*$/.exec(line);
-      if (!m || m[1].startsWith('sonora:') || m[1].startsWith('<')) continue;
+    const stack = split(String(new Error().stack), '\n');
+    for (let i = 1; i < stack.length; i++) {
+      const m = regexExec(/\(?([^()\s]+):(\d+):\d+\)?\s*$/, stack[i]);
+      if (!m || strStartsWith(m[1], 'sonora:') || strStartsWith(m[1], '<')) continue;
       return m[1] + ':' + m[2];
     }
     return undefined;
@@ -86,8 +90,8 @@
   let bumping = false;
   function currentEpoch() {
     if (!bumping) {
-      bumping = true;
-      Promise.resolve().then(() => { epoch++; bumping = false; });
+      afterThisTask(() => { epoch++; bumping = false; });
+      bumping = true; // only once the bump is sure to come: otherwise the epoch would never move again
     }
     return epoch;
   }
@@ -98,8 +102,8 @@
   class MidiHandler extends Shown {
     constructor(label, remove) {
       super();
-      Object.defineProperty(this, '__remove', { value: remove });
-      Object.defineProperty(this, '__label', { value: label });
+      defineProp(this, '__remove', { value: remove });
+      defineProp(this, '__label', { value: label });
     }
     off() { this.__remove(); return this; }
     toString() { return `MidiHandler(${this.__label})`; }
@@ -110,21 +114,22 @@
     const ep = currentEpoch();
     let owner;
     if (key !== undefined) {
-      owner = owners.get(key);
-      if (owner && (key.startsWith('name:') || owner.epoch !== ep)) {
-        for (const old of [...owner.handles]) old.off(); // the earlier run's handlers from this line (or name)
+      owner = mapGet(owners, key);
+      if (owner && (strStartsWith(key, 'name:') || owner.epoch !== ep)) {
+        const old = setValues(owner.handles); // the earlier run's handlers from this line (or name)
+        for (let i = 0; i < old.length; i++) old[i].off();
         owner = undefined;
       }
-      if (!owner) owners.set(key, owner = { epoch: ep, handles: new Set() });
+      if (!owner) mapSet(owners, key, owner = { epoch: ep, handles: new Set() });
     }
     add();
     const h = new MidiHandler(label, () => {
-      if (!live.delete(h)) return;
+      if (!setDelete(live, h)) return;
       remove();
-      if (owner) owner.handles.delete(h);
+      if (owner) setDelete(owner.handles, h);
     });
-    live.add(h);
-    if (owner) owner.handles.add(h);
+    setAdd(live, h);
+    if (owner) setAdd(owner.handles, h);
     return h;
   }
 
@@ -136,8 +141,8 @@
   const chLabel = (o) => (o.channel >= 0 ? `, channel ${o.channel + 1}` : '') + (o.name ? `, '${o.name}'` : '');
 
   function on(type, fn, opts) {
-    const t = typeof type === 'string' ? type.toLowerCase() : type;
-    if (!TYPES.includes(t)) fail(`midi.on: unknown type ${describe(type)} (types: ${TYPES.join(', ')})`);
+    const t = typeof type === 'string' ? strLower(type) : type;
+    if (!includes(TYPES, t)) fail(`midi.on: unknown type ${describe(type)} (types: ${join(TYPES, ', ')})`);
     if (typeof fn !== 'function') fail(`midi.on('${t}', fn): expected a function, got ${describe(fn)}`);
     const o = options(opts, `midi.on('${t}')`);
     let id;
@@ -146,13 +151,13 @@
   }
 
   function ccNumber(n) {
-    if (!Number.isInteger(n) || n < 0 || n > 127) fail(`midi.cc: controller numbers are 0..127, got ${describe(n)}`);
+    if (!isInteger(n) || n < 0 || n > 127) fail(`midi.cc: controller numbers are 0..127, got ${describe(n)}`);
     return n;
   }
 
   function controlBus(b, what) {
-    if (Number.isInteger(b) && b >= 0) return b;
-    if (b instanceof Shown && b.rate === 'control' && Number.isInteger(b.index)) return b.index;
+    if (isInteger(b) && b >= 0) return b;
+    if (b instanceof Shown && b.rate === 'control' && isInteger(b.index)) return b.index;
     if (b instanceof Shown && b.rate === 'audio') fail(`${what}: ${b} is an audio bus; map controllers to a control bus: bus.control()`);
     return fail(`${what}: expected a control bus (bus.control()), got ${describe(b)}`);
   }
@@ -161,7 +166,7 @@
     constructor(n, o) {
       super();
       this.cc = n;
-      Object.defineProperty(this, '__o', { value: o });
+      defineProp(this, '__o', { value: o });
     }
     // the audio thread sets the bus to lo + (hi - lo) * value / 127: no JS on the way
     to(b, lo = 0, hi = 1) {
@@ -194,7 +199,7 @@
     constructor(info) {
       super();
       this.file = info.file;
-      this.seconds = Math.round(info.seconds * 1000) / 1000;
+      this.seconds = round(info.seconds * 1000) / 1000;
       this.events = info.events;
     }
     get playing() { return M.playing(); }
@@ -204,40 +209,44 @@
 
   function play(path) {
     if (typeof path !== 'string') fail(`midi.play: expected a file name, e.g. midi.play('song.mid'), got ${describe(path)}`);
-    return new MidiPlayback(JSON.parse(M.play(path)));
+    return new MidiPlayback(parseJson(M.play(path)));
   }
 
   // ---------------------------------------------------------------- the midi object
 
   const midi = {
-    devices: function devices() { return JSON.parse(M.devicesJson()); },
+    devices: function devices() { return parseJson(M.devicesJson()); },
     open: function open(name) {
       if (typeof name !== 'string') fail(`midi.open: which input? midi.open('all') or a part of its name (inputs: ${M.devicesJson()})`);
-      return JSON.parse(M.open(name));
+      return parseJson(M.open(name));
     },
     close: function close(name = 'all') { M.close(String(name)); },
-    opened: function opened() { return JSON.parse(M.openedJson()); },
+    opened: function opened() { return parseJson(M.openedJson()); },
     on,
     cc,
     off: function off() {
-      const n = live.size;
-      for (const h of [...live]) h.off();
-      owners.clear();
+      const n = setSize(live);
+      const all = setValues(live);
+      for (let i = 0; i < all.length; i++) all[i].off();
+      $.mapClear(owners);
       return n;
     },
     play,
     stop: function stop() { M.stop(); },
     status: function status() {
-      return Object.assign({ open: JSON.parse(M.openedJson()), playing: M.playing(), handlers: M.handlers() },
-        JSON.parse(M.statusJson()));
+      const s = { open: parseJson(M.openedJson()), playing: M.playing(), handlers: M.handlers() };
+      const counters = parseJson(M.statusJson());
+      const names = objectKeys(counters);
+      for (let i = 0; i < names.length; i++) s[names[i]] = counters[names[i]];
+      return s;
     },
     toString() { return 'midi'; },
   };
-  Object.setPrototypeOf(midi, Shown.prototype); // the REPL shows it as 'midi', not its functions
+  setProto(midi, Shown.prototype); // the REPL shows it as 'midi', not its functions
   api('midi', midi);
   members('devices', 'open', 'close', 'opened', 'on', 'cc', 'to', 'off', 'play', 'stop', 'playing');
 
-  hushHooks.push(() => M.stop()); // panic stops the file; controllers stay mapped (they are the instrument)
+  push(hushHooks, () => M.stop()); // panic stops the file; controllers stay mapped (they are the instrument)
 
   HELP.midi = `MIDI: controllers and files (channels are 1..16)
   midi.devices()  midi.open('name' | 'all')  midi.close()   list, open (a part of the name is enough), close inputs
@@ -248,7 +257,8 @@
   midi.cc(74, (v, ch) => n.set({cutoff: linexp(v, 0, 127, 200, 8000)}))    midi.cc(74, fn, {channel: 2})
   const c = bus.control(); midi.cc(1).to(c, 200, 4000)   direct: the audio thread sets the bus, no JS in between;
     read it in a def with in(c)
-  midi.play('song.mid')  midi.stop()   a Standard MIDI File through the same handlers and mappings (hush() stops it)
+  midi.play('song.mid')  midi.stop()   a Standard MIDI File through the same handlers and mappings (hush() stops it);
+    one file at a time: a new midi.play replaces the one playing and says so
   h.off() removes one handler or mapping (h is what midi.on / midi.cc / .to return); midi.off() removes them all
   Handlers run on the Lang loop and their sound starts at the next block. One that throws is reported with its
   file:line (at most once a second) and stays on. Running a file again replaces the handlers it made (line by line).`;

@@ -2,9 +2,11 @@
 // __samples bridge (Java: dev.sonora.repl.samples.SamplesBridge) and the main prelude's internals.
 (function (global) {
   'use strict';
-  const S = global.__samples;
+  const { $, B, api, members, fail, describe, quote, synth, play, callUnit, UGen, Shown, HELP } = global.__prelude;
+  // captured built-ins: scripts may change the global ones (see prelude.js)
+  const { Function, objectKeys, includes, isFiniteNumber, isInteger, parseJson, regexExec, toFixed } = $;
+  const S = $.guard(global.__samples);
   delete global.__samples;
-  const { api, members, fail, describe, quote, synth, play, callUnit, UGen, Shown, HELP } = global.__prelude;
 
   // ---------------------------------------------------------------- buffers
 
@@ -22,7 +24,7 @@
 
   api('buffer', function buffer(path) {
     if (typeof path !== 'string') fail(`buffer: expected a file path, like buffer('kick.wav'), got ${describe(path)}`);
-    const b = JSON.parse(S.load(path));
+    const b = parseJson(S.load(path));
     return new Buffer(b.slot, b.name);
   });
 
@@ -51,39 +53,42 @@
     const o = opts || {};
     let bank = name;
     let n = o.n === undefined ? 0 : o.n;
-    const m = /^(.*):(\d+)$/.exec(name);
+    const m = regexExec(/^(.*):(\d+)$/, name);
     if (m) { bank = m[1]; n = Number(m[2]); }
-    if (!Number.isInteger(n)) fail(`${what}: n is a whole number (file n of the bank), got ${describe(n)}`);
+    if (!isInteger(n)) fail(`${what}: n is a whole number (file n of the bank), got ${describe(n)}`);
     const controls = { rate: 1, amp: 1, pan: 0 };
-    for (const k of ['rate', 'amp', 'pan']) {
+    const CONTROLS = ['rate', 'amp', 'pan'];
+    for (let i = 0; i < CONTROLS.length; i++) {
+      const k = CONTROLS[i];
       if (o[k] === undefined) continue;
-      if (typeof o[k] !== 'number' || !Number.isFinite(o[k])) fail(`${what}: ${k} is ${describe(o[k])}, not a finite number`);
+      if (typeof o[k] !== 'number' || !isFiniteNumber(o[k])) fail(`${what}: ${k} is ${describe(o[k])}, not a finite number`);
       controls[k] = o[k];
     }
-    for (const k of Object.keys(o)) {
-      if (!['n', 'rate', 'amp', 'pan'].includes(k)) fail(`${what}: no option '${k}' (options: n, rate, amp, pan)`);
+    const given = objectKeys(o);
+    for (let i = 0; i < given.length; i++) {
+      if (!includes(['n', 'rate', 'amp', 'pan'], given[i])) fail(`${what}: no option '${given[i]}' (options: n, rate, amp, pan)`);
     }
-    return [bank, n, controls];
+    return { bank, n, controls };
   }
 
   api('sample', function sample(name, opts) {
-    const [bank, n, controls] = sampleArgs(name, opts, 'sample');
-    const e = JSON.parse(S.resolve(bank, n));
+    const { bank, n, controls } = sampleArgs(name, opts, 'sample');
+    const e = parseJson(S.resolve(bank, n));
     if (e.failed) fail(`sample('${bank}'): ${e.file} could not be loaded`);
     controls.buf = e.slot;
     if (e.ready) return synth(e.channels > 1 ? defs.stereo : defs.mono, controls);
     // still loading: play it the moment it is ready, and say how late it was; never drop it
     S.whenReady(bank, n, (channels, late) => {
       synth(channels > 1 ? defs.stereo : defs.mono, controls);
-      global.console.warn(`sample('${bank}'): played ${late.toFixed(2)} s late (it was still loading)`);
+      B.printError(`sample('${bank}'): played ${toFixed(late, 2)} s late (it was still loading)`);
     });
     return undefined;
   });
 
   api('samples', function samples(folder) {
-    if (folder === undefined) return JSON.parse(S.banks());
+    if (folder === undefined) return parseJson(S.banks());
     if (typeof folder !== 'string') fail(`samples: expected a folder path, like samples('my-kit'), got ${describe(folder)}`);
-    return JSON.parse(S.addFolder(folder));
+    return parseJson(S.addFolder(folder));
   });
 
   // ---------------------------------------------------------------- streaming
@@ -91,8 +96,9 @@
   api('stream', function stream(path, opts) {
     if (typeof path !== 'string') fail(`stream: expected a file path, like stream('set.wav'), got ${describe(path)}`);
     const o = opts || {};
-    for (const k of Object.keys(o)) {
-      if (!['rate', 'amp', 'loop'].includes(k)) fail(`stream: no option '${k}' (options: rate, amp, loop)`);
+    const given = objectKeys(o);
+    for (let i = 0; i < given.length; i++) {
+      if (!includes(['rate', 'amp', 'loop'], given[i])) fail(`stream: no option '${given[i]}' (options: rate, amp, loop)`);
     }
     const id = S.openStream(path, !!o.loop);
     try {
@@ -109,13 +115,13 @@
   api('record', function record(path, opts) {
     if (typeof path !== 'string') fail(`record: expected a file name, like record('take.wav'), got ${describe(path)}`);
     const bits = opts && opts.bits !== undefined ? opts.bits : 32;
-    if (![16, 24, 32].includes(bits)) fail(`record: bits is 16, 24 or 32 (float), got ${describe(bits)}`);
+    if (!includes([16, 24, 32], bits)) fail(`record: bits is 16, 24 or 32 (float), got ${describe(bits)}`);
     const p = S.record(path, bits);
-    global.console.log(`recording to ${p}`);
+    B.print(`recording to ${p}`);
   });
   api('stopRecording', function stopRecording() {
     const p = S.stopRecording();
-    if (p === null) global.console.log('stopRecording: nothing is being recorded');
+    if (p === null) B.print('stopRecording: nothing is being recorded');
   });
 
   HELP.samples = `sample('bd') plays file 0 of the bank samples/bd; sample('bd', {n: 2, rate: 1.5, amp: 0.8, pan: -0.3})

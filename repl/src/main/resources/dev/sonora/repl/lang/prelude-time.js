@@ -2,22 +2,23 @@
 // Runs after prelude.js, as an internal source: errors point at the user's line.
 (function (global) {
   'use strict';
-  const T = global.__time;
+  const { $, rawBridge, api, fail, describe, hushHooks, HELP } = global.__prelude;
+  const { isFiniteNumber, parseJson } = $; // captured built-ins: scripts may change the global ones
+  const T = $.guard(global.__time);
   delete global.__time; // scripts reach the clock only through the API below
-  const { B, api, fail, describe, hushHooks, HELP } = global.__prelude;
-  T.attach(B); // the clock timestamps the node commands its events send
+  T.attach(rawBridge); // the clock timestamps the node commands its events send
 
   const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
   const MIN_BEATS = 0.001;
 
   function beatsArg(x, what, example) {
-    if (typeof x !== 'number' || !Number.isFinite(x)) fail(`${what}: expected a number of beats, like ${example}; got ${describe(x)}`);
+    if (typeof x !== 'number' || !isFiniteNumber(x)) fail(`${what}: expected a number of beats, like ${example}; got ${describe(x)}`);
     return x;
   }
 
   api('tempo', function tempo(bpm) {
     if (bpm === undefined) return T.tempo();
-    if (typeof bpm !== 'number' || !Number.isFinite(bpm) || bpm < 1 || bpm > 1000) {
+    if (typeof bpm !== 'number' || !isFiniteNumber(bpm) || bpm < 1 || bpm > 1000) {
       fail(`tempo: beats per minute from 1 to 1000, like tempo(120); got ${describe(bpm)}`);
     }
     T.setTempo(bpm);
@@ -26,7 +27,7 @@
 
   api('latency', function latency(seconds) {
     if (seconds === undefined) return T.latency();
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > 2) {
+    if (typeof seconds !== 'number' || !isFiniteNumber(seconds) || seconds < 0 || seconds > 2) {
       fail(`latency: seconds from 0 to 2, like latency(0.1); got ${describe(seconds)}`);
     }
     T.setLatency(seconds);
@@ -76,14 +77,14 @@
   });
 
   api('loops', function loops() {
-    return JSON.parse(T.loopsJson());
+    return parseJson(T.loopsJson());
   });
 
   api('timing', function timing() {
-    return JSON.parse(T.timingJson());
+    return parseJson(T.timingJson());
   });
 
-  hushHooks.push(() => T.hush());
+  $.push(hushHooks, () => T.hush());
 
   HELP.time = `tempo(120)                       beats per minute (tempo() reads it); changes keep the beat position
   loop('drums', 1, (beat) => ...)  every beat, starting on the next multiple of 1; re-evaluate to change the body

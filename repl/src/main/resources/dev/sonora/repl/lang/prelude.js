@@ -3,18 +3,138 @@
 // Everything lives in this closure; only the API names are put on the global object.
 (function (global) {
   'use strict';
-  const B = global.__bridge;
+
+  // ---------------------------------------------------------------- built-ins, captured at start-up
+
+  // A script may change any built-in (Array.prototype.push = null, a throwing getter on
+  // Object.prototype.then, Math = 0): the API must not notice. What the prelude needs is taken here,
+  // before any user code runs, and used without looking anything up again: no method calls on
+  // built-in prototypes, no for-of, spread or array destructuring (they go through
+  // Array.prototype[Symbol.iterator]), no promises (their then and constructor are reachable).
+  // The extension files (prelude-NAME.js) get the same set as __prelude.$.
+  const Error = global.Error, TypeError = global.TypeError, String = global.String, Function = global.Function,
+    Proxy = global.Proxy, Map = global.Map, Set = global.Set;
+  const uncurry = Function.prototype.bind.bind(Function.prototype.call); // uncurry(f)(self, ...args)
+  const objectKeys = Object.keys, defineProp = Object.defineProperty, setProto = Object.setPrototypeOf,
+    protoOf = Object.getPrototypeOf, createObject = Object.create, sameValue = Object.is, isArray = Array.isArray,
+    isFiniteNumber = Number.isFinite, isInteger = Number.isInteger, parseJson = JSON.parse, apply = Reflect.apply;
+  const { floor, round, min, pow, log2, log10, random, abs } = Math;
+  const push = uncurry(Array.prototype.push);
+  const strIndexOf = uncurry(String.prototype.indexOf), strSlice = uncurry(String.prototype.slice),
+    strStartsWith = uncurry(String.prototype.startsWith), strLower = uncurry(String.prototype.toLowerCase),
+    toFixed = uncurry(Number.prototype.toFixed), fnSource = uncurry(Function.prototype.toString),
+    regexExec = uncurry(RegExp.prototype.exec), objToString = Object.prototype.toString;
+  const mapGet = uncurry(Map.prototype.get), mapHas = uncurry(Map.prototype.has), mapSet = uncurry(Map.prototype.set),
+    mapDelete = uncurry(Map.prototype.delete), mapClear = uncurry(Map.prototype.clear), mapForEach = uncurry(Map.prototype.forEach),
+    setHas = uncurry(Set.prototype.has), setAdd = uncurry(Set.prototype.add), setDelete = uncurry(Set.prototype.delete),
+    setForEach = uncurry(Set.prototype.forEach),
+    setSize = uncurry(Object.getOwnPropertyDescriptor(Set.prototype, 'size').get),
+    mapSize = uncurry(Object.getOwnPropertyDescriptor(Map.prototype, 'size').get);
+  // arrays: plain loops (map, slice and filter would also consult Array.prototype.constructor)
+  function map(a, f) {
+    const r = [];
+    for (let i = 0; i < a.length; i++) push(r, f(a[i], i));
+    return r;
+  }
+  function filter(a, f) {
+    const r = [];
+    for (let i = 0; i < a.length; i++) if (f(a[i])) push(r, a[i]);
+    return r;
+  }
+  function slice(a, from, to) {
+    const r = [];
+    const end = to === undefined ? a.length : min(to, a.length);
+    for (let i = from; i < end; i++) push(r, a[i]);
+    return r;
+  }
+  function concat(a, b) {
+    const r = slice(a, 0);
+    for (let i = 0; i < b.length; i++) push(r, b[i]);
+    return r;
+  }
+  function includes(a, x) {
+    for (let i = 0; i < a.length; i++) if (a[i] === x) return true;
+    return false;
+  }
+  function join(a, sep) {
+    let s = '';
+    for (let i = 0; i < a.length; i++) s += (i > 0 ? sep : '') + a[i];
+    return s;
+  }
+  function split(s, sep) {
+    const r = [];
+    let from = 0;
+    for (;;) {
+      const i = strIndexOf(s, sep, from);
+      if (i < 0) return (push(r, strSlice(s, from)), r);
+      push(r, strSlice(s, from, i));
+      from = i + sep.length;
+    }
+  }
+  function replaceAll(s, from, to) {
+    return join(split(s, from), to);
+  }
+  // a microtask with nothing user-reachable on the way: then() asks the promise for its constructor
+  // and that for Symbol.species, and both answers are own properties here
+  const Promise = global.Promise;
+  const promiseThen = uncurry(Promise.prototype.then);
+  const SPECIES = createObject(null);
+  SPECIES[Symbol.species] = Promise;
+  function afterThisTask(fn) {
+    const p = new Promise((resolve) => resolve());
+    defineProp(p, 'constructor', { value: SPECIES });
+    promiseThen(p, fn);
+  }
+  const mapValues = (m) => { const r = []; mapForEach(m, (v) => push(r, v)); return r; };
+  const setValues = (s) => { const r = []; setForEach(s, (v) => push(r, v)); return r; };
+  const $ = {
+    uncurry, Error, TypeError, String, Function, Proxy, Map, Set, objectKeys, defineProp, setProto, protoOf, createObject,
+    sameValue, isArray, isFiniteNumber, isInteger, parseJson, apply, floor, round, min, pow, log2, log10, random, abs,
+    push, strIndexOf, strSlice, strStartsWith, strLower, toFixed, fnSource, regexExec, mapGet, mapHas, mapSet,
+    mapDelete, mapClear, mapForEach, mapSize, setHas, setAdd, setDelete, setForEach, setSize, map, filter, slice, concat,
+    includes, join, split, replaceAll, mapValues, setValues, afterThisTask,
+  };
+
+  // ---------------------------------------------------------------- the bridge, guarded
+
+  // A refusal from Java (a full command queue, a corrupt file) would reach scripts as a Java
+  // exception: String(e) and e.name start with its class name. Every bridge method is wrapped so
+  // that scripts see a plain Error with the message only (its stack is the script's, so the
+  // report still names the user's line).
+  const rawBridge = global.__bridge;
   delete global.__bridge; // scripts reach the server only through the API below
+  const hostMessage = rawBridge.hostMessage;
+  function hostError(e) {
+    const m = hostMessage(e); // null: a JS error (maybe a script's own, thrown through a callback)
+    return m === null ? e : new Error(m);
+  }
+  function guard(host) {
+    const g = createObject(null);
+    const names = objectKeys(host);
+    for (let i = 0; i < names.length; i++) {
+      const method = host[names[i]];
+      g[names[i]] = function () {
+        try {
+          return apply(method, host, arguments);
+        } catch (e) {
+          throw hostError(e);
+        }
+      };
+    }
+    return g;
+  }
+  $.guard = guard;
+  const B = guard(rawBridge);
 
   const API = [];      // global names, for help() and tab completion
   const MEMBERS = [];  // method and property names, for completion after a dot
   function api(name, value) {
     global[name] = value;
-    API.push(name);
+    push(API, name);
     return value;
   }
   function members(...names) {
-    for (const n of names) if (!MEMBERS.includes(n)) MEMBERS.push(n);
+    for (let i = 0; i < names.length; i++) if (!includes(MEMBERS, names[i])) push(MEMBERS, names[i]);
   }
   const fail = (message) => { throw new Error(message); };
 
@@ -22,43 +142,47 @@
 
   const IDENT = /^[A-Za-z_$][\w$]*$/;
   function quote(s) {
-    return "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'";
+    return "'" + replaceAll(replaceAll(replaceAll(s, '\\', '\\\\'), "'", "\\'"), '\n', '\\n') + "'";
   }
   function show(v, depth) {
     if (v === undefined) return 'undefined';
     if (v === null) return 'null';
     switch (typeof v) {
       case 'string': return depth === 0 ? quote(v) : quote(v);
-      case 'number': return Object.is(v, -0) ? '-0' : String(v);
+      case 'number': return sameValue(v, -0) ? '-0' : String(v);
       case 'bigint': return v + 'n';
       case 'boolean': case 'symbol': return String(v);
       case 'function': return v.name ? `[Function: ${v.name}]` : '[Function (anonymous)]';
     }
     if (v instanceof Shown) return v.toString();
     if (v instanceof Error) return `${v.name}: ${v.message}`;
-    if (depth > 2) return Array.isArray(v) ? '[Array]' : '[Object]';
-    if (Array.isArray(v)) {
+    if (depth > 2) return isArray(v) ? '[Array]' : '[Object]';
+    if (isArray(v)) {
       if (v.length === 0) return '[]';
-      const items = v.slice(0, 100).map((x) => show(x, depth + 1));
-      if (v.length > 100) items.push(`... ${v.length - 100} more`);
-      return `[ ${items.join(', ')} ]`;
+      const items = map(slice(v, 0, 100), (x) => show(x, depth + 1));
+      if (v.length > 100) push(items, `... ${v.length - 100} more`);
+      return `[ ${join(items, ', ')} ]`;
     }
-    if (v instanceof Map) return `Map(${v.size}) { ${[...v].map(([k, x]) => show(k, depth + 1) + ' => ' + show(x, depth + 1)).join(', ')} }`;
-    if (v instanceof Set) return `Set(${v.size}) { ${[...v].map((x) => show(x, depth + 1)).join(', ')} }`;
+    if (v instanceof Map) {
+      const items = [];
+      mapForEach(v, (x, k) => push(items, show(k, depth + 1) + ' => ' + show(x, depth + 1)));
+      return `Map(${mapSize(v)}) { ${join(items, ', ')} }`;
+    }
+    if (v instanceof Set) return `Set(${setSize(v)}) { ${join(map(setValues(v), (x) => show(x, depth + 1)), ', ')} }`;
     let keys;
     try {
-      keys = Object.keys(v);
+      keys = objectKeys(v);
     } catch (e) {
       return String(v);
     }
-    if (keys.length === 0) return typeof v.toString === 'function' && v.toString !== Object.prototype.toString ? String(v) : '{}';
-    return `{ ${keys.map((k) => (IDENT.test(k) ? k : quote(k)) + ': ' + show(v[k], depth + 1)).join(', ')} }`;
+    if (keys.length === 0) return typeof v.toString === 'function' && v.toString !== objToString ? String(v) : '{}';
+    return `{ ${join(map(keys, (k) => (regexExec(IDENT, k) !== null ? k : quote(k)) + ': ' + show(v[k], depth + 1)), ', ')} }`;
   }
   // what the REPL prints for a result (undefined: nothing)
   global.__show = (v) => (v === undefined ? undefined : show(v, 0));
   const describe = (v) => (typeof v === 'string' ? `string ${quote(v)}` : show(v, 1));
 
-  const line = (a) => a.map((x) => (typeof x === 'string' ? x : show(x, 0))).join(' ');
+  const line = (a) => join(map(a, (x) => (typeof x === 'string' ? x : show(x, 0))), ' ');
   // block bodies: a void Java call would return null, and console.log must return undefined
   api('console', {
     log(...a) { B.print(line(a)); },
@@ -78,7 +202,7 @@
   class UGen extends Shown {
     constructor(sig) {
       super();
-      Object.defineProperty(this, '__sig', { value: sig });
+      defineProp(this, '__sig', { value: sig });
     }
     get channels() {
       return G === null ? fail('channels: only inside a def') : G.channels(this.__sig);
@@ -107,7 +231,8 @@
   function toSig(v, what) {
     if (v instanceof UGen) return v.__sig;
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) fail(`${what} is ${v}, not a finite number`);
+      if (!isFiniteNumber(v)) fail(`${what} is ${v}, not a finite number`);
+      if (abs(v) > MAX_FLOAT) fail(`${what}: ${v} is out of range (signals are 32-bit floats, within ±${MAX_FLOAT_TEXT})`);
       return G.constant(v);
     }
     if (typeof v === 'boolean') return G.constant(v ? 1 : 0);
@@ -116,26 +241,31 @@
     throw new TypeError(`${what} must be a number or a signal, got ${describe(v)}`);
   }
 
-  const UNITS = new Map(JSON.parse(B.unitsJson()).map((u) => [u.name, u]));
+  // the largest finite 32-bit float: controls and constants are floats on the server
+  const MAX_FLOAT = 3.4028234663852886e38;
+  const MAX_FLOAT_TEXT = '3.4e+38';
+
+  const UNITS = new Map(map(parseJson(B.unitsJson()), (u) => [u.name, u]));
+  const UNIT_NAMES = map(mapValues(UNITS), (u) => u.name);
 
   function callUnit(name, args) {
-    const u = UNITS.get(name);
+    const u = mapGet(UNITS, name);
     graph(name);
     let n = args.length;
     while (n > 0 && args[n - 1] === undefined) n--;
     // a stereo-in unit (reverb) takes one signal for its left and right inputs
     const split = u.stereoIn && n < u.inputs.length;
-    const inputs = split ? ['in', ...u.inputs.slice(2)] : u.inputs;
-    const defaults = split ? [null, ...u.defaults.slice(2)] : u.defaults;
+    const inputs = split ? concat(['in'], slice(u.inputs, 2)) : u.inputs;
+    const defaults = split ? concat([null], slice(u.defaults, 2)) : u.defaults;
     if (!u.variadic && n > inputs.length) {
-      fail(`${name} takes ${inputs.length} input${inputs.length === 1 ? '' : 's'} (${inputs.join(', ')}), got ${n}`);
+      fail(`${name} takes ${inputs.length} input${inputs.length === 1 ? '' : 's'} (${join(inputs, ', ')}), got ${n}`);
     }
     const ins = [];
     for (let i = 0; i < n; i++) {
-      const label = `${name}: ${inputs[Math.min(i, inputs.length - 1)]}`;
+      const label = `${name}: ${inputs[min(i, inputs.length - 1)]}`;
       let a = args[i];
       if (a === undefined && i < inputs.length && defaults[i] !== null) a = defaults[i];
-      ins.push(toSig(a, label));
+      push(ins, toSig(a, label));
     }
     if (name === 'out') usedOut = true;
     return new UGen(G.unit(name, ins));
@@ -162,24 +292,24 @@
   function readBus(bus) {
     if (bus instanceof Bus) {
       const unit = bus.rate === 'control' ? 'ink' : 'in';
-      if (!UNITS.has(unit)) fail(`in is not available yet (it comes with the unit library, issue #4)`);
+      if (!mapHas(UNITS, unit)) fail(`in is not available yet (it comes with the unit library, issue #4)`);
       const chans = [];
-      for (let k = 0; k < bus.channels; k++) chans.push(callUnit(unit, [bus.index + k]).__sig);
+      for (let k = 0; k < bus.channels; k++) push(chans, callUnit(unit, [bus.index + k]).__sig);
       return chans.length === 1 ? new UGen(chans[0]) : new UGen(G.join(chans));
     }
-    if (!UNITS.has('in')) fail(`in is not available yet (it comes with the unit library, issue #4)`);
+    if (!mapHas(UNITS, 'in')) fail(`in is not available yet (it comes with the unit library, issue #4)`);
     return callUnit('in', [bus]);
   }
   function writeBus(bus, sig) {
     if (bus instanceof Bus && bus.rate === 'control') {
-      if (!UNITS.has('outk')) fail('writing a control bus is not available yet (issue #4)');
+      if (!mapHas(UNITS, 'outk')) fail('writing a control bus is not available yet (issue #4)');
       return callUnit('outk', [bus, sig]);
     }
     return callUnit('out', [bus, sig]);
   }
   if (UNITS.has('out')) {
     UGen.prototype.out = function (bus) { return writeBus(bus, this); };
-    api('out', (bus, ...channels) => (channels.length === 1 ? writeBus(bus, channels[0]) : callUnit('out', [bus, ...channels])));
+    api('out', (bus, ...channels) => (channels.length === 1 ? writeBus(bus, channels[0]) : callUnit('out', concat([bus], channels))));
     members('out');
   }
   if (UNITS.has('in')) api('In', (bus) => readBus(bus));
@@ -188,7 +318,7 @@
     if (name.startsWith('_') || BUS_UNITS.has(name)) continue; // internal units (the exit fade), buses above
     if (!RESERVED_GLOBALS.has(name)) api(jsName(name), (...args) => callUnit(name, args));
     if (u.inputs.length > 0) {
-      UGen.prototype[name] = function (...args) { return callUnit(name, [this, ...args]); };
+      UGen.prototype[name] = function (...args) { return callUnit(name, concat([this], args)); };
       members(name);
     }
   }
@@ -213,9 +343,9 @@
   }
   api('mix', (...signals) => {
     graph('mix');
-    if (signals.length === 1 && Array.isArray(signals[0])) signals = signals[0];
+    if (signals.length === 1 && isArray(signals[0])) signals = signals[0];
     if (signals.length === 0) fail('mix needs at least one signal');
-    return new UGen(G.mix(signals.map((s, i) => toSig(s, `mix: input ${i + 1}`))));
+    return new UGen(G.mix(map(signals, (s, i) => toSig(s, `mix: input ${i + 1}`))));
   });
   // subtraction and division read better than mul(-1): small conveniences over mul/add
   UGen.prototype.sub = function (x) {
@@ -239,7 +369,9 @@
     if (v === undefined) return 0;
     if (typeof v === 'boolean') return v ? 1 : 0;
     if (v instanceof Bus) return v.index;
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${what} is ${describe(v)}, not a finite number`);
+    if (typeof v !== 'number' || !isFiniteNumber(v)) fail(`${what} is ${describe(v)}, not a finite number`);
+    // narrowed to a float on the server, 1e300 would become Infinity: say what the user gave
+    if (abs(v) > MAX_FLOAT) fail(`${what}: ${v} is out of range (controls are 32-bit floats, within ±${MAX_FLOAT_TEXT})`);
     return v;
   }
 
@@ -248,7 +380,7 @@
     if (typeof fn !== 'function') fail(`def '${name}': the second argument is a function, like ({freq = 440}) => sine(freq)`);
     let p;
     try {
-      p = JSON.parse(B.paramPatternJson(fn.toString()));
+      p = parseJson(B.paramPatternJson(fnSource(fn)));
     } catch (e) {
       fail(`def '${name}': ${e.message}`);
     }
@@ -256,18 +388,20 @@
     if (p.kind === 'object') {
       let defaults;
       try {
-        defaults = new Function(p.text, `return [${p.locals.join(',')}]`)({});
+        defaults = new Function(p.text, `return [${join(p.locals, ',')}]`)({});
       } catch (e) {
         fail(`def '${name}': control defaults must be values known outside the def (${e.message})`);
       }
       arg = {};
-      p.keys.forEach((k, i) => {
+      for (let i = 0; i < p.keys.length; i++) {
+        const k = p.keys[i];
         arg[k] = new UGen(G.control(k, controlValue(defaults[i], `def '${name}': control '${k}' default`)));
-      });
+      }
     } else if (p.kind === 'name') {
       // (c) => sine(c.freq): controls appear as they are read, default 0
       const made = {};
       arg = new Proxy(made, {
+        __proto__: null, // traps are looked up on the handler: none may come from Object.prototype
         get(t, k) {
           if (typeof k !== 'string') return undefined;
           if (!(k in made)) made[k] = new UGen(G.control(k, 0));
@@ -280,20 +414,21 @@
       if (usedOut) return null;
       fail(`def '${name}': the function returned nothing: return the signal (e.g. () => sine(440).mul(0.1)) or write it with .out(bus)`);
     }
-    if (Array.isArray(r)) {
+    if (isArray(r)) {
       // [left, right]: channels in order
       if (r.length === 0) fail(`def '${name}': the function returned an empty array`);
-      return G.join(r.map((x, i) => toSig(x, `def '${name}': channel ${i + 1}`)));
+      return G.join(map(r, (x, i) => toSig(x, `def '${name}': channel ${i + 1}`)));
     }
     return toSig(r, `def '${name}': the result`);
   }
 
   function withGraph(body) {
     if (G !== null) fail('def and play cannot be nested inside another def');
-    G = B.newGraph();
+    const graphBridge = B.newGraph();
+    G = guard(graphBridge); // the prelude calls the guarded one; Java gets the graph itself
     usedOut = false;
     try {
-      return body(G);
+      return body(graphBridge);
     } finally {
       G = null;
     }
@@ -320,12 +455,12 @@
     return withGraph((g) => {
       const result = buildGraph(fn, name);
       const names = B.define(g, name, result);
-      return new Def(name, names === '' ? [] : names.split(','));
+      return new Def(name, names === '' ? [] : split(names, ','));
     });
   });
 
   api('defs', function defs() {
-    return JSON.parse(B.defNamesJson()).map((n) => new Def(n, []));
+    return map(parseJson(B.defNamesJson()), (n) => new Def(n, []));
   });
 
   // ---------------------------------------------------------------- nodes and groups
@@ -333,11 +468,11 @@
   class Node extends Shown {
     constructor(ref) {
       super();
-      Object.defineProperty(this, '__ref', { value: ref });
+      defineProp(this, '__ref', { value: ref });
     }
     get id() { return B.id(this.__ref); }
     get playing() { return B.playing(this.__ref); }
-    set(controls) { const [n, v] = pairs(controls, `set ${this}`); B.set(this.__ref, n, v); return this; }
+    set(controls) { const c = pairs(controls, `set ${this}`); B.set(this.__ref, c.names, c.values); return this; }
     release() { B.release(this.__ref); return this; }
     free() { B.free(this.__ref); return this; }
     run(on = true) { B.run(this.__ref, !!on); return this; }
@@ -370,22 +505,22 @@
   }
 
   function pairs(controls, what) {
-    if (controls === undefined || controls === null) return [null, null];
-    if (typeof controls !== 'object' || Array.isArray(controls) || controls instanceof Shown) {
+    if (controls === undefined || controls === null) return { names: null, values: null };
+    if (typeof controls !== 'object' || isArray(controls) || controls instanceof Shown) {
       fail(`${what}: controls are an object like {freq: 220, amp: 0.2}, got ${describe(controls)}`);
     }
-    const names = Object.keys(controls);
-    return [names, names.map((k) => controlValue(controls[k], `${what}: ${k}`))];
+    const names = objectKeys(controls);
+    return { names, values: map(names, (k) => controlValue(controls[k], `${what}: ${k}`)) };
   }
 
   // where a new node goes: a group (its head), or {head|tail: group} / {before|after|replace: node}
   function place(where, what) {
-    if (where === undefined || where === null) return ['head', null];
-    if (where instanceof Group) return ['head', where.__ref];
+    if (where === undefined || where === null) return { action: 'head', target: null };
+    if (where instanceof Group) return { action: 'head', target: where.__ref };
     if (typeof where === 'object' && !(where instanceof Node)) {
-      const ks = Object.keys(where);
-      if (ks.length === 1 && ['head', 'tail', 'before', 'after', 'replace'].includes(ks[0])) {
-        return [ks[0], nodeRef(where[ks[0]], what)];
+      const ks = objectKeys(where);
+      if (ks.length === 1 && includes(['head', 'tail', 'before', 'after', 'replace'], ks[0])) {
+        return { action: ks[0], target: nodeRef(where[ks[0]], what) };
       }
     }
     fail(`${what}: say where with a group or {head: g}, {tail: g}, {before: n}, {after: n}, {replace: n}; got ${describe(where)}`);
@@ -393,23 +528,23 @@
 
   function synth(name, controls, where) {
     name = checkName(name, 'synth');
-    const [n, v] = pairs(controls, `synth '${name}'`);
-    const [action, target] = place(where, `synth '${name}'`);
-    return wrap(B.synth(name, n, v, action, target));
+    const c = pairs(controls, `synth '${name}'`);
+    const p = place(where, `synth '${name}'`);
+    return wrap(B.synth(name, c.names, c.values, p.action, p.target));
   }
   api('synth', synth);
 
   function play(fn, controls, where) {
     const def = withGraph((g) => B.anonymous(g, 'play', buildGraph(fn, 'play')));
-    const [n, v] = pairs(controls, 'play');
-    const [action, target] = place(where, 'play');
-    return wrap(B.play(def, n, v, action, target));
+    const c = pairs(controls, 'play');
+    const p = place(where, 'play');
+    return wrap(B.play(def, c.names, c.values, p.action, p.target));
   }
   api('play', play);
 
   function group(where) {
-    const [action, target] = place(where, 'group');
-    return wrap(B.group(action, target));
+    const p = place(where, 'group');
+    return wrap(B.group(p.action, p.target));
   }
   api('group', group);
   api('defaultGroup', () => wrap(B.defaultGroup()));
@@ -417,7 +552,7 @@
   const hushHooks = [];
   api('hush', function hush() {
     B.hush();
-    for (const h of hushHooks) h();
+    for (let i = 0; i < hushHooks.length; i++) hushHooks[i]();
   });
 
   // ---------------------------------------------------------------- buses
@@ -436,7 +571,7 @@
   }
   function channelCount(c, what) {
     if (c === undefined) return 1;
-    if (!Number.isInteger(c) || c < 1 || c > 64) fail(`${what}: channels is a whole number 1..64, got ${describe(c)}`);
+    if (!isInteger(c) || c < 1 || c > 64) fail(`${what}: channels is a whole number 1..64, got ${describe(c)}`);
     return c;
   }
   api('bus', {
@@ -460,24 +595,24 @@
   // ---------------------------------------------------------------- helpers
 
   const num = (x, what) => (typeof x === 'number' ? x : fail(`${what}: expected a number, got ${describe(x)}`));
-  api('midicps', (note) => 440 * Math.pow(2, (num(note, 'midicps') - 69) / 12));
-  api('cpsmidi', (freq) => 69 + 12 * Math.log2(num(freq, 'cpsmidi') / 440));
-  api('dbamp', (db) => Math.pow(10, num(db, 'dbamp') / 20));
-  api('ampdb', (amp) => 20 * Math.log10(num(amp, 'ampdb')));
+  api('midicps', (note) => 440 * pow(2, (num(note, 'midicps') - 69) / 12));
+  api('cpsmidi', (freq) => 69 + 12 * log2(num(freq, 'cpsmidi') / 440));
+  api('dbamp', (db) => pow(10, num(db, 'dbamp') / 20));
+  api('ampdb', (amp) => 20 * log10(num(amp, 'ampdb')));
   api('linlin', (x, inLo, inHi, outLo, outHi) =>
     outLo + ((num(x, 'linlin') - inLo) / (inHi - inLo)) * (outHi - outLo));
   api('linexp', (x, inLo, inHi, outLo, outHi) => {
     if (outLo <= 0 || outHi <= 0) fail('linexp: the output range must be above 0');
-    return outLo * Math.pow(outHi / outLo, (num(x, 'linexp') - inLo) / (inHi - inLo));
+    return outLo * pow(outHi / outLo, (num(x, 'linexp') - inLo) / (inHi - inLo));
   });
   api('choose', (array) => {
-    if (!Array.isArray(array) || array.length === 0) fail(`choose: expected a non-empty array, got ${describe(array)}`);
-    return array[Math.floor(Math.random() * array.length)];
+    if (!isArray(array) || array.length === 0) fail(`choose: expected a non-empty array, got ${describe(array)}`);
+    return array[floor(random() * array.length)];
   });
   api('rand', (lo, hi) => {
-    if (lo === undefined) return Math.random();
-    if (hi === undefined) return Math.random() * num(lo, 'rand');
-    return num(lo, 'rand') + Math.random() * (num(hi, 'rand') - lo);
+    if (lo === undefined) return random();
+    if (hi === undefined) return random() * num(lo, 'rand');
+    return num(lo, 'rand') + random() * (num(hi, 'rand') - lo);
   });
 
   // ---------------------------------------------------------------- files, status, help
@@ -493,10 +628,10 @@
   });
 
   api('status', function status() {
-    const s = JSON.parse(B.statusJson());
-    const r1 = (x) => Math.round(x * 10) / 10;
+    const s = parseJson(B.statusJson());
+    const r1 = (x) => round(x * 10) / 10;
     return {
-      cpu: r1(s.cpu), peakCpu: r1(s.peakCpu), peak: Math.round(s.peak * 1000) / 1000, nodes: s.nodes,
+      cpu: r1(s.cpu), peakCpu: r1(s.peakCpu), peak: round(s.peak * 1000) / 1000, nodes: s.nodes,
       synths: s.synths, late: s.late, xruns: s.xruns, rtAllocBytes: s.rtAllocBytes, seconds: r1(s.seconds),
     };
   });
@@ -504,10 +639,9 @@
   // ---------------------------------------------------------------- sandbox stubs
 
   // GraalJS shell extras a script has no use for (the prelude defines its own load and console)
-  for (const k of ['Graal', 'java', 'javax', 'Packages', 'com', 'org', 'edu', 'net', 'loadWithNewGlobal', 'print',
-    'printErr', 'quit', 'read', 'readbuffer', 'readline']) {
-    delete global[k];
-  }
+  const SHELL_EXTRAS = ['Graal', 'java', 'javax', 'Packages', 'com', 'org', 'edu', 'net', 'loadWithNewGlobal', 'print',
+    'printErr', 'quit', 'read', 'readbuffer', 'readline'];
+  for (let i = 0; i < SHELL_EXTRAS.length; i++) delete global[SHELL_EXTRAS[i]];
   // GraalJS has no require and (as configured) no Polyglot: say so in words
   global.require = (m) => fail(`require(${describe(m)}) is not available: scripts share one scope; use load('file.js')`);
   global.Polyglot = {
@@ -534,7 +668,7 @@
     groups: `const g = group()                   a group at the head of the default group
   synth('x', {}, g) / {head: g} / {tail: g} / {before: n} / {after: n} / {replace: n}   where a node goes
   n.moveBefore(m) n.moveAfter(m) n.moveToHead(g) n.moveToTail(g)   g.freeAll()   g.free()`,
-    units: () => `units now: ${[...UNITS.keys()].filter((n) => !n.startsWith('_') && n !== 'ink' && n !== 'outk').map(jsName).join(', ')}
+    units: () => `units now: ${join(map(filter(UNIT_NAMES, (n) => !strStartsWith(n, '_') && n !== 'ink' && n !== 'outk'), jsName), ', ')}
   call them as functions, sine(440), or as methods on a signal, saw(110).mul(0.2).pan(-0.5); numbers and signals mix.
   in(bus) reads a bus; sig.out(bus) writes one. mix(a, b, ...) sums signals.`,
     buses: `const b = bus.audio(2); bus.control()   allocate buses; sig.out(b) writes, in(b) reads`,
@@ -546,22 +680,28 @@
   };
   api('help', function help(topic) {
     const key = topic === undefined ? '' : typeof topic === 'function' ? topic.name : String(topic);
-    const h = key === '' ? HELP[''].replace(/(help\('topic'\) for more: )[^\n]*/,
-      (_, lead) => lead + Object.keys(HELP).filter((k) => k).join(', ')) : HELP[key];
-    if (h === undefined) fail(`help: no topic '${key}' (topics: ${Object.keys(HELP).filter((k) => k).join(', ')})`);
+    const topics = join(filter(objectKeys(HELP), (k) => k), ', ');
+    let h = HELP[key];
+    if (key === '') {
+      // the first line lists every topic, the extensions' too
+      const lead = "help('topic') for more: ";
+      const at = strIndexOf(h, lead) + lead.length;
+      const end = strIndexOf(h, '\n', at);
+      h = strSlice(h, 0, at) + topics + (end < 0 ? '' : strSlice(h, end));
+    }
+    if (h === undefined) fail(`help: no topic '${key}' (topics: ${topics})`);
     B.print(typeof h === 'function' ? h() : h);
   });
 
   // tab completion: global names, then members prefixed with a dot
-  global.__completionNames = () => API.concat(MEMBERS.map((m) => '.' + m));
+  global.__completionNames = () => concat(API, map(MEMBERS, (m) => '.' + m));
 
   // what the API's extension files (prelude-NAME.js: time, samples, midi) build on; JsHost
   // deletes it once they have run, so scripts never see it
   global.__prelude = {
-    B, api, members, fail, describe, show, quote, wrap, synth, play, place, pairs, checkName, nodeRef,
+    $, B, rawBridge, api, members, fail, describe, show, quote, wrap, synth, play, place, pairs, checkName, nodeRef,
     callUnit, toSig, num, Node, Group, UGen, Shown, hushHooks, HELP,
   };
-  for (const k of ['__show', '__completionNames', '__prelude', 'require', 'Polyglot']) {
-    Object.defineProperty(global, k, { enumerable: false });
-  }
+  const HIDDEN = ['__show', '__completionNames', '__prelude', 'require', 'Polyglot'];
+  for (let i = 0; i < HIDDEN.length; i++) defineProp(global, HIDDEN[i], { enumerable: false });
 })(globalThis);

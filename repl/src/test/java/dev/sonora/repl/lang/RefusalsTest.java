@@ -1,0 +1,157 @@
+package dev.sonora.repl.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refusals say what and where in one line, name no Java class, never quote a non-script's
+ * content, and leave the server playing (issue 11: "Nothing lost, nothing silent").
+ */
+class RefusalsTest {
+    static HostFixture f;
+
+    @BeforeAll
+    static void up() throws Exception {
+        f = new HostFixture();
+        f.eval("tempo(120); def('a', ({freq = 440, amp = 0.1}) => sine(freq).mul(amp))");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        f.close();
+    }
+
+    private static void assertLine(String regex, String actual) {
+        assertTrue(actual.matches(regex), "expected /" + regex + "/ but got: " + actual);
+        assertFalse(actual.contains("\n"), "one line: " + actual);
+        assertFalse(actual.matches(".*(java|javax|dev\\.sonora)\\.[a-z].*"), "no Java class name: " + actual);
+    }
+
+    /** [String(e), e.message, e.name] of what code throws, as the REPL shows it. */
+    private static String caught(String code) throws Exception {
+        return f.eval("try { " + code + "; 'no error' } catch (e) { [String(e), e.message, e.name] }");
+    }
+
+    @Test
+    void nonScriptsAreRefusedWithoutQuotingThem(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "*TOKEN-xyz* not javascript\n");
+        String e = f.error("load('" + secret + "')");
+        assertLine("<repl>:\\d+: load: '.*secret.txt' is not a script \\(Sonora loads .js and .mjs files\\)", e);
+        assertFalse(e.contains("TOKEN"), e);
+        assertLine("<repl>:\\d+: watch: '.*secret.txt' is not a script .*", f.error("watch('" + secret + "')"));
+        // the CLI's files go through the same door
+        java.util.concurrent.ExecutionException x = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> f.lang.submit(() -> { f.host.evalFile(secret); return null; }).get());
+        assertTrue(x.getCause() instanceof UserError, x.toString());
+        assertLine("load: '.*secret.txt' is not a script .*", x.getCause().getMessage());
+    }
+
+    @Test
+    void unreadableScriptsSayWhy(@TempDir Path dir) throws Exception {
+        Path bin = dir.resolve("binary.js");
+        Files.write(bin, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28});
+        assertLine("<repl>:\\d+: load: cannot read '.*binary.js': not a text file \\(not UTF-8 text\\)", f.error("load('" + bin + "')"));
+        Path sub = Files.createDirectory(dir.resolve("folder.js"));
+        assertLine("<repl>:\\d+: load: '.*folder.js' is a directory, not a script", f.error("load('" + sub + "')"));
+        assertLine("<repl>:\\d+: load: no file 'missing.js'.*", f.error("load('missing.js')"));
+        Path locked = dir.resolve("locked.js");
+        Files.writeString(locked, "1\n");
+        locked.toFile().setReadable(false, false);
+        if (!Files.isReadable(locked)) { // root reads anything
+            assertLine("<repl>:\\d+: load: cannot read '.*locked.js': permission denied", f.error("load('" + locked + "')"));
+        }
+    }
+
+    @Test
+    void filesThatAreNotFilesSayWhatTheyAre(@TempDir Path dir) throws Exception {
+        for (String api : List.of("buffer", "stream")) {
+            assertLine("<repl>:\\d+: " + api + ": '" + dir + "' is a directory, not a sound file", f.error(api + "('" + dir + "')"));
+        }
+        assertLine("<repl>:\\d+: midi.play: '" + dir + "' is a directory, not a MIDI file", f.error("midi.play('" + dir + "')"));
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertLine("<repl>:\\d+: samples: '" + plain + "' is a file, not a folder", f.error("samples('" + plain + "')"));
+        if (Files.exists(Path.of("/dev/null"))) {
+            assertLine("<repl>:\\d+: buffer: '/dev/null' is a device, not a sound file", f.error("buffer('/dev/null')"));
+            assertLine("<repl>:\\d+: samples: '/dev/null' is a device, not a folder", f.error("samples('/dev/null')"));
+        }
+        Path fifo = dir.resolve("pipe.wav");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            made = false;
+        }
+        Assumptions.assumeTrue(made, "mkfifo not available");
+        // never opened (that would block): refused from its metadata
+        assertLine("<repl>:\\d+: buffer: '.*pipe.wav' is a named pipe \\(FIFO\\), not a sound file", f.error("buffer('" + fifo + "')"));
+        assertLine("<repl>:\\d+: midi.play: '.*pipe.wav' is a named pipe \\(FIFO\\), not a MIDI file", f.error("midi.play('" + fifo + "')"));
+        assertLine("<repl>:\\d+: load: '.*pipe.wav' is a named pipe \\(FIFO\\), not a script", f.error("load('" + fifo + "')"));
+    }
+
+    @Test
+    void hostRefusalsReachScriptsAsPlainErrors(@TempDir Path dir) throws Exception {
+        f.eval("var q = synth('a')");
+        // the command queue: sets pile up while the audio thread renders nothing (offline, no advance)
+        String full = caught("for (let i = 0; i < 100000; i++) q.set({freq: 440 + i % 7})");
+        assertTrue(full.startsWith("[ 'Error: command queue full: "), full);
+        assertTrue(full.contains("', 'command queue full: "), full);
+        assertTrue(full.endsWith("', 'Error' ]"), full);
+        assertFalse(full.contains("java"), full);
+        f.advance(400);
+        Path notWav = Files.writeString(dir.resolve("notes.wav"), "not a wav file at all");
+        String wav = caught("buffer('" + notWav + "')");
+        assertTrue(wav.startsWith("[ 'Error: ") && !wav.contains("java"), wav);
+        Path corrupt = Path.of("..", "..", "shared", "testdata", "midi", "test-corrupt-file-missing-byte.mid").toAbsolutePath().normalize();
+        if (!Files.exists(corrupt)) {
+            corrupt = dir.resolve("corrupt.mid");
+            Files.write(corrupt, new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1, 0});
+        }
+        String midi = caught("midi.play('" + corrupt + "')");
+        assertTrue(midi.startsWith("[ 'Error: midi.play: ") && !midi.contains("java"), midi);
+        assertEquals("true", f.eval("q.playing"), "the server plays on");
+        f.eval("q.free()");
+    }
+
+    @Test
+    void aNewMidiFileReplacesTheOneThatPlaysAndSaysSo() throws Exception {
+        Path dir = Path.of("..", "..", "shared", "testdata", "midi").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isDirectory(dir), "no shared test data");
+        f.out.clear();
+        f.eval("midi.play('" + dir.resolve("test-c-major-scale.mid") + "')");
+        f.eval("midi.play('" + dir.resolve("test-multichannel-chords-0.mid") + "')");
+        f.eval("midi.stop()");
+        assertTrue(f.out.contains("midi.play: 'test-multichannel-chords-0.mid' replaces 'test-c-major-scale.mid'"), f.out.toString());
+    }
+
+    @Test
+    void hugeControlValuesAreReportedAsGiven() throws Exception {
+        assertLine("<repl>:\\d+: synth 'a': amp: 1e\\+300 is out of range \\(controls are 32-bit floats, within ±3.4e\\+38\\)",
+                f.error("synth('a', {amp: 1e300})"));
+        f.eval("var big = synth('a')");
+        assertLine("<repl>:\\d+: set Node\\(\\d+ 'a'\\): amp: -1e\\+300 is out of range .*", f.error("big.set({amp: -1e300})"));
+        assertLine("<repl>:\\d+: def 'h': control 'amp' default: 1e\\+39 is out of range .*", f.error("def('h', ({amp = 1e39}) => sine(1).mul(amp))"));
+        assertLine("<repl>:\\d+: sine: freq: 1e\\+300 is out of range .*", f.error("def('h2', () => sine(1e300))"));
+        f.eval("big.free()");
+    }
+
+    @Test
+    void aLoopsFirstBeatIsZeroNotMinusZero() throws Exception {
+        try (HostFixture fresh = new HostFixture()) { // the first loop of a session starts at beat 0
+            fresh.eval("tempo(120); loop('zero', 1, (b) => console.log('beat', b))");
+            fresh.advance(48000 / 64);
+            assertEquals("beat 0", fresh.out.isEmpty() ? "(the loop did not run)" : fresh.out.get(0));
+        }
+    }
+}
