@@ -14,26 +14,36 @@ import dev.sonora.server.synth.GraphBuilder;
  * themselves, held notes released later, storms of {@code set}, groups made, moved, paused
  * and freed with synths inside. Used by the allocation proofs.
  */
-final class Load {
-    private final Rig rig;
+public final class Load {
+    private final dev.sonora.server.nrt.Server server;
+    private final Runnable nextBlock;
     private final SplittableRandom random = new SplittableRandom(42);
     private final List<NodeRef> pads = new ArrayList<>();
     private final List<NodeRef> groups = new ArrayList<>();
-    long notesStarted;
-    long notesEnded;
+    public volatile long notesStarted;
+    public volatile long notesEnded;
 
     Load(Rig rig) {
-        this.rig = rig;
-        rig.definePing();
+        this(rig.server, () -> rig.blocks(1));
+    }
+
+    /**
+     * The same load on any driver: {@code nextBlock} returns once the server has rendered the
+     * next block (offline: renders it; live: waits for it).
+     */
+    public Load(dev.sonora.server.nrt.Server server, Runnable nextBlock) {
+        this.server = server;
+        this.nextBlock = nextBlock;
+        Rig.definePing(server);
         GraphBuilder b = new GraphBuilder();
         var env = b.unit("adsr", b.constant(0.005), b.constant(0.01), b.constant(0.5), b.constant(0.02),
                 b.control("gate", 1));
         var freq = b.control("freq", 110);
         var tone = b.mix(b.unit("sine", freq), b.unit("mul", b.unit("saw", freq), b.constant(0.3)),
                 b.unit("mul", b.unit("noise"), b.constant(0.05)));
-        rig.server.addDef(b.build("pad", b.unit("pan",
+        server.addDef(b.build("pad", b.unit("pan",
                 b.unit("mul", b.unit("mul", tone, env), b.control("amp", 0.05)), b.control("pos", 0))));
-        rig.server.addListener(new dev.sonora.server.nrt.ServerListener() {
+        server.addListener(new dev.sonora.server.nrt.ServerListener() {
             @Override
             public void nodeEnded(NodeRef node) {
                 notesEnded++;
@@ -42,13 +52,12 @@ final class Load {
     }
 
     /** Sends one block's worth of work, then renders the block. */
-    void step() {
-        var server = rig.server;
+    public void step() {
         long now = server.sampleTime();
         int bs = server.blockSize();
         // percussive notes at random samples of the next blocks, freed by their envelopes
         for (int i = 0; i < 3; i++) {
-            rig.playAt("ping", now + random.nextInt(4 * bs), "freq", 200 + random.nextInt(2000), "release", 0.005 + random.nextDouble(0.03));
+            Rig.playAt(server, "ping", now + random.nextInt(4 * bs), "freq", 200 + random.nextInt(2000), "release", 0.005 + random.nextDouble(0.03));
             notesStarted++;
         }
         // held notes, some inside groups
@@ -90,6 +99,6 @@ final class Load {
             server.free(groups.remove(random.nextInt(groups.size())), now + random.nextInt(bs));
         }
         // a stale handle now and then: answered with an error, never an exception on RT
-        rig.blocks(1);
+        nextBlock.run();
     }
 }

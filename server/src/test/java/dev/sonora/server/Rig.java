@@ -54,6 +54,11 @@ public final class Rig implements AutoCloseable {
     }
 
     public NodeRef playAt(String def, long time, Object... controls) {
+        return playAt(server, def, time, controls);
+    }
+
+    /** Starts {@code def} at sample {@code time} on any server, with name/value control pairs. */
+    public static NodeRef playAt(Server server, String def, long time, Object... controls) {
         String[] names = new String[controls.length / 2];
         float[] values = new float[controls.length / 2];
         for (int i = 0; i < names.length; i++) {
@@ -76,6 +81,11 @@ public final class Rig implements AutoCloseable {
 
     /** A short percussive sine that frees itself. */
     public void definePing() {
+        definePing(server);
+    }
+
+    /** {@link #definePing()} on any server. */
+    public static void definePing(Server server) {
         GraphBuilder b = new GraphBuilder();
         var env = b.unit("perc", b.control("attack", 0.001), b.control("release", 0.02));
         server.addDef(b.build("ping", b.unit("mul", b.unit("sine", b.control("freq", 440)),
