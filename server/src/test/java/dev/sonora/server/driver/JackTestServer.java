@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Assumptions;
  * jackd (or each other). Where {@code jackd} or libjack is missing, the test is skipped with
  * one line. Test thread only.
  */
-final class JackServer implements AutoCloseable {
+public final class JackTestServer implements AutoCloseable {
     private static final AtomicInteger COUNT = new AtomicInteger();
-    final String name;
+    private final String name;
     final int rate;
     final int period;
     private final Process process;
     private final Path log;
 
-    private JackServer(String name, int rate, int period, Process process, Path log) {
+    private JackTestServer(String name, int rate, int period, Process process, Path log) {
         this.name = name;
         this.rate = rate;
         this.period = period;
@@ -32,7 +32,7 @@ final class JackServer implements AutoCloseable {
     }
 
     /** Starts {@code jackd -d dummy} at this rate and period, or skips the test. */
-    static JackServer start(int rate, int period) throws Exception {
+    public static JackTestServer start(int rate, int period) throws Exception {
         String jackd = find("jackd");
         Assumptions.assumeTrue(jackd != null, "JACK tests skipped: jackd is not installed (apt-get install jackd2)");
         Assumptions.assumeTrue(JackDriver.libraryProblem() == null, "JACK tests skipped: " + JackDriver.libraryProblem());
@@ -42,7 +42,7 @@ final class JackServer implements AutoCloseable {
         Process p = new ProcessBuilder(List.of(jackd, "--no-realtime", "-n", name, "-d", "dummy",
                 "-r", Integer.toString(rate), "-p", Integer.toString(period)))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        JackServer s = new JackServer(name, rate, period, p, log);
+        JackTestServer s = new JackTestServer(name, rate, period, p, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!JackDriver.serverRunning(name)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -63,6 +63,11 @@ final class JackServer implements AutoCloseable {
             if (f.canExecute()) return f.getPath();
         }
         return null;
+    }
+
+    /** The server's name (give it to {@link JackSettings#withServer}). */
+    public String name() {
+        return name;
     }
 
     /** Kills the server as a crash would (SIGKILL). */
