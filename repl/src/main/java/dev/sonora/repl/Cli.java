@@ -24,6 +24,7 @@ import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.repl.terminal.Evaluator;
 import dev.sonora.repl.terminal.Repl;
 import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.driver.JackSettings;
 import dev.sonora.server.nrt.ServerOptions;
 import dev.sonora.repl.audio.WarmKernels;
 
@@ -122,7 +123,8 @@ public final class Cli {
         Session s = new Session(so, output);
         LiveAudio audio;
         try {
-            audio = LiveAudio.start(s.server, o.driver, o.device, o.buffer, output);
+            audio = LiveAudio.start(s.server, o.driver, o.device, o.buffer,
+                    JackSettings.defaults().withPorts(o.outputs, o.inputs).withConnect(!o.noConnect), output);
         } catch (ServerException e) {
             err.println("sonora: " + e.getMessage());
             s.close();

@@ -15,7 +15,10 @@ public final class Options {
                    sonora --render OUT.wav --duration S files.js...   render offline, then exit
                    sonora --list-devices | --list-midi  print audio / MIDI devices, exit
             options:
-              --driver javasound|null   audio driver (default javasound; null = silent, clocked)
+              --driver jack|javasound|null  audio driver (default: jack when a JACK server runs,
+                                        else javasound, else null = silent, clocked)
+              --outputs N / --inputs N  JACK ports (default 2 outputs, 0 inputs)
+              --no-connect              leave the JACK ports unconnected
               --device NAME             output device (a part of its name is enough)
               --sample-rate HZ          default 48000
               --block FRAMES            block size, default 64
@@ -44,7 +47,10 @@ public final class Options {
     boolean listDevices;
     boolean listMidi;
     boolean help;
-    String driver = "javasound";
+    String driver; // null: the default (DriverChoice)
+    int outputs = 2;
+    int inputs = 0;
+    boolean noConnect;
     String device;
     int sampleRate = 48000;
     int block = 64;
@@ -92,11 +98,14 @@ public final class Options {
                     o.duration = d;
                 }
                 case "--driver" -> {
-                    o.driver = value != null ? value : next(args, ++i, a, "javasound|null");
-                    if (!o.driver.equals("javasound") && !o.driver.equals("null")) {
-                        throw new Bad("--driver: '" + o.driver + "' is not a driver (javasound or null)");
+                    o.driver = value != null ? value : next(args, ++i, a, "jack|javasound|null");
+                    if (!o.driver.equals("jack") && !o.driver.equals("javasound") && !o.driver.equals("null")) {
+                        throw new Bad("--driver: '" + o.driver + "' is not a driver (jack, javasound or null)");
                     }
                 }
+                case "--outputs" -> o.outputs = whole(value != null ? value : next(args, ++i, a, "N"), a, 1, 16);
+                case "--inputs" -> o.inputs = whole(value != null ? value : next(args, ++i, a, "N"), a, 0, 15);
+                case "--no-connect" -> o.noConnect = true;
                 case "--history" -> o.history = value != null ? value : next(args, ++i, a, "FILE");
                 case "--device" -> o.device = value != null ? value : next(args, ++i, a, "NAME");
                 case "--sample-rate" -> o.sampleRate = whole(value != null ? value : next(args, ++i, a, "HZ"), a, 8000, 384000);

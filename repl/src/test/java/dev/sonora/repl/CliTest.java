@@ -20,7 +20,7 @@ class CliTest {
         bad("unknown option --frobnicate", "--frobnicate");
         bad("--render needs --duration SECONDS", "--render", "x.wav", "a.js");
         bad("--duration: 'abc' is not a number", "--render", "x.wav", "--duration", "abc", "a.js");
-        bad("--driver: 'alsa' is not a driver (javasound or null)", "--driver", "alsa");
+        bad("--driver: 'alsa' is not a driver (jack, javasound or null)", "--driver", "alsa");
         bad("--sample-rate: 5 is out of range (8000..384000)", "--sample-rate", "5");
         bad("--block needs a value: --block FRAMES", "--block");
         bad("no file 'no-such-script.js'", "no-such-script.js");

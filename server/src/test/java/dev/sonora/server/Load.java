@@ -13,24 +13,26 @@ import dev.sonora.server.synth.GraphBuilder;
 /**
  * A busy set, driven block by block from the test thread: percussive notes that end by
  * themselves, held notes released later, storms of {@code set}, groups made, moved, paused
- * and freed with synths inside. Used by the allocation proofs, offline (a {@link Rig} renders
- * each block) and live (a real-time driver renders while the test thread paces the work).
+ * and freed with synths inside. Used by the allocation proofs.
  */
-final class Load {
+public final class Load {
     private final Server server;
     private final Runnable nextBlock;
     private final SplittableRandom random = new SplittableRandom(42);
     private final List<NodeRef> pads = new ArrayList<>();
     private final List<NodeRef> groups = new ArrayList<>();
-    long notesStarted;
-    long notesEnded;
+    public volatile long notesStarted;
+    public volatile long notesEnded;
 
     Load(Rig rig) {
         this(rig.server, () -> rig.blocks(1));
     }
 
-    /** {@code nextBlock} returns once the server has rendered (about) one more block. */
-    Load(Server server, Runnable nextBlock) {
+    /**
+     * The same load on any driver: {@code nextBlock} returns once the server has rendered the
+     * next block (offline: renders it; live: waits for it).
+     */
+    public Load(Server server, Runnable nextBlock) {
         this.server = server;
         this.nextBlock = nextBlock;
         Rig.definePing(server);
@@ -51,13 +53,12 @@ final class Load {
     }
 
     /** Sends one block's worth of work, then renders the block. */
-    void step() {
+    public void step() {
         long now = server.sampleTime();
         int bs = server.blockSize();
         // percussive notes at random samples of the next blocks, freed by their envelopes
         for (int i = 0; i < 3; i++) {
-            server.synth("ping", new String[] {"freq", "release"}, new float[] {200 + random.nextInt(2000), (float) (0.005 + random.nextDouble(0.03))},
-                    AddAction.TAIL, server.defaultGroup(), now + random.nextInt(4 * bs));
+            Rig.playAt(server, "ping", now + random.nextInt(4 * bs), "freq", 200 + random.nextInt(2000), "release", 0.005 + random.nextDouble(0.03));
             notesStarted++;
         }
         // held notes, some inside groups

@@ -54,6 +54,11 @@ public final class Rig implements AutoCloseable {
     }
 
     public NodeRef playAt(String def, long time, Object... controls) {
+        return playAt(server, def, time, controls);
+    }
+
+    /** Starts {@code def} at sample {@code time} on any server, with name/value control pairs. */
+    public static NodeRef playAt(Server server, String def, long time, Object... controls) {
         String[] names = new String[controls.length / 2];
         float[] values = new float[controls.length / 2];
         for (int i = 0; i < names.length; i++) {

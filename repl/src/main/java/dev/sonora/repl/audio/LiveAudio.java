@@ -1,10 +1,16 @@
 package dev.sonora.repl.audio;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.sonora.repl.lang.Output;
 import dev.sonora.server.driver.DiscardOut;
 import dev.sonora.server.driver.Driver;
+import dev.sonora.server.driver.DriverChoice;
+import dev.sonora.server.driver.FallbackDriver;
+import dev.sonora.server.driver.JackDriver;
+import dev.sonora.server.driver.JackSettings;
 import dev.sonora.server.driver.JavaSoundDriver;
 import dev.sonora.server.driver.NullDriver;
 import dev.sonora.server.nrt.NodeRef;
@@ -12,8 +18,8 @@ import dev.sonora.server.nrt.Server;
 import dev.sonora.server.nrt.ServerException;
 
 /**
- * The live audio side: opens the requested driver (javasound, falling back to the silent
- * clocked null driver when no device opens), starts the NRT thread, and on exit fades the
+ * The live audio side: opens the requested driver (JACK, javasound, or the silent clocked
+ * null driver; the default and the fallbacks are {@link DriverChoice}'s), starts the NRT thread, and on exit fades the
  * output out before stopping. Created and closed by the controlling (main) thread.
  */
 public final class LiveAudio implements AutoCloseable {
@@ -31,27 +37,41 @@ public final class LiveAudio implements AutoCloseable {
     }
 
     /**
-     * Opens and starts audio. {@code driverName} is "javasound" or "null"; a javasound
-     * failure prints one line and continues silently on the null driver.
+     * Opens and starts audio. {@code driverName} is "jack", "javasound", "null" or null for
+     * the default (JACK when a JACK server runs, else javasound, else null); a driver that
+     * cannot open prints one line and the next one plays (see {@link DriverChoice}).
      */
     public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, Output out) {
+        return start(server, driverName, device, bufferFrames, JackSettings.defaults(), out);
+    }
+
+    /** As above, with the JACK client's ports and connections. */
+    public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, JackSettings jack, Output out) {
         // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
         WarmKernels.run(server.options());
-        Driver d;
-        if ("null".equals(driverName)) {
-            d = new NullDriver(server, new DiscardOut(), bufferFrames);
-        } else {
-            try {
-                d = new JavaSoundDriver(server, device, bufferFrames, 16, null);
-            } catch (ServerException e) {
-                out.err("sonora: " + e.getMessage() + " — playing silently on the null driver"
-                        + " (hear it with --render out.wav --duration S, or pick --device; --list-devices shows them)");
-                d = new NullDriver(server, new DiscardOut(), bufferFrames);
-            }
-        }
+        Consumer<String> say = out::err;
+        Supplier<Driver> silent = () -> new NullDriver(server, new DiscardOut(), bufferFrames);
+        DriverChoice.Opener javaSound = () -> new JavaSoundDriver(server, device, bufferFrames, 16, null);
+        DriverChoice.Openers[] openers = new DriverChoice.Openers[1];
+        DriverChoice.Opener jackOpener = () -> new FallbackDriver(new JackDriver(server, jack, say),
+                () -> warmLater(server, DriverChoice.withoutJack(openers[0], say)), say);
+        openers[0] = new DriverChoice.Openers(() -> JackDriver.serverRunning(jack.serverName()), jackOpener, javaSound,
+                silent::get);
+        Driver d = DriverChoice.open(driverName, openers[0], say);
         server.startNrtThread();
         d.start();
         return new LiveAudio(server, d, bufferFrames);
+    }
+
+    /** A driver that took over mid-set: count its thread's allocation once it has run a little. */
+    private static Driver warmLater(Server server, Driver d) {
+        Thread t = new Thread(() -> {
+            LockSupport.parkNanos(1_000_000_000L);
+            server.markWarm();
+        }, "sonora-warmup");
+        t.setDaemon(true);
+        t.start();
+        return d;
     }
 
     public String describe() {

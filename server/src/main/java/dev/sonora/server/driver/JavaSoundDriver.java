@@ -138,8 +138,9 @@ public final class JavaSoundDriver implements Driver {
 
     @Override
     public String describe() {
+        int frames = line.getBufferSize() / (2 * bits / 8);
         return "javasound: " + deviceName + ", " + server.sampleRate() + " Hz, " + bits + "-bit, buffer "
-                + line.getBufferSize() / (2 * bits / 8) + " frames";
+                + frames + " frames, output latency " + Latency.ms(frames, server.sampleRate());
     }
 
     @Override

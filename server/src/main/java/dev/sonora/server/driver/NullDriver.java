@@ -63,7 +63,7 @@ public final class NullDriver implements Driver {
     @Override
     public String describe() {
         return "null driver (silent, clocked), " + server.sampleRate() + " Hz, block " + server.blockSize()
-                + ", buffer " + bufferFrames + " frames";
+                + ", buffer " + bufferFrames + " frames, output latency " + Latency.ms(bufferFrames, server.sampleRate());
     }
 
     @Override

@@ -481,9 +481,22 @@ public final class Server implements AutoCloseable {
 
     // ---- status ----
 
-    /** Drivers call this from their audio thread's first moments so status can watch it. */
+    /**
+     * Drivers call this from their audio thread's first moments so status can watch it: the
+     * thread that enters the block loop is the audio thread, whoever made it (JACK makes its
+     * own). A new audio thread (a driver took over from another) starts its count afresh at
+     * the next {@link #markWarm}. Audio thread; allocates nothing.
+     */
     public void audioThreadStarted(Thread t) {
-        rtThread = t;
+        if (rtThread != t) {
+            rtThread = t;
+            rtAllocBaseline = -1;
+        }
+    }
+
+    /** The thread that last entered the block loop, or null before the first block. Any thread. */
+    public Thread audioThread() {
+        return rtThread;
     }
 
     /** Starts counting audio-thread allocation from now (after warm-up). Any thread. */

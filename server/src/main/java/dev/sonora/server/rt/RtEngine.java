@@ -28,6 +28,7 @@ public final class RtEngine {
     private Throwable lastError;
     private volatile BlockHook blockHook;
     private volatile BlockTap blockTap;
+    private volatile BlockInput blockInput;
 
     /**
      * Work the audio thread does at the top of every block, once the commands that arrived are
@@ -59,6 +60,20 @@ public final class RtEngine {
         return old;
     }
 
+    /**
+     * Fills the device's input buses at the top of every block, after the buses are cleared
+     * and before any node runs (e.g. JACK input ports). Audio thread only; must follow the RT
+     * rules.
+     */
+    public interface BlockInput {
+        void readOnRt(World world, int frames);
+    }
+
+    /** Installs the device input, or removes it with null. Any thread. */
+    public void setBlockInput(BlockInput input) {
+        blockInput = input;
+    }
+
     public RtEngine(World world, MpscArrayQueue<Command> inbox, int heapCapacity) {
         this.world = world;
         this.inbox = inbox;
@@ -82,6 +97,8 @@ public final class RtEngine {
         try {
             w.clearAudioBuses();
             performed = 0;
+            BlockInput input = blockInput; // one volatile read a block
+            if (input != null) input.readOnRt(w, n);
             drainInbox();
             BlockHook hook = blockHook; // one volatile read a block
             if (hook != null) hook.atBlockStart(w);
