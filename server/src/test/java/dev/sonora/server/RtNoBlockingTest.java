@@ -9,10 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
 import dev.sonora.server.driver.DiscardOut;
+import dev.sonora.server.driver.JackDriver;
+import dev.sonora.server.driver.JackSettings;
+import dev.sonora.server.driver.JackTestServer;
 import dev.sonora.server.driver.NullDriver;
 import dev.sonora.server.nrt.Server;
 import dev.sonora.server.nrt.ServerOptions;
@@ -27,7 +33,9 @@ import jdk.jfr.consumer.RecordingFile;
  * under the busy set of the allocation proofs, the audio thread never enters or waits on a
  * monitor, never parks and never reads or writes a file or socket, except the driver's own wait
  * for the (virtual) device: {@code NullDriver.loop} parking until the next block is due.
- * Every event is recorded (threshold 0), so a short lock shows as surely as a long one.
+ * Every event is recorded (threshold 0), so a short wait shows as surely as a long one. (JFR
+ * records a monitor enter only when the thread had to wait for it: an uncontended lock is
+ * not seen.) On JACK, when a JACK server can be started, the same holds on JACK's thread.
  */
 class RtNoBlockingTest {
     /** Events that mean the thread blocked or did I/O. */
@@ -38,13 +46,40 @@ class RtNoBlockingTest {
 
     @Test
     void theAudioThreadNeitherLocksNorParksNorDoesIoUnderLoad() throws Exception {
-        Path jfr = Files.createTempFile("sonora-rt-blocking", ".jfr");
         Server server = new Server(ServerOptions.defaults());
         NullDriver driver = new NullDriver(server, new DiscardOut(), 256);
-        try (Recording recording = new Recording()) {
-            for (String e : BLOCKING) recording.enable(e).withThreshold(Duration.ZERO).withStackTrace();
+        try {
             server.startNrtThread();
             driver.start();
+            assertNothingBlocksOnTheAudioThread(server, driver::audioThread, DEVICE_WAIT);
+        } finally {
+            driver.close();
+            server.close();
+        }
+    }
+
+    /** The same on JACK's own thread: its wait for the device is in native code, so no wait at all is allowed here. */
+    @Test
+    void jacksThreadNeitherLocksNorParksNorDoesIoUnderLoad() throws Exception {
+        try (JackTestServer jack = JackTestServer.start(48000, 128)) {
+            Server server = new Server(ServerOptions.defaults());
+            JackDriver driver = new JackDriver(server, JackSettings.defaults().withServer(jack.name()).withConnect(false), s -> { });
+            try {
+                server.startNrtThread();
+                driver.start();
+                assertNothingBlocksOnTheAudioThread(server, driver::audioThread, null);
+            } finally {
+                driver.close();
+                server.close();
+            }
+        }
+    }
+
+    private static void assertNothingBlocksOnTheAudioThread(Server server, Supplier<Thread> audioThread, String deviceWait) throws Exception {
+        Path jfr = Files.createTempFile("sonora-rt-blocking", ".jfr");
+        try (Recording recording = new Recording()) {
+            for (String e : BLOCKING) recording.enable(e).withThreshold(Duration.ZERO).withStackTrace();
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10)); // to see the audio thread at all
             // the test thread sleeps (not parks) between blocks: fewer events to record and read
             Load load = new Load(server, () -> {
                 long until = server.sampleTime() + server.blockSize();
@@ -60,15 +95,20 @@ class RtNoBlockingTest {
             for (int i = 0; i < 1000; i++) load.step();
             recording.stop();
             recording.dump(jfr);
-            long thread = driver.audioThread().threadId();
+            long thread = audioThread.get().threadId();
             List<String> onRt = new ArrayList<>();
             int deviceWaits = 0;
-            java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+            int samples = 0;
+            Map<String, Integer> seen = new TreeMap<>();
             for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
                 seen.merge((e.getThread() == null ? "?" : e.getThread().getJavaName()) + " " + e.getEventType().getName(), 1, Integer::sum);
+                if (e.getEventType().getName().equals("jdk.ExecutionSample")) { // the thread sampled is a field of its own
+                    if (e.getThread("sampledThread").getJavaThreadId() == thread && e.getStartTime().isAfter(warm)) samples++;
+                    continue;
+                }
                 if (e.getThread() == null || e.getThread().getJavaThreadId() != thread || e.getStartTime().isBefore(warm)) continue;
                 String caller = firstOwnFrame(e.getStackTrace());
-                if (e.getEventType().getName().equals("jdk.ThreadPark") && DEVICE_WAIT.equals(caller)) {
+                if (e.getEventType().getName().equals("jdk.ThreadPark") && caller.equals(deviceWait)) {
                     deviceWaits++;
                 } else if (onRt.size() < 20) {
                     onRt.add(e.getEventType().getName() + " in " + caller);
@@ -78,11 +118,10 @@ class RtNoBlockingTest {
             // the recording works: the NRT thread's idle waits are parks, and are seen (the audio
             // thread's own device waits may be none at all when a loaded machine keeps it behind)
             assertTrue(seen.getOrDefault("sonora-nrt jdk.ThreadPark", 0) > 0, "events seen: " + seen);
+            assertTrue(samples > 0, "the recording saw the audio thread run: " + seen);
             assertTrue(load.notesStarted > 3000, "the set played: " + load.notesStarted + " notes");
             assertEquals(0, server.stats().publishedRtErrors);
         } finally {
-            driver.close();
-            server.close();
             Files.deleteIfExists(jfr);
         }
     }
