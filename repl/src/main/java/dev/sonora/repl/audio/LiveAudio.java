@@ -79,8 +79,10 @@ public final class LiveAudio implements AutoCloseable {
     }
 
     /**
-     * Starts counting audio-thread allocation once the first blocks have run (class loading
-     * and first-use allocation are start-up costs, not steady state). Blocks briefly.
+     * Starts counting audio-thread allocation, and the peak block load, once the first blocks
+     * have run: class loading, first-use allocation and the JIT's first compilations of the
+     * live path are start-up costs, not the set's, so an idle prompt shows the idle figure.
+     * Blocks briefly.
      */
     public void markWarmAfter(long millis) {
         NodeRef warm = WarmSynth.start(server);
@@ -88,6 +90,7 @@ public final class LiveAudio implements AutoCloseable {
         WarmSynth.stop(server, warm);
         LockSupport.parkNanos(50_000_000L); // the free goes through the audio thread and back
         server.markWarm();
+        server.stats().resetPeakLoad();
     }
 
     /** Fades the main output out, then stops the driver and the server. Idempotent. */

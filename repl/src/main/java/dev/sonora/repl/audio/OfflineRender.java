@@ -108,7 +108,7 @@ public final class OfflineRender {
             server.markWarm();
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
             // The audio thread is parked between offline steps, so this write cannot race.
-            server.stats().publishedPeakLoad = 0f;
+            server.stats().resetPeakLoad();
             long clippedBefore = server.status().clipped(); // the warm-up's own are not the user's
             // file work never falls behind virtual time: sample loads finish before they are
             // needed, recordings are written and streams prefetched between blocks (exact renders)

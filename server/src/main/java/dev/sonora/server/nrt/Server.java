@@ -524,9 +524,8 @@ public final class Server implements AutoCloseable {
 
     public Status status() {
         RtStats s = stats;
-        float peak = s.publishedPeak;
-        s.publishedPeak = 0f;
-        return new Status(100.0 * s.publishedLoad, 100.0 * s.publishedPeakLoad, peak, s.publishedNodes,
+        float peak = s.takePeak();
+        return new Status(100.0 * s.publishedLoad, 100.0 * s.peakLoad(), peak, s.publishedNodes,
                 s.publishedSynths, s.publishedLate, s.xruns, Math.max(0, rtAllocatedBytes()), s.publishedNanFixed,
                 s.publishedClipped, s.publishedRtErrors, s.publishedSampleTime);
     }

@@ -1,11 +1,17 @@
 package dev.sonora.server.rt;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Counters the audio thread keeps for {@code status()}.
  *
  * <p>Written only by the audio thread; read by any thread. Plain fields are counted on the
  * audio thread; {@link RtEngine} publishes a consistent view into the volatile fields once
  * per block, so readers never see torn longs and the audio thread pays one fence per field.
+ * The two maxima that readers also reset (the output peak, taken by each {@code status()}, and
+ * the peak block load) are the exception: both sides change them with atomic operations (the
+ * audio thread a lock-free compare-and-set max, a reader a get-and-set), so a reset never
+ * loses a peak the audio thread is writing at that moment.
  */
 public final class RtStats {
     // audio thread working counters
@@ -26,12 +32,12 @@ public final class RtStats {
     public volatile long publishedClipped;
     public volatile long publishedRtErrors;
     public volatile long publishedReturnOverflows;
-    /** Largest absolute output sample in recent blocks (decays on read). */
-    public volatile float publishedPeak;
+    /** Largest absolute output sample since the last {@link #takePeak}, as float bits (non-negative floats order as their bits). */
+    private final AtomicInteger peakBits = new AtomicInteger();
     /** Render time of the last block over its duration, 0..1+. */
     public volatile float publishedLoad;
-    /** Largest block load since the last reset. */
-    public volatile float publishedPeakLoad;
+    /** Largest block load since the last {@link #resetPeakLoad}, as float bits. */
+    private final AtomicInteger peakLoadBits = new AtomicInteger();
     /** Sample time of the next block to render. */
     public volatile long publishedSampleTime;
     /** Underruns/overruns the driver counted. */
@@ -49,18 +55,37 @@ public final class RtStats {
         publishedClipped = clipped;
         publishedRtErrors = rtErrors;
         publishedReturnOverflows = returnOverflows;
-        publishedPeak = Math.max(publishedPeak, peakSinceRead);
+        raise(peakBits, peakSinceRead);
         peakSinceRead = 0f;
         publishedLoad = load;
-        if (load > publishedPeakLoad) publishedPeakLoad = load;
+        raise(peakLoadBits, load);
         if (commands > publishedMostCommands) publishedMostCommands = commands;
         blocks = blocks + 1;
         publishedSampleTime = sampleTime;
     }
 
+    /** Audio thread: {@code max = max(max, v)} without a lock; a reader's reset in between only makes it try again. */
+    private static void raise(AtomicInteger max, float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int old;
+        while (bits > (old = max.get()) && !max.compareAndSet(old, bits)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The largest output sample since the last call, and starts it over (status() reads it so). Any thread. */
+    public float takePeak() {
+        return Float.intBitsToFloat(peakBits.getAndSet(0));
+    }
+
+    /** The largest block load since the last reset (1 = a whole block's time). Any thread. */
+    public float peakLoad() {
+        return Float.intBitsToFloat(peakLoadBits.get());
+    }
+
     /** Starts the peak block load over (e.g. after boot, or per render step). Any thread. */
     public void resetPeakLoad() {
-        publishedPeakLoad = 0f;
+        peakLoadBits.set(0);
     }
 
     /** Counted by the driver on the audio thread. */

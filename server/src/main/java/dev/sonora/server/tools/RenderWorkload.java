@@ -74,7 +74,7 @@ public final class RenderWorkload {
         System.out.printf("%s: rendered %.1f s in %.2f s (render loop %.2f s, %.1fx real time), %s ns/voice-sample, peak block load %.0f%%%n",
                 name, seconds, total, render, seconds / total,
                 voiceSamples > 0 ? String.format("%.2f", render * 1e9 / voiceSamples) : "-",
-                100 * server.stats().publishedPeakLoad);
+                100 * server.stats().peakLoad());
         server.close();
     }
 }
