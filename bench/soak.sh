@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# soak.sh -- live audio under a stage-like load, beside scsynth and an idle baseline, on a JACK
+# dummy server this script starts (issue 12). Not part of CI.
+#
+#   bench/soak.sh MINUTES PERIOD [ROUNDS]       e.g. bench/soak.sh 10 256 3
+#
+# Each round runs, one after another and each on a fresh `jackd -d dummy -r 48000 -p PERIOD`:
+#   sonora  the set in bench/soak-set.js, live on Sonora's JACK driver, recording to disk
+#   scsynth the same 200 subtractive voices (peers' subtractive_200 score, sent over OSC)
+#   idle    nothing but the recorder: the machine's own xruns (this VM's timer makes some)
+# and reports per run: JACK's xruns while recording (jackd's log), dropouts (runs of >= 32
+# zero samples in a recording of the client's output ports, made by jack_rec on the same
+# server), and for Sonora its own late/xruns/clips, worst block time, GC and safepoint pauses.
+# needs: jackd2, supercollider-server, python3, ../shared/peers/scores, ./sonora (builds itself)
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+MINUTES=${1:?usage: bench/soak.sh MINUTES PERIOD [ROUNDS]}
+PERIOD=${2:?usage: bench/soak.sh MINUTES PERIOD [ROUNDS]}
+ROUNDS=${3:-3}
+SECS=$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')
+SCORES=${SCORES:-$HERE/../shared/peers/scores}
+OUT=${OUT:-/tmp/sonora-soak}
+JACK=soak$$
+PORT=57199
+mkdir -p "$OUT"
+for c in jackd jack_rec jack_lsp scsynth python3; do command -v $c >/dev/null || { echo "soak: $c not found (apt-get install jackd2 supercollider-server)" >&2; exit 1; }; done
+export JACK_NO_AUDIO_RESERVATION=1 JACK_DEFAULT_SERVER=$JACK
+
+JACKPID=''
+start_jack() { # LOG
+  jackd -n "$JACK" -d dummy -r 48000 -p "$PERIOD" >"$1" 2>&1 &
+  JACKPID=$!
+  for _ in $(seq 50); do jack_lsp >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "soak: jackd did not start (see $1)" >&2; exit 1
+}
+stop_jack() { kill "$JACKPID" 2>/dev/null || true; wait "$JACKPID" 2>/dev/null || true; }
+wait_port() { for _ in $(seq 300); do jack_lsp 2>/dev/null | grep -qx "$1" && return 0; sleep 0.2; done; echo "soak: no port $1" >&2; return 1; }
+xruns() { grep -c 'XRun' "$1" || true; }
+# record PORTS for SECS into WAV while counting jackd's xruns over that window; prints the count
+record() { # JACKLOG WAV PORT...
+  local log=$1 wav=$2; shift 2
+  local before; before=$(xruns "$log")
+  jack_rec -f "$wav" -d "$SECS" -b 16 "$@" >"$wav.log" 2>&1 || echo "soak: jack_rec failed (see $wav.log)" >&2
+  echo $(( $(xruns "$log") - before ))
+}
+
+# the set, with its file paths made absolute
+WRAP=$OUT/soak-wrapper.js
+MIDI=$(ls "$HERE"/../shared/testdata/midi/test-2-tracks-type-1.mid 2>/dev/null | head -1 || true)
+if [[ -n $MIDI ]]; then MIDI="\"$MIDI\""; else MIDI=null; fi   # skipped cleanly where testdata is absent
+cat >"$WRAP" <<JS
+globalThis.SOAK_MIDI = $MIDI
+globalThis.SOAK_SAMPLES = "$HERE/samples"
+load("$HERE/bench/soak-set.js")
+JS
+
+"$HERE"/sonora --help >/dev/null   # build first, outside the timed runs
+echo "soak: $MINUTES min per run, period $PERIOD ($(awk -v p="$PERIOD" 'BEGIN { printf "%.1f", p / 48 }') ms), $ROUNDS rounds; $(date -u +%F) loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-6s %-8s %6s %9s %9s %10s  %s\n' round run xruns dropouts gap_ms longest_ms sonora
+for r in $(seq 1 "$ROUNDS"); do
+  # ---- sonora
+  log=$OUT/jackd-sonora-$r.log; start_jack "$log"
+  rm -f "$OUT/take-$r.wav" "$OUT/gc-$r.log"
+  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$r.log::filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$r.log::filecount=0" \
+    "$HERE"/sonora --no-repl --driver jack --duration $((SECS + 15)) --record "$OUT/take-$r.wav" "$WRAP" >"$OUT/sonora-$r.log" 2>&1 &
+  spid=$!
+  wait_port sonora:out_1; sleep 5   # the set starts (JS context, 200 voices) before the window opens
+  x=$(record "$log" "$OUT/sonora-$r.wav" sonora:out_1 sonora:out_2)
+  d=$(python3 "$HERE"/bench/dropouts.py "$OUT/sonora-$r.wav" || echo "dropouts ? total_ms ? longest_ms ?")
+  wait "$spid" || true
+  st=$(grep '^soak-status ' "$OUT/sonora-$r.log" | tail -1 | sed 's/^soak-status //')
+  own=$(python3 - "$st" "$OUT/gc-$r.log" "$OUT/safepoint-$r.log" <<'PY'
+import json, re, sys
+s = json.loads(sys.argv[1]) if sys.argv[1] else {}
+gc = [float(m) for m in re.findall(r'Pause [A-Za-z ]+? ([0-9.]+)ms', open(sys.argv[2]).read())] if sys.argv[2] else []
+sp = [int(m) / 1e6 for m in re.findall(r'Total: (\d+) ns', open(sys.argv[3]).read())]
+t = s.get('timing', {})
+print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s B, late events %s (worst %s ms); GC pauses %d (max %.3f ms), safepoints %d (max %.3f ms)' % (
+    s.get('late'), s.get('xruns'), s.get('clipped', 0), s.get('peakCpu', 0) / 100 * 64 / 48, s.get('peakCpu'), s.get('rtAllocBytes'),
+    t.get('late'), t.get('worstLateMs'), len(gc), max(gc or [0]), len(sp), max(sp or [0])))
+PY
+)
+  stop_jack
+  printf '%-6s %-8s %6s %9s %9s %10s  %s\n' "$r" sonora "$x" $(awk '{ print $2, $4, $6 }' <<<"$d") "$own"
+  # ---- scsynth, the same 200 voices
+  log=$OUT/jackd-scsynth-$r.log; start_jack "$log"
+  SC_JACK_DEFAULT_OUTPUTS='' scsynth -u "$PORT" -z 64 -i 0 -o 2 -R 0 -l 1 >"$OUT/scsynth-$r.log" 2>&1 &
+  cpid=$!
+  wait_port SuperCollider:out_1
+  python3 "$HERE"/bench/osc-replay.py "$SCORES/subtractive_200.osc" "$PORT" >>"$OUT/scsynth-$r.log"
+  x=$(record "$log" "$OUT/scsynth-$r.wav" SuperCollider:out_1 SuperCollider:out_2)
+  d=$(python3 "$HERE"/bench/dropouts.py "$OUT/scsynth-$r.wav" || echo "dropouts ? total_ms ? longest_ms ?")
+  kill "$cpid" 2>/dev/null || true; wait "$cpid" 2>/dev/null || true
+  stop_jack
+  printf '%-6s %-8s %6s %9s %9s %10s\n' "$r" scsynth "$x" $(awk '{ print $2, $4, $6 }' <<<"$d")
+  # ---- idle: the recorder alone
+  log=$OUT/jackd-idle-$r.log; start_jack "$log"
+  x=$(record "$log" "$OUT/idle-$r.wav" system:capture_1 system:capture_2)
+  stop_jack
+  printf '%-6s %-8s %6s %9s %9s %10s\n' "$r" idle "$x" - - -
+done
+echo "soak: logs and recordings in $OUT"
