@@ -71,6 +71,7 @@ public final class Cli {
             if (o.listMidi) Devices.listMidi(out);
             return 0;
         }
+        if (!checkOutputs(o)) return 1;
         ServerOptions so;
         try {
             so = ServerOptions.defaults().withSampleRate(o.sampleRate).withBlockSize(o.block);
@@ -80,6 +81,23 @@ public final class Cli {
             return 2;
         }
         return o.render != null ? render(o, so) : live(o, so);
+    }
+
+    /** --render OUT and --record OUT, checked before anything runs; false when one was refused (one line said why). */
+    private boolean checkOutputs(Options o) {
+        try {
+            List<Path> scripts = o.files;
+            if (o.render != null) OutputFile.check("--render", o.render, scripts, o.force);
+            if (o.record != null) {
+                List<Path> others = new java.util.ArrayList<>(scripts);
+                if (o.render != null) others.add(o.render);
+                OutputFile.check("--record", o.record, others, o.force);
+            }
+            return true;
+        } catch (OutputFile.Refused e) {
+            err.println("sonora: " + e.getMessage());
+            return false;
+        }
     }
 
     // ---- --render ----
@@ -105,7 +123,7 @@ public final class Cli {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("sonora: cannot write " + o.render + ": " + e.getMessage());
+            err.println("sonora: cannot write " + o.render + ": " + OutputFile.why(o.render, e));
             return 1;
         } catch (Exception e) {
             err.println("sonora: render failed: " + e);
@@ -135,7 +153,11 @@ public final class Cli {
                 s.server.recordings().start(o.record.toAbsolutePath(), 32);
                 err.println("sonora: recording to " + o.record.toAbsolutePath());
             } catch (ServerException e) {
-                err.println("sonora: " + e.getMessage()); // one line; the music goes on
+                // a recording asked for and not made is a failed start, not a warning to miss
+                err.println("sonora: " + e.getMessage());
+                audio.close();
+                s.close();
+                return 1;
             }
         }
         Thread warm = new Thread(() -> audio.markWarmAfter(300), "sonora-warmup");
