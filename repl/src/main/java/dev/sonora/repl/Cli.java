@@ -18,6 +18,8 @@ import org.jline.terminal.TerminalBuilder;
 import dev.sonora.repl.audio.ClipWatch;
 import dev.sonora.repl.audio.LiveAudio;
 import dev.sonora.repl.audio.OfflineRender;
+import dev.sonora.repl.audio.RenderStop;
+import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.midi.MidiBridge;
@@ -104,15 +106,37 @@ public final class Cli {
 
     private int render(Options o, ServerOptions so) {
         RoutedOutput output = new RoutedOutput(out, err);
+        RenderStop stop = new RenderStop();
+        Session[] session = new Session[1];
+        // Ctrl-C / SIGTERM: the render stops at its next step and closes the file with a complete
+        // header; the JVM ends once the user has been told (or after 5 s, whatever happens)
+        Thread hook = new Thread(() -> {
+            stop.request();
+            if (stop.awaitReported(200)) return;
+            Session s = session[0];
+            if (s != null && s.hostReady()) s.host().interrupt(); // a script step still running
+            stop.awaitReported(5000);
+        }, "sonora-render-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (Session s = new Session(so, output)) {
+            session[0] = s;
             WarmKernels.run(so); // compile every kernel here while JS starts on the Lang thread
             JsHost host = s.host();
             Path wav = o.render;
             List<Path> files = o.files;
-            OfflineRender.Result r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
-                for (Path f : files) host.evalFile(f);
-                for (String c : o.code) host.evalCode(c, "<-e>");
-            }, wav, o.duration, o.record));
+            OfflineRender.Result r;
+            try (StepWatch watch = new StepWatch(o.stepTimeout, host::interrupt)) {
+                r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
+                    for (Path f : files) watch.step(() -> host.evalFile(f));
+                    for (String c : o.code) watch.step(() -> host.evalCode(c, "<-e>"));
+                }, wav, o.duration, o.record, stop, watch));
+            }
+            if (r.ended() != OfflineRender.Ended.COMPLETE) {
+                if (r.error() != null) err.println(r.error());
+                err.println(String.format(Locale.ROOT, "sonora: render %s at %.1f s; %s holds what was rendered",
+                        r.ended() == OfflineRender.Ended.INTERRUPTED ? "interrupted" : "stopped", r.seconds(), wav));
+                return 1;
+            }
             if (r.clipped() > 0) {
                 // the file is still written (clipped at ±1, as a sound card would); say so, once
                 out.println("sonora: " + ClipWatch.message(r.clipped(), ""));
@@ -128,6 +152,13 @@ public final class Cli {
         } catch (Exception e) {
             err.println("sonora: render failed: " + e);
             return 1;
+        } finally {
+            stop.reported();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is running and waits for the line above
+            }
         }
     }
 

@@ -18,6 +18,8 @@ public final class ErrorReport {
 
     public static UserError toUserError(PolyglotException e) {
         if (e.isInterrupted() || e.isCancelled()) {
+            // stopped by the step watch: a failure with its place, not a Ctrl-C
+            if (StepWatch.reasonOnThisThread() != null) return new UserError(format(e));
             return new UserError("interrupted", true);
         }
         return new UserError(format(e));
@@ -48,6 +50,10 @@ public final class ErrorReport {
     }
 
     static String reason(PolyglotException e) {
+        if (e.isInterrupted() || e.isCancelled()) {
+            String why = StepWatch.reasonOnThisThread();
+            return why != null ? why : "interrupted";
+        }
         if (e.isHostException()) {
             Throwable h = e.asHostException();
             if (h instanceof ServerException || h instanceof DefException || h instanceof IllegalArgumentException) {
