@@ -19,6 +19,7 @@ import dev.sonora.repl.audio.ClipWatch;
 import dev.sonora.repl.audio.LiveAudio;
 import dev.sonora.repl.audio.OfflineRender;
 import dev.sonora.repl.audio.RenderStop;
+import dev.sonora.repl.lang.HeapWatch;
 import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.UserError;
@@ -167,6 +168,7 @@ public final class Cli {
     private int live(Options o, ServerOptions so) {
         long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
         RoutedOutput output = new RoutedOutput(out, err);
+        HeapWatch[] heapWatch = new HeapWatch[1];
         if (!o.noRepl) err.println("sonora: starting (audio and JavaScript in parallel)...");
         Session s = new Session(so, output);
         LiveAudio audio;
@@ -212,6 +214,10 @@ public final class Cli {
             return 1;
         }
         AtomicBoolean scriptFailed = new AtomicBoolean();
+        // JS filling the heap is stopped before the collector starves the audio (HeapWatch)
+        s.lang.post(() -> {
+            if (s.hostReady()) heapWatch[0] = HeapWatch.start(s.host());
+        });
         s.lang.post(() -> {
             s.lang.addTicker(new ClipWatch(s.server, output)); // from here on, clipping is the performer's
             if (s.hostReady() && !o.noRepl) {
@@ -229,6 +235,7 @@ public final class Cli {
         try {
             code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o));
         } finally {
+            if (heapWatch[0] != null) heapWatch[0].close();
             if (stopped.compareAndSet(false, true)) {
                 audio.close();
                 s.close();

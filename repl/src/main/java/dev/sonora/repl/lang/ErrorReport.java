@@ -25,6 +25,12 @@ public final class ErrorReport {
         return new UserError(format(e));
     }
 
+    /** {@code file:line: reason}, the place taken from {@code e} (the reason is the caller's). */
+    static String withLocation(PolyglotException e, String reason) {
+        String where = location(e);
+        return where == null ? reason : where + ": " + reason;
+    }
+
     public static String format(PolyglotException e) {
         String where = location(e);
         String reason = reason(e);

@@ -47,6 +47,7 @@ public final class JsHost implements AutoCloseable {
     private final Value names;
     private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
     private int replLines;
+    private volatile String interruptReason; // why the running evaluation is being interrupted (HeapWatch), or null
 
     private JsHost(Server server, LangLoop lang, Output output) {
         this.lang = lang;
@@ -146,21 +147,44 @@ public final class JsHost implements AutoCloseable {
 
     /** Loads a script file (top-level call: REPL startup, render, reload). */
     public void evalFile(Path file) {
+        interruptReason = null;
         try {
             evalFileNested(file);
         } catch (PolyglotException e) {
-            throw ErrorReport.toUserError(e);
+            throw userError(e);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(displayName(file));
         }
     }
 
     private Value eval(Source s) {
+        interruptReason = null;
         try {
             return context.eval(s);
         } catch (PolyglotException e) {
-            throw ErrorReport.toUserError(e);
+            throw userError(e);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(s.getName());
         }
+    }
+
+    /** The user's error line; an evaluation interrupted for a reason (the heap watch) says that reason at its file:line. */
+    private UserError userError(PolyglotException e) {
+        String why = interruptReason;
+        if (e.isResourceExhausted() || (why != null && (e.isInterrupted() || e.isCancelled()))) {
+            interruptReason = null;
+            return new UserError(ErrorReport.withLocation(e, why != null ? why : outOfMemory(null).getMessage()));
+        }
+        return ErrorReport.toUserError(e);
+    }
+
+    private static UserError outOfMemory(String where) {
+        // the error itself freed what the evaluation held: the heap is usable again
+        String line = "out of memory in your code: it asked for more than the heap holds (" + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB) and was stopped; the music plays on (keep less in memory, or give Java more: SONORA_JAVA_OPTS=-Xmx2g)";
+        return new UserError(where == null ? line : where + ": " + line);
     }
 
     private void evalFileNested(Path file) {
@@ -239,6 +263,13 @@ public final class JsHost implements AutoCloseable {
         List<String> out = new java.util.ArrayList<>();
         for (long i = 0; i < arr.getArraySize(); i++) out.add(arr.getArrayElement(i).asString());
         return out;
+    }
+
+    /** Stops the running evaluation, whose error line then says {@code reason}. Any thread but Lang. */
+    public void interrupt(String reason) {
+        if (lang.onLangThread()) return;
+        interruptReason = reason;
+        interrupt();
     }
 
     /** Stops the evaluation running on the Lang thread (Ctrl-C). Any thread but Lang; the context stays usable. */
