@@ -16,7 +16,7 @@ import javax.management.NotificationListener;
 /**
  * Stops the JavaScript that is filling the heap before the collector starves the machine
  * ({@code new Array(1e9).fill(0)} at the prompt once gave a minute of GC thrashing, the audio
- * stalling with it). Every heap pool with a maximum gets a threshold at {@link #FRACTION} of it:
+ * stalling with it). Every heap pool that can hold half the heap or more gets a threshold at {@link #FRACTION} of it:
  * after a collection where the collector reports it ({@code setCollectionUsageThreshold}: the
  * live data, not garbage waiting), else on usage. The pools are whatever the collector has
  * (ZGC live: "ZGC Old/Young Generation"; ParallelGC in renders: "PS Old Gen"...), found by
@@ -41,7 +41,9 @@ public final class HeapWatch implements AutoCloseable {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() != MemoryType.HEAP || !p.isValid()) continue;
             long max = p.getUsage().getMax();
-            if (max <= 0) continue;
+            // the pools that can hold most of the heap (old generation; both of ZGC's): a small
+            // survivor space is often full after a collection and says nothing about the heap
+            if (max <= 0 || max < Runtime.getRuntime().maxMemory() / 2) continue;
             long limit = (long) (max * FRACTION);
             if (p.isCollectionUsageThresholdSupported()) {
                 p.setCollectionUsageThreshold(limit);
