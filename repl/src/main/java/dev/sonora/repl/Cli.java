@@ -214,9 +214,14 @@ public final class Cli {
             return 1;
         }
         AtomicBoolean scriptFailed = new AtomicBoolean();
-        // JS filling the heap is stopped before the collector starves the audio (HeapWatch)
+        // JS filling the heap is stopped before the collector starves the audio (HeapWatch); a file,
+        // an -e, a loop body or at() callback that runs too long is stopped (REPL lines: Ctrl-C)
+        StepWatch steps = new StepWatch(o.stepTimeout, () -> {
+            if (s.hostReady()) s.host().interrupt();
+        });
         s.lang.post(() -> {
             if (s.hostReady()) heapWatch[0] = HeapWatch.start(s.host());
+            s.lang.watchSteps(steps);
         });
         s.lang.post(() -> {
             s.lang.addTicker(new ClipWatch(s.server, output)); // from here on, clipping is the performer's
@@ -226,15 +231,16 @@ public final class Cli {
             }
         });
         for (Path f : o.files) {
-            s.lang.post(() -> runUserCode(s, output, scriptFailed, h -> h.evalFile(f)));
+            s.lang.post(() -> steps.step(() -> runUserCode(s, output, scriptFailed, h -> h.evalFile(f))));
         }
         for (String c : o.code) {
-            s.lang.post(() -> runUserCode(s, output, scriptFailed, h -> print(output, h.evalCode(c, "<-e>"))));
+            s.lang.post(() -> steps.step(() -> runUserCode(s, output, scriptFailed, h -> print(output, h.evalCode(c, "<-e>")))));
         }
         int code;
         try {
             code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o));
         } finally {
+            steps.close();
             if (heapWatch[0] != null) heapWatch[0].close();
             if (stopped.compareAndSet(false, true)) {
                 audio.close();

@@ -53,4 +53,28 @@ class StepTimeoutTest {
         assertTrue(frames > 48000 && frames < 48000 * 10, "rendered up to the stuck beat: " + frames);
         assertTrue(Wav.read(wav).peak() > 0.05, "what was rendered is sound");
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS) // stop condition: it hung before
+    void liveAnEndlessLoopBodyIsStoppedAndTheMusicPlaysOn(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("hang.js"), String.join("\n",
+                "play(() => sine(440).mul(0.1)); let cycles = 0; tempo(240)",
+                "loop('hang', 1, () => {",
+                "  if (++cycles > 2) while (true) {}",
+                "})",
+                "loop('alive', 1, () => {})", ""));
+        CliRun r = CliRun.of("", "--driver", "null", "--no-repl", "--duration", "4", "--step-timeout", "1", script.toString());
+        assertEquals(0, r.code(), "a loop body's error does not end a live set: " + r.all());
+        assertTrue(r.err().contains("hang.js:3: ran longer than 1 s and was stopped (a longer limit: --step-timeout S) (loop 'hang' stopped)"),
+                r.err());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void liveAnEndlessScriptIsStopped(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("top.js"), "play(() => sine(440).mul(0.1))\nwhile (true) {}\n");
+        CliRun r = CliRun.of("", "--driver", "null", "--no-repl", "--duration", "1", "--step-timeout", "1", script.toString());
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().contains("top.js:2: ran longer than 1 s and was stopped"), r.err());
+    }
 }
