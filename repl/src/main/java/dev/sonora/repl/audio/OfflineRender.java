@@ -59,6 +59,12 @@ public final class OfflineRender {
     private OfflineRender() {
     }
 
+    /** Runs {@code r} as one step of {@code watch} (null: no limit). Lang thread. */
+    private static void step(dev.sonora.repl.lang.StepWatch watch, Runnable r) {
+        if (watch == null) r.run();
+        else watch.step(r);
+    }
+
     /**
      * How many blocks the next render step may take at once without changing a sample. The
      * clock has sent every event of the next {@code latency()} seconds as timed commands
@@ -68,11 +74,6 @@ public final class OfflineRender {
      * steps spare the per-block hand-over and file write: a render of many quiet blocks runs
      * several times faster.
      */
-    private static void step(dev.sonora.repl.lang.StepWatch watch, Runnable r) {
-        if (watch == null) r.run();
-        else watch.step(r);
-    }
-
     static int blocksAhead(Server server, JsHost host, TimeBridge time, MidiBridge midi, long framesLeft) {
         if (midi != null && midi.playing()) return 1;
         if (host.waitsOnNodeEnds()) return 1;

@@ -66,7 +66,12 @@ public final class HeapWatch implements AutoCloseable {
         String type = n.getType();
         if (!MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(type)
                 && !MemoryNotificationInfo.MEMORY_THRESHOLD_EXCEEDED.equals(type)) return;
+        // a collection that ended before this evaluation began is about the one stopped before it
+        // (its garbage not yet collected): the next line, 1 + 1, must not pay for it
+        if (n.getTimeStamp() <= host.evalStartedMillis()) return;
+        // and one whose heap a later collection has already emptied is not news either
         long max = Runtime.getRuntime().maxMemory();
+        if (ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() < max * FRACTION * 0.9) return;
         host.interrupt(String.format(Locale.ROOT,
                 "out of memory in your code: it filled the heap (%d MB) and was stopped; the music plays on"
                         + " (keep less in memory, or give Java more: SONORA_JAVA_OPTS=-Xmx2g)", max >> 20));
