@@ -18,6 +18,9 @@ import org.jline.terminal.TerminalBuilder;
 import dev.sonora.repl.audio.ClipWatch;
 import dev.sonora.repl.audio.LiveAudio;
 import dev.sonora.repl.audio.OfflineRender;
+import dev.sonora.repl.audio.RenderStop;
+import dev.sonora.repl.lang.HeapWatch;
+import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.midi.MidiBridge;
@@ -72,6 +75,7 @@ public final class Cli {
             if (o.listMidi) Devices.listMidi(out);
             return 0;
         }
+        if (!checkOutputs(o)) return 1;
         ServerOptions so;
         try {
             so = ServerOptions.defaults().withSampleRate(o.sampleRate).withBlockSize(o.block);
@@ -83,19 +87,58 @@ public final class Cli {
         return o.render != null ? render(o, so) : live(o, so);
     }
 
+    /** --render OUT and --record OUT, checked before anything runs; false when one was refused (one line said why). */
+    private boolean checkOutputs(Options o) {
+        try {
+            List<Path> scripts = o.files;
+            if (o.render != null) OutputFile.check("--render", o.render, scripts, o.force);
+            if (o.record != null) {
+                List<Path> others = new java.util.ArrayList<>(scripts);
+                if (o.render != null) others.add(o.render);
+                OutputFile.check("--record", o.record, others, o.force);
+            }
+            return true;
+        } catch (OutputFile.Refused e) {
+            err.println("sonora: " + e.getMessage());
+            return false;
+        }
+    }
+
     // ---- --render ----
 
     private int render(Options o, ServerOptions so) {
         RoutedOutput output = new RoutedOutput(out, err);
+        RenderStop stop = new RenderStop();
+        Session[] session = new Session[1];
+        // Ctrl-C / SIGTERM: the render stops at its next step and closes the file with a complete
+        // header; the JVM ends once the user has been told (or after 5 s, whatever happens)
+        Thread hook = new Thread(() -> {
+            stop.request();
+            if (stop.awaitReported(200)) return;
+            Session s = session[0];
+            if (s != null && s.hostReady()) s.host().interrupt(); // a script step still running
+            stop.awaitReported(5000);
+        }, "sonora-render-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (Session s = new Session(so, output)) {
+            session[0] = s;
             WarmKernels.run(so); // compile every kernel here while JS starts on the Lang thread
             JsHost host = s.host();
             Path wav = o.render;
             List<Path> files = o.files;
-            OfflineRender.Result r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
-                for (Path f : files) host.evalFile(f);
-                for (String c : o.code) host.evalCode(c, "<-e>");
-            }, wav, o.duration, o.record));
+            OfflineRender.Result r;
+            try (StepWatch watch = new StepWatch(o.stepTimeout, host::interrupt)) {
+                r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
+                    for (Path f : files) watch.step(() -> host.evalFile(f));
+                    for (String c : o.code) watch.step(() -> host.evalCode(c, "<-e>"));
+                }, wav, o.duration, o.record, stop, watch));
+            }
+            if (r.ended() != OfflineRender.Ended.COMPLETE) {
+                if (r.error() != null) err.println(r.error());
+                err.println(String.format(Locale.ROOT, "sonora: render %s at %.1f s; %s holds what was rendered",
+                        r.ended() == OfflineRender.Ended.INTERRUPTED ? "interrupted" : "stopped", r.seconds(), wav));
+                return 1;
+            }
             if (r.clipped() > 0) {
                 // the file is still written (clipped at ±1, as a sound card would); say so, once
                 out.println("sonora: " + ClipWatch.message(r.clipped(), ""));
@@ -106,11 +149,18 @@ public final class Cli {
             err.println(e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("sonora: cannot write " + o.render + ": " + e.getMessage());
+            err.println("sonora: cannot write " + o.render + ": " + OutputFile.why(o.render, e));
             return 1;
         } catch (Exception e) {
             err.println("sonora: render failed: " + e);
             return 1;
+        } finally {
+            stop.reported();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook is running and waits for the line above
+            }
         }
     }
 
@@ -119,6 +169,7 @@ public final class Cli {
     private int live(Options o, ServerOptions so) {
         long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
         RoutedOutput output = new RoutedOutput(out, err);
+        HeapWatch[] heapWatch = new HeapWatch[1];
         if (!o.noRepl) err.println("sonora: starting (audio and JavaScript in parallel)...");
         Session s = new Session(so, output);
         LiveAudio audio;
@@ -137,7 +188,11 @@ public final class Cli {
                 s.server.recordings().start(o.record.toAbsolutePath(), 32);
                 err.println("sonora: recording to " + o.record.toAbsolutePath());
             } catch (ServerException e) {
-                err.println("sonora: " + e.getMessage()); // one line; the music goes on
+                // a recording asked for and not made is a failed start, not a warning to miss
+                err.println("sonora: " + e.getMessage());
+                audio.close();
+                s.close();
+                return 1;
             }
         }
         Thread warm = new Thread(() -> audio.markWarmAfter(300), "sonora-warmup");
@@ -161,6 +216,15 @@ public final class Cli {
             return 1;
         }
         AtomicBoolean scriptFailed = new AtomicBoolean();
+        // JS filling the heap is stopped before the collector starves the audio (HeapWatch); a file,
+        // an -e, a loop body or at() callback that runs too long is stopped (REPL lines: Ctrl-C)
+        StepWatch steps = new StepWatch(o.stepTimeout, () -> {
+            if (s.hostReady()) s.host().interrupt();
+        });
+        s.lang.post(() -> {
+            if (s.hostReady()) heapWatch[0] = HeapWatch.start(s.host());
+            s.lang.watchSteps(steps);
+        });
         s.lang.post(() -> {
             s.lang.addTicker(new ClipWatch(s.server, output)); // from here on, clipping is the performer's
             if (s.hostReady() && !o.noRepl) {
@@ -169,15 +233,17 @@ public final class Cli {
             }
         });
         for (Path f : o.files) {
-            s.lang.post(() -> runUserCode(s, output, scriptFailed, h -> h.evalFile(f)));
+            s.lang.post(() -> steps.step(() -> runUserCode(s, output, scriptFailed, h -> h.evalFile(f))));
         }
         for (String c : o.code) {
-            s.lang.post(() -> runUserCode(s, output, scriptFailed, h -> print(output, h.evalCode(c, "<-e>"))));
+            s.lang.post(() -> steps.step(() -> runUserCode(s, output, scriptFailed, h -> print(output, h.evalCode(c, "<-e>")))));
         }
         int code;
         try {
             code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o));
         } finally {
+            steps.close();
+            if (heapWatch[0] != null) heapWatch[0].close();
             if (stopped.compareAndSet(false, true)) {
                 audio.close();
                 s.close();

@@ -27,6 +27,8 @@ public final class Options {
               --duration S              render length; with --no-repl, how long to play
               --history FILE            REPL history (default ~/.sonora_history; "" for none)
               --record FILE.wav         record the main output (32-bit float WAV); with --render, the same samples
+              --force                   overwrite an existing output file that is not a WAV (never an input script)
+              --step-timeout S          stop a script step (a file, an -e, a loop body) that runs longer; default 10
               --midi-in NAME|all        open MIDI inputs before the scripts run (a part of the name is enough)
               -h, --help                this text""";
 
@@ -56,6 +58,8 @@ public final class Options {
     int block = 64;
     int buffer = 1024;
     boolean noRepl;
+    boolean force;
+    double stepTimeout = 10;
     String history;
     String midiIn;
 
@@ -86,6 +90,13 @@ public final class Options {
                 case "--list-devices" -> o.listDevices = true;
                 case "--list-midi" -> o.listMidi = true;
                 case "--no-repl" -> o.noRepl = true;
+                case "--force" -> o.force = true;
+                case "--step-timeout" -> {
+                    String v = value != null ? value : next(args, ++i, a, "SECONDS");
+                    double d = number(v, a);
+                    if (!(d > 0) || d > 24 * 3600) throw new Bad(a + ": " + v + " is not a time in seconds (0 < S <= 86400)");
+                    o.stepTimeout = d;
+                }
                 case "-e", "--eval" -> {
                     if (value == null) value = next(args, ++i, a, "CODE");
                     o.code.add(value);

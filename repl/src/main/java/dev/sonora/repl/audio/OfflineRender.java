@@ -31,7 +31,13 @@ public final class OfflineRender {
      * counts the samples of the rendered audio (warm-up excluded) that went past full scale.
      */
     public record Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,
-                         long rtAllocBytes, long clipped) {
+                         long rtAllocBytes, long clipped, Ended ended, String error) {
+        /** A render that ran to its end. */
+        public Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,
+                      long rtAllocBytes, long clipped) {
+            this(seconds, wallSeconds, peakLoadPercent, late, xruns, rtAllocBytes, clipped, Ended.COMPLETE, null);
+        }
+
         public String summary() {
             double speed = wallSeconds > 0 ? seconds / wallSeconds : Double.POSITIVE_INFINITY;
             return String.format(Locale.ROOT,
@@ -44,7 +50,19 @@ public final class OfflineRender {
         }
     }
 
+    /**
+     * How a render ended. Stopped early, {@code seconds} is what the file holds (its header
+     * complete) and {@code error} the user's error line, if it still has to be printed.
+     */
+    public enum Ended { COMPLETE, INTERRUPTED, STEP_TIMEOUT }
+
     private OfflineRender() {
+    }
+
+    /** Runs {@code r} as one step of {@code watch} (null: no limit). Lang thread. */
+    private static void step(dev.sonora.repl.lang.StepWatch watch, Runnable r) {
+        if (watch == null) r.run();
+        else watch.step(r);
     }
 
     /**
@@ -81,6 +99,18 @@ public final class OfflineRender {
      */
     public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
                                 double seconds, Path record) throws IOException {
+        return render(server, host, lang, scripts, wav, seconds, record, new RenderStop(), null);
+    }
+
+    /**
+     * As above, and it may end early keeping what it rendered, with the file's header complete:
+     * when {@code stop} is requested (Ctrl-C, SIGTERM), or when a step ({@code scripts} wraps
+     * each file in {@code watch}'s steps; every render step here is one) runs longer than
+     * {@code watch} allows (null: no limit). A script error otherwise still leaves no file.
+     */
+    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
+                                double seconds, Path record, RenderStop stop, dev.sonora.repl.lang.StepWatch watch)
+            throws IOException {
         if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
         long frames = Math.round(seconds * server.sampleRate());
         RenderOut gate = new RenderOut(frames);
@@ -120,10 +150,28 @@ public final class OfflineRender {
             lang.virtualTime(true); // the clock: the server waits for Lang, no lookahead is needed to be on time
             MidiBridge midi = host.extension("midi", MidiBridge.class);
             if (midi != null) midi.offline(); // midi.play() in the scripts plays in virtual time
-            scripts.run();
-            lang.runPending();
+            Ended ended = Ended.COMPLETE;
+            String error = null;
+            try {
+                scripts.run();
+                step(watch, lang::runPending);
+            } catch (dev.sonora.repl.lang.UserError e) {
+                if (watch != null && watch.fired()) {
+                    ended = Ended.STEP_TIMEOUT;
+                    error = e.getMessage();
+                } else if (stop.requested()) {
+                    ended = Ended.INTERRUPTED;
+                } else {
+                    throw e;
+                }
+            }
             TimeBridge time = host.extension("time", TimeBridge.class);
-            while (gate.written() < frames) {
+            while (ended == Ended.COMPLETE && gate.written() < frames) {
+                if (stop.requested()) {
+                    ended = Ended.INTERRUPTED;
+                    break;
+                }
+                if (watch != null) watch.begin();
                 server.catchUpDisk();
                 int blocks = blocksAhead(server, host, time, midi, frames - gate.written());
                 // MIDI file events due in this block, and their handlers, before it renders
@@ -131,7 +179,10 @@ public final class OfflineRender {
                 driver.advance(blocks);
                 server.pollReturns();
                 lang.runPending();
+                if (watch != null) watch.end();
                 file.flush(); // file I/O here, on the controller, never on the audio thread
+                // a loop body or callback stopped by the watch has said so (file:line); the render ends here
+                if (watch != null && watch.fired()) ended = Ended.STEP_TIMEOUT;
             }
             var recording = server.recordings().stopNow();
             if (recording != null) recording.finished().join();
@@ -140,7 +191,9 @@ public final class OfflineRender {
             file = null;
             done.close();
             Status s = server.status();
-            return new Result(seconds, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - clippedBefore);
+            double rendered = ended == Ended.COMPLETE ? seconds : (double) gate.written() / server.sampleRate();
+            return new Result(rendered, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - clippedBefore,
+                    ended, error);
         } finally {
             lang.virtualTime(false);
             driver.close();

@@ -19,9 +19,17 @@ public final class ErrorReport {
 
     public static UserError toUserError(PolyglotException e) {
         if (e.isInterrupted() || e.isCancelled()) {
+            // stopped by the step watch: a failure with its place, not a Ctrl-C
+            if (StepWatch.reasonOnThisThread() != null) return new UserError(format(e));
             return new UserError("interrupted", true);
         }
         return new UserError(format(e));
+    }
+
+    /** {@code file:line: reason}, the place taken from {@code e} (the reason is the caller's). */
+    static String withLocation(PolyglotException e, String reason) {
+        String where = location(e);
+        return where == null ? reason : where + ": " + reason;
     }
 
     public static String format(PolyglotException e) {
@@ -49,6 +57,10 @@ public final class ErrorReport {
     }
 
     static String reason(PolyglotException e) {
+        if (e.isInterrupted() || e.isCancelled()) {
+            String why = StepWatch.reasonOnThisThread();
+            return why != null ? why : "interrupted";
+        }
         if (e.isHostException()) return hostReason(e.asHostException());
         String m = e.getMessage();
         if (m == null) return "error";

@@ -47,6 +47,8 @@ public final class JsHost implements AutoCloseable {
     private final Value names;
     private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
     private int replLines;
+    private volatile String interruptReason; // why the running evaluation is being interrupted (HeapWatch), or null
+    private volatile long evalStartedMillis; // when the running top-level evaluation began; 0 between them
 
     private JsHost(Server server, LangLoop lang, Output output) {
         this.lang = lang;
@@ -146,21 +148,65 @@ public final class JsHost implements AutoCloseable {
 
     /** Loads a script file (top-level call: REPL startup, render, reload). */
     public void evalFile(Path file) {
+        interruptReason = null;
+        evalStartedMillis = System.currentTimeMillis();
         try {
             evalFileNested(file);
         } catch (PolyglotException e) {
-            throw ErrorReport.toUserError(e);
+            throw userError(e);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(displayName(file));
+        } finally {
+            evalStartedMillis = 0;
         }
     }
 
     private Value eval(Source s) {
+        interruptReason = null;
+        evalStartedMillis = System.currentTimeMillis();
         try {
             return context.eval(s);
         } catch (PolyglotException e) {
-            throw ErrorReport.toUserError(e);
+            throw userError(e);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(s.getName());
+        } finally {
+            evalStartedMillis = 0;
         }
+    }
+
+    /** When the running top-level evaluation began (0: none; a callback may be running). Any thread. */
+    long evalStartedMillis() {
+        return evalStartedMillis;
+    }
+
+    /** The user's error line; an evaluation interrupted for a reason (the heap watch) says that reason at its file:line. */
+    private UserError userError(PolyglotException e) {
+        String why = interruptReason;
+        if (e.isResourceExhausted() || (why != null && (e.isInterrupted() || e.isCancelled()))) {
+            interruptReason = null;
+            reclaim();
+            return new UserError(ErrorReport.withLocation(e, why != null ? why : outOfMemory(null).getMessage()));
+        }
+        return ErrorReport.toUserError(e);
+    }
+
+    /**
+     * What the stopped evaluation held is garbage now; collect it here, on Lang, before the next
+     * line runs, or the heap watch would see the same full heap again and stop that line too.
+     */
+    private static void reclaim() {
+        System.gc();
+    }
+
+    private static UserError outOfMemory(String where) {
+        reclaim();
+        // the error itself freed what the evaluation held: the heap is usable again
+        String line = "out of memory in your code: it asked for more than the heap holds (" + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB) and was stopped; the music plays on (keep less in memory, or give Java more: SONORA_JAVA_OPTS=-Xmx2g)";
+        return new UserError(where == null ? line : where + ": " + line);
     }
 
     private void evalFileNested(Path file) {
@@ -251,8 +297,12 @@ public final class JsHost implements AutoCloseable {
     }
 
     private String display(Value v) {
-        Value s = show.execute(v);
-        return s.isNull() ? null : s.asString();
+        try {
+            Value s = show.execute(v);
+            return s.isNull() ? null : s.asString();
+        } catch (PolyglotException e) {
+            throw userError(e); // e.g. interrupted while showing a huge value: one line, as for the evaluation
+        }
     }
 
     /** API names and defined synths for tab completion. Lang thread only. */
@@ -261,6 +311,13 @@ public final class JsHost implements AutoCloseable {
         List<String> out = new java.util.ArrayList<>();
         for (long i = 0; i < arr.getArraySize(); i++) out.add(arr.getArrayElement(i).asString());
         return out;
+    }
+
+    /** Stops the running evaluation, whose error line then says {@code reason}. Any thread but Lang. */
+    public void interrupt(String reason) {
+        if (lang.onLangThread()) return;
+        interruptReason = reason;
+        interrupt();
     }
 
     /** Stops the evaluation running on the Lang thread (Ctrl-C). Any thread but Lang; the context stays usable. */

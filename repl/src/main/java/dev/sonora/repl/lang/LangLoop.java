@@ -25,6 +25,7 @@ public final class LangLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
     private volatile boolean virtualTime;
+    private volatile StepWatch steps; // live: each ticker run (loop bodies, at callbacks) is a step
 
     public LangLoop() {
         thread = new Thread(this::loop, THREAD_NAME);
@@ -46,7 +47,19 @@ public final class LangLoop implements AutoCloseable {
     }
 
     private void tick() {
-        for (Runnable t : tickers) runSafely(t);
+        StepWatch w = steps;
+        for (Runnable t : tickers) {
+            if (w == null) runSafely(t);
+            else w.step(() -> runSafely(t));
+        }
+    }
+
+    /**
+     * From now on every ticker run (the clock's loop bodies and at() callbacks) is a step of
+     * {@code w}, stopped if it runs too long (live; a render times its own steps). Any thread.
+     */
+    public void watchSteps(StepWatch w) {
+        steps = w;
     }
 
     /**

@@ -147,7 +147,7 @@ final class LiveLoop extends Event {
             // Ctrl-C on a stuck body: it would hang again on the next cycle
             stopped = true;
             clock.forget(this);
-            clock.report("loop '" + name + "' stopped (interrupted)");
+            clock.report(e, "loop '" + name + "' stopped"); // file:line: interrupted, or why the step watch stopped it
             return;
         }
         boolean revert = revert(b);

@@ -17,6 +17,11 @@ import dev.sonora.server.rt.AudioOut;
  * byte-buffer work (both allocate the first time they meet a new path). Should a step hold
  * more than the array, the audio thread flushes the full array itself rather than lose audio. Open, flush and close on the
  * controlling thread; {@link #write} on the audio thread.
+ *
+ * <p>The header's sizes follow the data: {@link #flush} rewrites them once per second of audio
+ * written, so a render killed outright (SIGKILL, power cut) leaves a playable file missing at
+ * most its last second from the header, and {@link #close} (also reached from a Ctrl-C/SIGTERM
+ * hook) makes them exact.
  */
 public final class WavFileOut implements AudioOut, AutoCloseable {
     private static final int HEADER = 44;
@@ -27,6 +32,9 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
     private int pendingSamples;
     private final int sampleRate;
     private long frames;
+    private long framesOnDisk;   // what the file holds (the header may lag it by up to a second)
+    private long framesInHeader;
+    private final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
     private IOException failure;
 
     public WavFileOut(Path path, int sampleRate) throws IOException {
@@ -56,7 +64,7 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
         for (int i = 0; i < n; i++) {
             if (k == p.length) {
                 pendingSamples = k;
-                flush();
+                writePending(); // data only: the header waits for the controlling thread
                 k = 0;
             }
             p[k++] = l[i];
@@ -66,8 +74,23 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
         frames += n;
     }
 
-    /** Writes what the audio thread has buffered to the file. Controlling thread, between steps. */
+    /**
+     * Writes what the audio thread has buffered to the file, and the header's sizes once a
+     * second of audio has gone out since they were last written. Controlling thread, between steps.
+     */
     public void flush() {
+        writePending();
+        if (failure == null && framesOnDisk - framesInHeader >= sampleRate) {
+            try {
+                writeHeader(framesOnDisk);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+    }
+
+    private void writePending() {
+        int samples = pendingSamples;
         buf.clear();
         buf.asFloatBuffer().put(pending, 0, pendingSamples);
         buf.position(pendingSamples * 4);
@@ -75,6 +98,7 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
         buf.flip();
         try {
             while (buf.hasRemaining()) channel.write(buf);
+            framesOnDisk += samples / 2;
         } catch (IOException e) {
             if (failure == null) failure = e;
         }
@@ -87,6 +111,11 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
         frames = 0;
     }
 
+    /** Frames written to the file so far (flushed), as the header will say once closed. Controlling thread. */
+    public long framesOnDisk() {
+        return framesOnDisk;
+    }
+
     public long frames() {
         return frames;
     }
@@ -94,15 +123,16 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
     /** Flushes, fixes the header sizes and closes. Throws the first write failure, if any. */
     @Override
     public void close() throws IOException {
-        flush();
-        writeHeader(frames);
+        writePending();
+        writeHeader(framesOnDisk);
         channel.close();
         if (failure != null) throw new IOException("writing " + path + ": " + failure.getMessage(), failure);
     }
 
     private void writeHeader(long nFrames) throws IOException {
         long dataBytes = nFrames * 8;
-        ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer h = header;
+        h.clear();
         h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         h.putInt((int) Math.min(0xFFFFFFFFL, 36 + dataBytes));
         h.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -116,6 +146,7 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
         h.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         h.putInt((int) Math.min(0xFFFFFFFFL, dataBytes));
         h.flip();
-        channel.write(h, 0);
+        while (h.hasRemaining()) channel.write(h, h.position());
+        framesInHeader = nFrames;
     }
 }
