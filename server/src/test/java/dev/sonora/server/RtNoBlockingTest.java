@@ -103,7 +103,8 @@ class RtNoBlockingTest {
             for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
                 seen.merge((e.getThread() == null ? "?" : e.getThread().getJavaName()) + " " + e.getEventType().getName(), 1, Integer::sum);
                 if (e.getEventType().getName().equals("jdk.ExecutionSample")) { // the thread sampled is a field of its own
-                    if (e.getThread("sampledThread").getJavaThreadId() == thread && e.getStartTime().isAfter(warm)) samples++;
+                    var sampled = e.getThread("sampledThread");
+                    if (sampled != null && sampled.getJavaThreadId() == thread && e.getStartTime().isAfter(warm)) samples++;
                     continue;
                 }
                 if (e.getThread() == null || e.getThread().getJavaThreadId() != thread || e.getStartTime().isBefore(warm)) continue;
