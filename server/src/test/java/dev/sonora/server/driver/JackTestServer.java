@@ -48,6 +48,10 @@ public final class JackTestServer implements AutoCloseable {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 String out = Files.readString(log);
                 s.close();
+                // JACK keeps at most 8 servers in its shared registry: other JACK users on this
+                // machine (or stale entries of killed ones) are not Sonora's fault
+                Assumptions.assumeFalse(out.contains("Too many servers already active"),
+                        "JACK tests skipped: JACK's registry of servers is full (other jackd running?)");
                 throw new AssertionError("jackd did not start: " + out);
             }
             LockSupport.parkNanos(50_000_000L);
