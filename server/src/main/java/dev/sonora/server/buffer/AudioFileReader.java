@@ -63,11 +63,11 @@ public final class AudioFileReader {
             int frames = bytes.length / frameSize;
             long declared = in.getFrameLength();
             if (frames == 0) throw new AudioFileException(name + ": no audio in the file (0 frames)");
-            if (declared != AudioSystem.NOT_SPECIFIED && declared > frames && frames < declared / 2) {
-                // a truncated file: keep what is there only if most of it is
-                throw new AudioFileException(name + ": truncated (" + frames + " of " + declared + " frames present)");
-            }
-            return new Decoded(decode(bytes, frames, format), format.getSampleRate());
+            String cut = truncated(name, frames, declared); // keep what is there only if most of it is
+            if (cut != null) throw new AudioFileException(cut);
+            float[][] out = new float[channels][frames];
+            decodeInto(bytes, frames, format, out, 0);
+            return new Decoded(out, format.getSampleRate());
         } catch (NoSuchFileException e) {
             throw new AudioFileException(name + ": no such file");
         } catch (UnsupportedAudioFileException e) {
@@ -75,6 +75,14 @@ public final class AudioFileReader {
         } catch (IOException e) {
             throw new AudioFileException(name + ": cannot read (" + e.getMessage() + ")");
         }
+    }
+
+    /** The one line for a file cut short, or null when enough of it is there (most of the declared frames). */
+    static String truncated(String name, int frames, long declared) {
+        if (declared != AudioSystem.NOT_SPECIFIED && declared > frames && frames < declared / 2) {
+            return name + ": truncated (" + frames + " of " + declared + " frames present)";
+        }
+        return null;
     }
 
     private static void checkEncoding(String name, AudioFormat f) throws AudioFileException {
@@ -90,14 +98,14 @@ public final class AudioFileReader {
         if (f.getChannels() < 1 || f.getChannels() > 64) throw new AudioFileException(name + ": bad channel count " + f.getChannels());
     }
 
-    private static float[][] decode(byte[] b, int frames, AudioFormat f) {
+    /** Converts {@code frames} whole frames of {@code b} into {@code out}, from frame {@code at0} on. Shared by the one-shot and the sliced reader. */
+    static void decodeInto(byte[] b, int frames, AudioFormat f, float[][] out, int at0) {
         int channels = f.getChannels();
         int bytesPer = f.getSampleSizeInBits() / 8;
         boolean big = f.isBigEndian();
         AudioFormat.Encoding e = f.getEncoding();
         boolean floating = e.equals(AudioFormat.Encoding.PCM_FLOAT);
         boolean unsigned = e.equals(AudioFormat.Encoding.PCM_UNSIGNED);
-        float[][] out = new float[channels][frames];
         int frameSize = f.getFrameSize();
         for (int i = 0; i < frames; i++) {
             for (int c = 0; c < channels; c++) {
@@ -117,9 +125,8 @@ public final class AudioFileReader {
                     if (unsigned) v -= full >> 1; else if (v >= full >> 1) v -= full;
                     x = (float) (v / (double) (full >> 1));
                 }
-                out[c][i] = x;
+                out[c][at0 + i] = x;
             }
         }
-        return out;
     }
 }

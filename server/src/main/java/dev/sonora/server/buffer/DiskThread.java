@@ -1,5 +1,6 @@
 package dev.sonora.server.buffer;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -7,11 +8,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The Disk context: one thread, {@code sonora-disk}, that runs file work (decoding,
- * resampling, later streaming and recording) in order, so the audio thread never waits on
- * a file. Any thread may {@link #submit}; tasks run on the disk thread. Between tasks, and at
- * least every {@link #POLL_MILLIS} ms, it services the running recordings and streams
- * ({@link DiskService}): the audio thread never signals it (no syscalls on RT), it polls.
+ * The Disk context: one thread, {@code sonora-disk}, that does all file work, so the audio
+ * thread never waits on a file. Work comes in two priority classes:
+ * <ul>
+ * <li>urgent: the services ({@link DiskService}: stream refills, recording writes) and short
+ *     tasks ({@link #submit}: close a file, finish a recording), run in order;</li>
+ * <li>background: long jobs ({@link #submitSliced}: decoding and resampling a file for a
+ *     buffer), run one bounded slice at a time, first submitted first finished.</li>
+ * </ul>
+ * Before every slice the thread runs every queued task and services every service, so a long
+ * load delays a stream refill or a recording write by one slice at most. With no background
+ * work it looks at its services at least every {@link #POLL_MILLIS} ms: the audio thread never
+ * signals it (no syscalls on RT), it polls. Any thread may submit.
  */
 public final class DiskThread {
     /** How often the Disk thread looks at its services when no task wakes it. */
@@ -19,10 +27,12 @@ public final class DiskThread {
     private static final Runnable WAKE = () -> { };
     private final CopyOnWriteArrayList<DiskService> services = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<SlicedJob> background = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean woken = new java.util.concurrent.atomic.AtomicBoolean();
     private final Thread thread;
     private volatile boolean closed;
+    private volatile Runnable sliceThrottle; // tests: a slow disk
 
     public DiskThread() {
         thread = new Thread(this::loop, "sonora-disk");
@@ -30,12 +40,25 @@ public final class DiskThread {
         thread.start();
     }
 
+    /** Queues a short task (urgent class: runs before the next background slice). Any thread. */
     public void submit(Runnable task) {
         pending.incrementAndGet();
         tasks.add(task);
     }
 
-    /** Tasks submitted and not finished yet. */
+    /** Queues a long job (background class: runs a slice at a time, urgent work in between). Any thread. */
+    public void submitSliced(SlicedJob job) {
+        pending.incrementAndGet();
+        background.add(job);
+        wake();
+    }
+
+    /** Tests: runs before every background slice (a slow disk). No production caller. */
+    void throttleSlicesForTest(Runnable r) {
+        sliceThrottle = r;
+    }
+
+    /** Tasks and jobs submitted and not finished yet. */
     public int pending() {
         return pending.get();
     }
@@ -87,26 +110,52 @@ public final class DiskThread {
         while (!closed) {
             Runnable r;
             try {
-                r = tasks.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                // with a job under way only look for tasks; otherwise wait for one, or the next poll
+                r = background.isEmpty() ? tasks.poll(POLL_MILLIS, TimeUnit.MILLISECONDS) : tasks.poll();
             } catch (InterruptedException e) {
                 return;
             }
-            if (r == WAKE) woken.set(false);
-            if (r != null && r != WAKE) {
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    // a task reports its own errors; this only keeps the disk thread alive
-                } finally {
-                    pending.decrementAndGet();
-                }
-            }
+            // urgent first: every queued task, then every service
+            for (; r != null; r = tasks.poll()) runTask(r);
             for (DiskService s : services) {
                 try {
                     s.serviceOnDisk();
                 } catch (RuntimeException e) {
                     // a service reports its own errors
                 }
+            }
+            SlicedJob job = background.peek();
+            if (job != null) sliceOf(job);
+        }
+    }
+
+    private void runTask(Runnable r) {
+        if (r == WAKE) {
+            woken.set(false);
+            return;
+        }
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // a task reports its own errors; this only keeps the disk thread alive
+        } finally {
+            pending.decrementAndGet();
+        }
+    }
+
+    /** One slice of the oldest job; the job leaves the queue when it says it is finished. */
+    private void sliceOf(SlicedJob job) {
+        boolean finished = true;
+        try {
+            Runnable throttle = sliceThrottle;
+            if (throttle != null) throttle.run();
+            finished = job.stepOnDisk();
+        } catch (RuntimeException e) {
+            // a job reports its own errors; one that throws anyway is dropped, not retried forever
+        } finally {
+            if (finished) {
+                background.poll();
+                pending.decrementAndGet();
             }
         }
     }

@@ -29,12 +29,28 @@ public final class Resampler {
     /** Converts one channel from {@code inRate} to {@code outRate}. Same rate: a copy. */
     public static float[] convert(float[] in, double inRate, double outRate) {
         if (inRate == outRate) return in.clone();
+        float[] out = new float[outFrames(in.length, inRate, outRate)];
+        convert(in, inRate, outRate, out, 0, out.length);
+        return out;
+    }
+
+    /** How many frames {@code inFrames} at {@code inRate} make at {@code outRate}. */
+    public static int outFrames(int inFrames, double inRate, double outRate) {
+        if (inRate == outRate) return inFrames;
+        return (int) Math.round(inFrames * (outRate / inRate));
+    }
+
+    /**
+     * Computes output frames {@code from} (inclusive) to {@code to} (exclusive) of the conversion
+     * of the whole of {@code in} into {@code out}. Each output frame depends only on the input and
+     * its own index, so a conversion done range by range (a decode in slices) is identical to one
+     * done at once. Rates must differ.
+     */
+    public static void convert(float[] in, double inRate, double outRate, float[] out, int from, int to) {
         double ratio = outRate / inRate;
-        int outFrames = (int) Math.round(in.length * ratio);
-        float[] out = new float[outFrames];
         double fc = Math.min(1.0, ratio) * CUTOFF; // cutoff, relative to the input's Nyquist
         double reach = ZEROS / fc;                 // kernel half-width in input samples
-        for (int n = 0; n < outFrames; n++) {
+        for (int n = from; n < to; n++) {
             double t = n / ratio;
             int first = (int) Math.ceil(t - reach);
             int last = (int) Math.floor(t + reach);
@@ -44,7 +60,6 @@ public final class Resampler {
             }
             out[n] = (float) (acc * fc);
         }
-        return out;
     }
 
     private static double kernel(double u) {

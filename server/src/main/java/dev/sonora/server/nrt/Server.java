@@ -291,25 +291,14 @@ public final class Server implements AutoCloseable {
         int slot = existingSlot >= 0 ? existingSlot : buffers.reserve(name);
         if (slot < 0) throw new ServerException(name + ": all " + buffers.capacity() + " buffer slots are in use");
         var ready = new java.util.concurrent.CompletableFuture<dev.sonora.server.buffer.Buffer>();
-        disk().submit(() -> {
-            try {
-                var decoded = dev.sonora.server.buffer.AudioFileReader.read(path);
-                float[][] channels = new float[decoded.channels().length][];
-                for (int c = 0; c < channels.length; c++) {
-                    channels[c] = dev.sonora.server.buffer.Resampler.convert(decoded.channels()[c], decoded.sampleRate(), sampleRate());
-                }
-                var buffer = new dev.sonora.server.buffer.Buffer(name, channels, sampleRate());
-                sendToRt(new dev.sonora.server.buffer.SwapBuffer(buffers, slot, buffer));
-                ready.complete(buffer);
-            } catch (dev.sonora.server.buffer.AudioFileException e) {
-                completion.reportError(e.getMessage());
-                ready.completeExceptionally(new ServerException(e.getMessage()));
-            } catch (RuntimeException e) {
-                String m = path + ": cannot load (" + e.getMessage() + ")";
-                completion.reportError(m);
-                ready.completeExceptionally(new ServerException(m));
-            }
-        });
+        // decoded and resampled on the Disk thread in slices, behind stream refills and recording writes
+        disk().submitSliced(new dev.sonora.server.buffer.DecodeJob(path, name, sampleRate(), buffer -> {
+            sendToRt(new dev.sonora.server.buffer.SwapBuffer(buffers, slot, buffer));
+            ready.complete(buffer);
+        }, message -> {
+            completion.reportError(message);
+            ready.completeExceptionally(new ServerException(message));
+        }));
         return new dev.sonora.server.buffer.BufferRef(slot, name, ready);
     }
 
