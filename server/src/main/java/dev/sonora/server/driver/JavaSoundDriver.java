@@ -29,6 +29,7 @@ public final class JavaSoundDriver implements Driver {
     private final String deviceName;
     private final byte[] bytes;
     private final Thread thread;
+    private final RtPriority priority = new RtPriority();
     private final Converter converter = new Converter();
     private final AudioOut tap;
     private volatile boolean stopping;
@@ -57,7 +58,10 @@ public final class JavaSoundDriver implements Driver {
                     + " at " + server.sampleRate() + " Hz " + bits + "-bit stereo: " + e.getMessage());
         }
         this.bytes = new byte[server.blockSize() * frameBytes];
-        this.thread = AudioThread.create(server, this::loop);
+        this.thread = AudioThread.create(server, () -> {
+            priority.requestOnThisThread();
+            loop();
+        });
     }
 
     private static Mixer.Info findMixer(String device, DataLine.Info info) {
@@ -140,7 +144,7 @@ public final class JavaSoundDriver implements Driver {
     public String describe() {
         int frames = line.getBufferSize() / (2 * bits / 8);
         return "javasound: " + deviceName + ", " + server.sampleRate() + " Hz, " + bits + "-bit, buffer "
-                + frames + " frames, output latency " + Latency.ms(frames, server.sampleRate());
+                + frames + " frames, output latency " + Latency.ms(frames, server.sampleRate()) + ", " + priority.describe();
     }
 
     @Override

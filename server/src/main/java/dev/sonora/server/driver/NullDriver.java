@@ -18,6 +18,7 @@ public final class NullDriver implements Driver {
     private final AudioOut out;
     private final int bufferFrames;
     private final Thread thread;
+    private final RtPriority priority = new RtPriority();
     private volatile boolean stopping;
 
     public NullDriver(Server server, AudioOut out, int bufferFrames) {
@@ -25,7 +26,10 @@ public final class NullDriver implements Driver {
         this.engine = server.engine();
         this.out = out;
         this.bufferFrames = Math.max(bufferFrames, server.blockSize());
-        this.thread = AudioThread.create(server, this::loop);
+        this.thread = AudioThread.create(server, () -> {
+            priority.requestOnThisThread();
+            loop();
+        });
     }
 
     @Override
@@ -63,7 +67,8 @@ public final class NullDriver implements Driver {
     @Override
     public String describe() {
         return "null driver (silent, clocked), " + server.sampleRate() + " Hz, block " + server.blockSize()
-                + ", buffer " + bufferFrames + " frames, output latency " + Latency.ms(bufferFrames, server.sampleRate());
+                + ", buffer " + bufferFrames + " frames, output latency " + Latency.ms(bufferFrames, server.sampleRate())
+                + ", " + priority.describe();
     }
 
     @Override
