@@ -28,6 +28,7 @@ public final class Options {
               --history FILE            REPL history (default ~/.sonora_history; "" for none)
               --record FILE.wav         record the main output (32-bit float WAV); with --render, the same samples
               --midi-in NAME|all        open MIDI inputs before the scripts run (a part of the name is enough)
+              --midi-latency MS         MIDI handlers sound MS after arrival, sample-exact (0..1000; 0 = at once)
               -h, --help                this text""";
 
     /** A command-line mistake, in one line. */
@@ -58,6 +59,7 @@ public final class Options {
     boolean noRepl;
     String history;
     String midiIn;
+    Double midiLatency; // null: leave midi.latency at its default (0)
 
     private Options() {
     }
@@ -115,6 +117,12 @@ public final class Options {
                 case "--midi-in" -> {
                     o.midiIn = value != null ? value : next(args, ++i, a, "NAME|all");
                     if (o.midiIn.isBlank()) throw new Bad("--midi-in: which input? a part of its name, or all (see --list-midi)");
+                }
+                case "--midi-latency" -> {
+                    String v = value != null ? value : next(args, ++i, a, "MS");
+                    double ms = number(v, a);
+                    if (!(ms >= 0 && ms <= 1000)) throw new Bad(a + ": " + v + " is not a latency in milliseconds (0..1000)");
+                    o.midiLatency = ms;
                 }
                 default -> throw new Bad("unknown option " + a);
             }
