@@ -129,6 +129,7 @@ public final class Cli {
             OfflineRender.Result r;
             try (StepWatch watch = new StepWatch(o.stepTimeout, host::interrupt)) {
                 r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
+                    if (o.midiLatency != null) host.extension("midi", MidiBridge.class).setLatency(o.midiLatency);
                     for (Path f : files) watch.step(() -> host.evalFile(f));
                     for (String c : o.code) watch.step(() -> host.evalCode(c, "<-e>"));
                 }, wav, o.duration, o.record, stop, watch));
@@ -207,7 +208,7 @@ public final class Cli {
         }, "sonora-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        if (o.midiIn != null && !openMidi(o.midiIn, s)) {
+        if ((o.midiLatency != null && !midiLatency(o.midiLatency, s)) || (o.midiIn != null && !openMidi(o.midiIn, s))) {
             if (stopped.compareAndSet(false, true)) {
                 audio.close();
                 s.close();
@@ -255,6 +256,20 @@ public final class Cli {
             }
         }
         return code;
+    }
+
+    /** {@code --midi-latency}: before any script runs; false (one line said why) if the JS side did not start. */
+    private boolean midiLatency(double ms, Session s) {
+        try {
+            s.call(() -> {
+                s.host().extension("midi", MidiBridge.class).setLatency(ms);
+                return null;
+            });
+            return true;
+        } catch (Exception e) {
+            err.println("sonora: --midi-latency: " + e.getMessage());
+            return false;
+        }
     }
 
     /** {@code --midi-in}: opens the inputs before any script runs; false (one line said why) when none opens. */

@@ -30,6 +30,7 @@ public final class Options {
               --force                   overwrite an existing output file that is not a WAV (never an input script)
               --step-timeout S          stop a script step (a file, an -e, a loop body) that runs longer; default 10
               --midi-in NAME|all        open MIDI inputs before the scripts run (a part of the name is enough)
+              --midi-latency MS         MIDI handlers sound MS after arrival, sample-exact (0..1000; 0 = at once)
               -h, --help                this text""";
 
     /** A command-line mistake, in one line. */
@@ -62,6 +63,7 @@ public final class Options {
     double stepTimeout = 10;
     String history;
     String midiIn;
+    Double midiLatency; // null: leave midi.latency at its default (0)
 
     private Options() {
     }
@@ -126,6 +128,12 @@ public final class Options {
                 case "--midi-in" -> {
                     o.midiIn = value != null ? value : next(args, ++i, a, "NAME|all");
                     if (o.midiIn.isBlank()) throw new Bad("--midi-in: which input? a part of its name, or all (see --list-midi)");
+                }
+                case "--midi-latency" -> {
+                    String v = value != null ? value : next(args, ++i, a, "MS");
+                    double ms = number(v, a);
+                    if (!(ms >= 0 && ms <= 1000)) throw new Bad(a + ": " + v + " is not a latency in milliseconds (0..1000)");
+                    o.midiLatency = ms;
                 }
                 default -> throw new Bad("unknown option " + a);
             }

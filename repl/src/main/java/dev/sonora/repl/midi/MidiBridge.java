@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
+import dev.sonora.repl.lang.Bridge;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.Json;
 import dev.sonora.repl.lang.LangLoop;
@@ -28,7 +29,9 @@ import dev.sonora.server.nrt.Server;
  * <p>Handlers run on the Lang loop. Live, a {@link MidiWaker} posts the poll when messages
  * wait; in {@code --render} the renderer calls {@link #beforeOfflineBlock} before each block,
  * which pumps the file player up to the block's end and dispatches what it sent, so a render
- * is deterministic. Either way a handler's sound goes out at the next block.
+ * is deterministic. Either way a handler's sound goes out at the next block, unless
+ * {@link MidiLatency constant latency} is on: then it plays at the message's arrival sample
+ * plus the latency.
  *
  * <p>Lang thread only (the JS context and the renderer call it), except where noted.
  */
@@ -44,6 +47,7 @@ public final class MidiBridge implements AutoCloseable {
     private final MidiDispatcher dispatcher;
     private final MidiMessage scratch = new MidiMessage();
     private final MidiWaker waker;
+    private final MidiLatency latency;
     private volatile MidiHub hub; // replaced only by useDevices; the waker reads it
     private volatile int openInputs;
     private volatile SmfPlayer livePlayer;
@@ -57,6 +61,28 @@ public final class MidiBridge implements AutoCloseable {
         this.dispatcher = new MidiDispatcher((what, e) -> output.err(what + " handler: " + e.getMessage()));
         this.hub = newHub(MidiInputs.SYSTEM);
         this.waker = new MidiWaker(lang, this::active, () -> hub.hasWaiting(), this::pollOnLang);
+        this.latency = new MidiLatency(server, output);
+    }
+
+    /** Hands over the prelude's bridge, whose node commands constant latency timestamps. */
+    @HostAccess.Export
+    public void attach(Object bridge) {
+        if (!(bridge instanceof Bridge b)) throw new IllegalArgumentException("midi: not the prelude's bridge");
+        latency.attach(b);
+    }
+
+    // ---- constant latency ----
+
+    /** {@code midi.latency()}: milliseconds from arrival to sound, 0 = as soon as possible. */
+    @HostAccess.Export
+    public double latencyMillis() {
+        return latency.millis();
+    }
+
+    /** {@code midi.latency(ms)}, {@code --midi-latency MS}: 0..1000; throws one line otherwise. */
+    @HostAccess.Export
+    public void setLatency(double ms) {
+        latency.millis(ms);
     }
 
     private MidiHub newHub(MidiInputs.DeviceSource devices) {
@@ -226,7 +252,7 @@ public final class MidiBridge implements AutoCloseable {
             }
         }
         // the note-offs go to the handlers now, before a new file replaces the player's buffers
-        dispatcher.pollFrom(hub, scratch, Integer.MAX_VALUE);
+        dispatchWaiting(Integer.MAX_VALUE);
     }
 
     /** True while a file plays. */
@@ -240,14 +266,27 @@ public final class MidiBridge implements AutoCloseable {
     @HostAccess.Export
     public String statusJson() {
         return "{\"dropped\":" + hub.dropped() + ",\"malformedBytes\":" + hub.malformedBytes()
-                + ",\"handlerErrors\":" + dispatcher.failures() + "}";
+                + ",\"handlerErrors\":" + dispatcher.failures() + ",\"late\":" + latency.late() + "}";
     }
 
     // ---- driving (Java side) ----
 
     /** Dispatches what waits to the handlers. Lang thread. */
     void pollOnLang() {
-        dispatcher.pollFrom(hub, scratch, MAX_PER_POLL);
+        dispatchWaiting(MAX_PER_POLL);
+    }
+
+    /**
+     * Takes up to {@code max} waiting messages and runs their handlers, each (with a latency)
+     * as an event at its arrival sample plus the latency. Lang thread; returns how many.
+     */
+    private int dispatchWaiting(int max) {
+        int n = 0;
+        while (n < max && hub.poll(scratch)) {
+            n++;
+            latency.dispatch(scratch, dispatcher);
+        }
+        return n;
     }
 
     /** {@code --render}: from now on files play in virtual time, pumped by {@link #beforeOfflineBlock}. */
@@ -265,7 +304,7 @@ public final class MidiBridge implements AutoCloseable {
             p.pumpUntil(blockEnd);
             if (p.finished()) offlinePlayer = null;
         }
-        dispatcher.pollFrom(hub, scratch, Integer.MAX_VALUE);
+        dispatchWaiting(Integer.MAX_VALUE);
     }
 
     /** Where the inputs come from (tests: fake devices). Only before anything is open or playing. */

@@ -1,15 +1,18 @@
 // Sonora prelude, MIDI (API.md "MIDI"): controllers, handlers, direct cc mappings, MIDI files.
 // Built on __midi (the Java MidiBridge) and __prelude (the main prelude's internals).
-// Handlers run on the Lang loop; what they start sounds at the next block.
+// Handlers run on the Lang loop; what they start sounds at the next block, or with midi.latency(ms)
+// at the message's arrival plus that latency, sample-exact.
 (function (global) {
   'use strict';
   const P = global.__prelude;
-  const { $, api, members, fail, describe, Shown, hushHooks, HELP } = P;
+  const { $, rawBridge, api, members, fail, describe, Shown, hushHooks, HELP } = P;
   // captured built-ins: scripts may change the global ones (see prelude.js)
-  const { Error, String, Map, Set, objectKeys, defineProp, setProto, isInteger, parseJson, round, push, includes, join,
-    split, strLower, strStartsWith, regexExec, mapGet, mapSet, setAdd, setDelete, setValues, setSize, afterThisTask } = $;
+  const { Error, String, Map, Set, objectKeys, defineProp, setProto, isInteger, isFiniteNumber, parseJson, round, push,
+    includes, join, split, strLower, strStartsWith, regexExec, mapGet, mapSet, setAdd, setDelete, setValues, setSize,
+    afterThisTask } = $;
   const M = $.guard(global.__midi);
   delete global.__midi; // scripts reach MIDI only through the API below
+  M.attach(rawBridge); // constant latency timestamps the node commands handlers send
 
   const TYPES = ['noteon', 'noteoff', 'cc', 'bend', 'program', 'touch', 'polytouch', 'clock', 'start', 'continue',
     'stop', 'any'];
@@ -212,6 +215,18 @@
     return new MidiPlayback(parseJson(M.play(path)));
   }
 
+  // ---------------------------------------------------------------- constant latency
+
+  // midi.latency(ms): handlers' sound at arrival + ms, sample-exact; 0 = as soon as possible (the next block)
+  function latency(ms) {
+    if (ms === undefined) return M.latencyMillis();
+    if (typeof ms !== 'number' || !isFiniteNumber(ms) || ms < 0 || ms > 1000) {
+      fail(`midi.latency: milliseconds from arrival to sound, 0..1000 (0 = as soon as possible), like midi.latency(10); got ${describe(ms)}`);
+    }
+    M.setLatency(ms);
+    return ms;
+  }
+
   // ---------------------------------------------------------------- the midi object
 
   const midi = {
@@ -233,6 +248,7 @@
     },
     play,
     stop: function stop() { M.stop(); },
+    latency,
     status: function status() {
       const s = { open: parseJson(M.openedJson()), playing: M.playing(), handlers: M.handlers() };
       const counters = parseJson(M.statusJson());
@@ -244,7 +260,7 @@
   };
   setProto(midi, Shown.prototype); // the REPL shows it as 'midi', not its functions
   api('midi', midi);
-  members('devices', 'open', 'close', 'opened', 'on', 'cc', 'to', 'off', 'play', 'stop', 'playing');
+  members('devices', 'open', 'close', 'opened', 'on', 'cc', 'to', 'off', 'play', 'stop', 'playing', 'latency');
 
   push(hushHooks, () => M.stop()); // panic stops the file; controllers stay mapped (they are the instrument)
 
@@ -260,6 +276,10 @@
   midi.play('song.mid')  midi.stop()   a Standard MIDI File through the same handlers and mappings (hush() stops it);
     one file at a time: a new midi.play replaces the one playing and says so
   h.off() removes one handler or mapping (h is what midi.on / midi.cc / .to return); midi.off() removes them all
-  Handlers run on the Lang loop and their sound starts at the next block. One that throws is reported with its
-  file:line (at most once a second) and stays on. Running a file again replaces the handlers it made (line by line).`;
+  midi.latency(10)   constant latency: what a handler starts sounds 10 ms after the message arrived, sample-exact,
+    however late the handler ran (one that ran later than that plays at once and is reported: raise the latency);
+    midi.latency() is the value now; midi.latency(0), the default, plays at the next block (jitters with the Lang loop).
+    Also --midi-latency MS. Direct mappings (.to) are not delayed: the audio thread applies them at the next block.
+  Handlers run on the Lang loop. One that throws is reported with its file:line (at most once a second) and stays on.
+  Running a file again replaces the handlers it made (line by line).`;
 })(globalThis);

@@ -61,6 +61,21 @@ class MidiRenderTest {
     }
 
     @Test
+    void withMidiLatencyEachFileNoteSoundsItsLatencyAfterItsDueSample(@TempDir Path dir) throws Exception {
+        Path file = MidiRun.testFile("test-c-major-scale.mid");
+        String set = TONE + "midi.on('noteon', (n, v, ch) => synth('tone', {freq: midicps(n)}))\n"
+                + "midi.play(" + js(file) + ")\n";
+        MidiRun asap = render(dir, set, 4.5);
+        assertEquals(0, asap.code(), asap.all());
+        List<Integer> at = RenderedNotes.onsets(MidiRun.left(dir.resolve("out.wav")), 2000);
+        MidiRun later = render(dir, "midi.latency(10.01)\n" + set, 4.5); // 480.48 samples: rounds to 480
+        assertEquals(0, later.code(), later.all());
+        List<Integer> delayed = RenderedNotes.onsets(MidiRun.left(dir.resolve("out.wav")), 2000);
+        assertEquals(8, delayed.size(), "onsets " + delayed);
+        for (int i = 0; i < 8; i++) assertEquals(at.get(i) + 480, (int) delayed.get(i), "note " + i + ": 10 ms = 480 samples later");
+    }
+
+    @Test
     void aThrowingHandlerIsReportedWithFileAndLineOnceASecondAndTheMusicGoesOn(@TempDir Path dir) throws Exception {
         Path file = MidiRun.testFile("test-c-major-scale.mid");
         MidiRun r = render(dir, TONE + "midi.on('noteon', (n) => synth('tone', {freq: midicps(n)}))\n"

@@ -239,6 +239,7 @@ public final class JackDriver implements Driver {
                 silence(nframes);
                 return 0;
             }
+            engine.cycleStartsOnRt(System.nanoTime()); // the callback's start maps the period's first frame
             for (int offset = 0; offset < nframes; offset += blockSize) {
                 blockOffset = offset;
                 engine.renderBlock(sink);
@@ -254,6 +255,7 @@ public final class JackDriver implements Driver {
 
     private void silence(int nframes) {
         for (int i = 0; i < outAddr.length; i++) {
+            engine.cycleStartsOnRt(System.nanoTime()); // the callback's start maps the period's first frame
             for (int offset = 0; offset < nframes; offset += blockSize) {
                 cursor.at(outAddr[i]).write(4L * offset, zeros, 0, Math.min(blockSize, nframes - offset));
             }

@@ -127,6 +127,7 @@ public final class JavaSoundDriver implements Driver {
         final int bufferBytes = line.getBufferSize();
         boolean primed = false;
         while (!stopping) {
+            engine.cycleStartsOnRt(System.nanoTime()); // paced by the blocking write: one block a cycle
             engine.renderBlock(converter);
             if (primed && line.available() >= bufferBytes) {
                 server.stats().countXrun(); // the line ran dry before this write

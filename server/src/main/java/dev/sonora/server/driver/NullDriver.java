@@ -55,6 +55,7 @@ public final class NullDriver implements Driver {
                 server.stats().countXrun();
                 t0 = now - (long) (framesDone * nanosPerFrame);
             }
+            engine.cycleStartsOnRt(audioTime - ahead); // the ideal time of this render: no jitter in the MIDI clock
             engine.renderBlock(out);
             framesDone += bs;
         }

@@ -21,6 +21,7 @@ public final class RtEngine {
     private final MpscArrayQueue<Command> inbox;
     private final ScheduleHeap heap;
     private final RtStats stats;
+    private final SampleClock clock;
     private final float[] left;
     private final float[] right;
     private long seq;
@@ -79,12 +80,27 @@ public final class RtEngine {
         this.inbox = inbox;
         this.heap = new ScheduleHeap(heapCapacity);
         this.stats = world.stats;
+        this.clock = new SampleClock(world.sampleRate);
         this.left = new float[world.blockSize];
         this.right = new float[world.blockSize];
     }
 
     public World world() {
         return world;
+    }
+
+    /** Wall clock to sample clock (e.g. MIDI arrival times), kept up by the driver. Any thread. */
+    public SampleClock sampleClock() {
+        return clock;
+    }
+
+    /**
+     * The driver's cycle starts now: the next block to render is its first, rendered at
+     * {@code nanos} ({@link System#nanoTime()}, or the driver's ideal time for it). Audio thread,
+     * once per cycle, before the cycle's blocks.
+     */
+    public void cycleStartsOnRt(long nanos) {
+        clock.cycleOnRt(world.blockStart, nanos);
     }
 
     /** Renders the next block and hands it to {@code out}. Never throws. */
