@@ -1,7 +1,7 @@
 package dev.sonora.repl;
 
 /**
- * {@code ./sonora}: the command line of API.md. The launcher script runs this class; all the
+ * {@code ./sonora}: the command line documented in docs/api.md. The launcher script runs this class; all the
  * work is in {@link Cli} so tests can drive it without exiting the JVM.
  */
 public final class Main {

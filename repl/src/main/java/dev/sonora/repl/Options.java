@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line of API.md, parsed. Bad input throws {@link Options.Bad} with one line
+ * The command line (docs/api.md), parsed. Bad input throws {@link Options.Bad} with one line
  * saying what is wrong; {@link #USAGE} is printed after it. Any thread (immutable once parsed).
  */
 public final class Options {

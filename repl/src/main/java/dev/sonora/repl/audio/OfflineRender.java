@@ -27,7 +27,7 @@ public final class OfflineRender {
     private static final int STEP_FRAMES = 8192;
 
     /**
-     * What a render measured; {@link #summary()} is the line API.md specifies. {@code clipped}
+     * What a render measured; {@link #summary()} is the summary line docs/api.md documents. {@code clipped}
      * counts the samples of the rendered audio (warm-up excluded) that went past full scale.
      */
     public record Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,

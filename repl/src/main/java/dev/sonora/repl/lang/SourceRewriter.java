@@ -11,7 +11,7 @@ import dev.sonora.repl.lang.JsTokens.Token;
  *     {@code const n = synth(...)} and a watched file is reloaded on every save; as lexical
  *     declarations both would fail with "already declared" the second time.</li>
  * <li>{@code in(bus)} where an expression starts becomes {@code In(bus)}: {@code in} is a JS
- *     keyword, but API.md spells the bus input that way.</li>
+ *     keyword, but the API (docs/api.md) spells the bus input that way.</li>
  * </ul>
  * Pure function; any thread.
  */

@@ -1,4 +1,4 @@
-// Sonora prelude, MIDI (API.md "MIDI"): controllers, handlers, direct cc mappings, MIDI files.
+// Sonora prelude, MIDI (docs/api.md, "MIDI"): controllers, handlers, direct cc mappings, MIDI files.
 // Built on __midi (the Java MidiBridge) and __prelude (the main prelude's internals).
 // Handlers run on the Lang loop; what they start sounds at the next block, or with midi.latency(ms)
 // at the message's arrival plus that latency, sample-exact.
@@ -41,7 +41,7 @@
     return m;
   }
 
-  // the Java side calls adapter(status, data1, data2); the user's function gets API.md's arguments
+  // the Java side calls adapter(status, data1, data2); the user's function gets the arguments docs/api.md lists
   function adapter(type, fn) {
     switch (type) {
       case 'noteon': case 'noteoff': case 'cc': case 'polytouch':

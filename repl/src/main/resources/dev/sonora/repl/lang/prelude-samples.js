@@ -1,4 +1,4 @@
-// Sonora samples, buffers, streaming and recording (API.md "Samples and recording"), over the
+// Sonora samples, buffers, streaming and recording (docs/api.md, "Samples and recording"), over the
 // __samples bridge (Java: dev.sonora.repl.samples.SamplesBridge) and the main prelude's internals.
 (function (global) {
   'use strict';

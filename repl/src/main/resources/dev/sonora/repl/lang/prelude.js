@@ -1,4 +1,4 @@
-// Sonora prelude: the live-coding API of API.md, written over the Java bridge.
+// Sonora prelude: the live-coding API of docs/api.md, written over the Java bridge.
 // Runs once per context, as an internal source: errors point at the user's line, not here.
 // Everything lives in this closure; only the API names are put on the global object.
 (function (global) {
@@ -271,7 +271,7 @@
     return new UGen(G.unit(name, ins));
   }
 
-  // What API.md promises, and whether each name is a function, a method, or both.
+  // What the API promises (docs/api.md), and whether each name is a function, a method, or both.
   // Units the server does not have yet give a clear error instead of a ReferenceError.
   const SOURCES = ['sine', 'saw', 'pulse', 'tri', 'noise', 'pink', 'impulse', 'playbuf', 'adsr', 'perc', 'line', 'in'];
   const METHODS = ['lpf', 'hpf', 'rlpf', 'rhpf', 'bpf', 'moog', 'delay', 'reverb', 'limit', 'mul', 'add', 'range',

@@ -118,7 +118,7 @@ class ErrorsTest {
 
     @Test
     void unitsNotBuiltYetSayIt() throws Exception {
-        // API.md names these; until the unit library (#4) has them they must fail in words
+        // the API (docs/api.md) names these; until the unit library (#4) has them they must fail in words
         for (String u : new String[] {"lpf", "hpf", "rlpf", "rhpf", "bpf", "moog", "delay", "reverb", "limit", "clip", "tanh"}) {
             if (dev.sonora.server.synth.Units.get(u) != null) continue;
             assertReport("<repl>:\\d+: \\." + u + " is not available yet \\(it comes with the unit library, issue #4\\)",

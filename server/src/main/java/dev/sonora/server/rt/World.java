@@ -215,7 +215,7 @@ public final class World {
         return slot >= 0 && slot < buffers.length ? buffers[slot] : null;
     }
 
-    /** Hands an object back to NRT. The queue is sized so this cannot fail (see DESIGN.md). */
+    /** Hands an object back to NRT. The queue is sized so this cannot fail (see docs/architecture.md, "Queues"). */
     public void returnToNrt(Object o) {
         if (!returnQueue.offer(o)) {
             stats.returnOverflows++;

@@ -89,7 +89,7 @@ class SmfReaderTest {
             try {
                 f = SmfReader.read(p);
             } catch (MidiFileException e) {
-                // javax.sound.midi plays a track cut one byte short; we refuse it (API.md: corrupt files throw)
+                // javax.sound.midi plays a track cut one byte short; we refuse it (the API: corrupt files throw)
                 assertTrue(e.getMessage().startsWith("test-corrupt-file-missing-byte.mid: truncated track"), e.getMessage());
                 continue;
             }
