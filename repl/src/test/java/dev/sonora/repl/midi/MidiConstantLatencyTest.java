@@ -30,7 +30,7 @@ import dev.sonora.server.rt.SampleClock;
  * each, and the audio thread records every click's first sample. With a latency L, every click
  * that was not reported late lands on its note's arrival sample plus L exactly; with a generous
  * L none is late. With 0 (as soon as possible) every note still plays. Prints p50/p99/max of
- * (onset - arrival - L) in samples for the README; no wall-clock thresholds.
+ * (onset - arrival - L) in samples for docs/performance.md; no wall-clock thresholds.
  *
  * <p>Arrival: the test reads the engine's sample clock just before and just after handing the
  * message to the device, so the receiver's own stamp lies between the two; a click counts as

@@ -22,7 +22,7 @@ import dev.sonora.server.nrt.ServerOptions;
  * MIDI in -> first sample written through the whole front end, live on the clocked null driver:
  * a device's receiver call, the waker, the Lang loop, a JS handler ({@code midi.cc(2, v => n.set(...))}),
  * the next block; and the direct mapping ({@code midi.cc(1).to(bus)}) for comparison. Prints the
- * figures for the README; asserts only that every change arrived (no wall-clock thresholds).
+ * figures for docs/performance.md; asserts only that every change arrived (no wall-clock thresholds).
  */
 class MidiJsLatencyTest {
     static final int TRIALS = 200;

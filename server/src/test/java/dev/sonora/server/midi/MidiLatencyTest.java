@@ -22,7 +22,7 @@ import dev.sonora.server.synth.GraphBuilder;
  * receiver call (the device thread handing us a message) to the audio thread writing the
  * first block that carries the change. Two paths: the direct mapping (cc -> control bus on
  * the audio thread) and a Lang handler (poll, then {@code set} at the next block). The figures
- * are printed for the README; the test asserts only that every change arrived (no
+ * are printed for docs/performance.md; the test asserts only that every change arrived (no
  * wall-clock thresholds in unit tests). Add the output buffer for what reaches the ear.
  */
 class MidiLatencyTest {
