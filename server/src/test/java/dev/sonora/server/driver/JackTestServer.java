@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class JackTestServer implements AutoCloseable {
     private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final int NAMES = 4;
     private final String name;
     final int rate;
     final int period;
@@ -36,27 +37,31 @@ public final class JackTestServer implements AutoCloseable {
         String jackd = find("jackd");
         Assumptions.assumeTrue(jackd != null, "JACK tests skipped: jackd is not installed (apt-get install jackd2)");
         Assumptions.assumeTrue(JackDriver.libraryProblem() == null, "JACK tests skipped: " + JackDriver.libraryProblem());
-        // never the client's name: JACK names a client's socket like a server's
-        String name = "sonoratest" + ProcessHandle.current().pid() + "x" + COUNT.incrementAndGet();
-        Path log = Files.createTempFile("jackd-" + name, ".log");
-        Process p = new ProcessBuilder(List.of(jackd, "--no-realtime", "-n", name, "-d", "dummy",
-                "-r", Integer.toString(rate), "-p", Integer.toString(period)))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        JackTestServer s = new JackTestServer(name, rate, period, p, log);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!JackDriver.serverRunning(name)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                String out = Files.readString(log);
-                s.close();
-                // JACK keeps at most 8 servers in its shared registry: other JACK users on this
-                // machine (or stale entries of killed ones) are not Sonora's fault
-                Assumptions.assumeFalse(out.contains("Too many servers already active"),
-                        "JACK tests skipped: JACK's registry of servers is full (other jackd running?)");
-                throw new AssertionError("jackd did not start: " + out);
+        // A few fixed names, not one per run: JACK keeps at most 8 servers in its shared registry
+        // and frees the entry of a server that died (the tests kill one as a crash would) only
+        // when a server of the same name starts again. A name in use by a live server (another
+        // test run at the same time) makes that jackd exit at once: the next name is tried.
+        // Never the client's name: JACK names a client's socket like a server's.
+        String out = "";
+        for (int k = 0; k < NAMES; k++) {
+            String name = "sonoratest" + Math.floorMod(COUNT.getAndIncrement(), NAMES);
+            Path log = Files.createTempFile("jackd-" + name, ".log");
+            Process p = new ProcessBuilder(List.of(jackd, "--no-realtime", "-n", name, "-d", "dummy",
+                    "-r", Integer.toString(rate), "-p", Integer.toString(period)))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            JackTestServer s = new JackTestServer(name, rate, period, p, log);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!JackDriver.serverRunning(name) && p.isAlive() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(50_000_000L);
             }
-            LockSupport.parkNanos(50_000_000L);
+            if (p.isAlive() && JackDriver.serverRunning(name)) return s;
+            out = Files.readString(log);
+            s.close();
         }
-        return s;
+        // JACK's registry of servers full of other users' servers is not Sonora's fault
+        Assumptions.assumeFalse(out.contains("Too many servers already active"),
+                "JACK tests skipped: JACK's registry of servers is full (other jackd running?)");
+        throw new AssertionError("jackd did not start: " + out);
     }
 
     private static String find(String program) {
