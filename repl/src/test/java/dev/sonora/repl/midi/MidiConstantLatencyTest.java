@@ -7,21 +7,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sound.midi.ShortMessage;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.repl.LiveHost;
+import dev.sonora.repl.OnsetOut;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
-import dev.sonora.repl.lang.Output;
-import dev.sonora.server.driver.NullDriver;
 import dev.sonora.server.midi.FakeMidiDevice;
 import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
-import dev.sonora.server.rt.AudioOut;
 import dev.sonora.server.rt.SampleClock;
 
 /**
@@ -52,27 +49,6 @@ class MidiConstantLatencyTest {
             loop('garbage', 0.25, churn)
             """;
 
-    /** Records the first sample of every click. Audio thread; allocation-free. */
-    private static final class OnsetOut implements AudioOut {
-        final long[] onsets = new long[8192];
-        volatile int count;
-        volatile long frames;
-        private float last;
-
-        @Override
-        public void write(float[] left, float[] right, int n) {
-            long f = frames;
-            int c = count;
-            for (int i = 0; i < n; i++) {
-                float x = Math.abs(left[i]);
-                if (x > 0.1f && last <= 0.1f && c < onsets.length) onsets[c++] = f + i;
-                last = x;
-            }
-            count = c;
-            frames = f + n;
-        }
-    }
-
     /** One mode's notes: errors in samples outside the arrival bracket, and what was late. */
     private record Run(String label, long offset, long[] error, long midiLate, long serverLate, long widest, int clicks, long xruns) {
         int exact() {
@@ -95,28 +71,16 @@ class MidiConstantLatencyTest {
     @Test
     void handlersSoundAtArrivalPlusTheLatencyUnderJsGarbageLoad() throws Exception {
         FakeMidiDevice keys = new FakeMidiDevice("Keys", -1);
-        Server server = new Server(ServerOptions.defaults());
         OnsetOut out = new OnsetOut();
-        NullDriver driver = new NullDriver(server, out, BUFFER_FRAMES);
-        LangLoop lang = new LangLoop();
-        List<String> errors = new CopyOnWriteArrayList<>();
-        Output o = new Output() {
-            @Override
-            public void out(String text) {
-            }
-
-            @Override
-            public void err(String text) {
-                errors.add(text);
-            }
-        };
-        JsHost host = lang.submit(() -> JsHost.create(server, lang, o)).get();
+        LiveHost live = new LiveHost(out, BUFFER_FRAMES);
+        Server server = live.server;
+        JsHost host = live.host;
+        LangLoop lang = live.lang;
+        List<String> errors = live.errors;
         Run generous;
         Run period;
         Run asap;
         try {
-            server.startNrtThread();
-            driver.start();
             lang.submit(() -> {
                 host.extension("midi", MidiBridge.class).useDevices(() -> List.of(keys));
                 return null;
@@ -132,13 +96,7 @@ class MidiConstantLatencyTest {
             period = play(server, host, lang, keys, out, random, periodMs, NOTES, "midi.latency(5.333) (256 fr)");
             asap = play(server, host, lang, keys, out, random, 0, NOTES, "midi.latency(0)");
         } finally {
-            driver.close();
-            lang.submit(() -> {
-                host.close();
-                return null;
-            }).get();
-            lang.close();
-            server.close();
+            live.close();
         }
         System.out.printf(Locale.ROOT, "constant-latency MIDI, clocked null driver, block %d, buffer %d frames, %d Hz,"
                 + " JS garbage churn every 125 ms, %d notes each, %d cores%n", server.blockSize(), BUFFER_FRAMES,

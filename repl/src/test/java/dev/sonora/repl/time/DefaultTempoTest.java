@@ -8,20 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sonora.repl.CliRun;
+import dev.sonora.repl.LiveHost;
 import dev.sonora.repl.Wav;
-import dev.sonora.repl.lang.JsHost;
-import dev.sonora.repl.lang.LangLoop;
-import dev.sonora.repl.lang.Output;
 import dev.sonora.server.driver.DiscardOut;
-import dev.sonora.server.driver.NullDriver;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
 
 /**
  * A set that never calls {@code tempo()} plays at the documented default of 120 bpm: a loop
@@ -47,42 +41,16 @@ class DefaultTempoTest {
 
     @Test
     void aLiveLoopWithoutTempoRuns() throws Exception {
-        Server server = new Server(ServerOptions.defaults());
-        LangLoop lang = new LangLoop();
-        List<String> printed = new CopyOnWriteArrayList<>();
-        Output o = new Output() {
-            @Override
-            public void out(String text) {
-                printed.add(text);
-            }
-
-            @Override
-            public void err(String text) {
-                printed.add(text);
-            }
-        };
-        JsHost host = lang.submit(() -> JsHost.create(server, lang, o)).get();
-        NullDriver driver = new NullDriver(server, new DiscardOut(), 256);
-        try {
-            server.startNrtThread();
-            driver.start();
-            lang.submit(() -> host.evalCode(CLICK + "globalThis.ticks = 0\nloop('l', 0.25, () => { ticks++; synth('click') })\n", "set.js")).get();
+        try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
+            live.eval(CLICK + "globalThis.ticks = 0\nloop('l', 0.25, () => { ticks++; synth('click') })\n", "set.js");
             long until = System.nanoTime() + 10_000_000_000L; // a stop condition, not a threshold
             double ticks = 0;
             while (ticks < 4 && System.nanoTime() < until) {
                 Thread.sleep(50);
-                ticks = lang.submit(() -> Double.parseDouble(host.evalCode("ticks", "t"))).get();
+                ticks = Double.parseDouble(live.eval("ticks", "t"));
             }
-            assertTrue(ticks >= 4, "the loop ran " + ticks + " times; printed " + printed);
-            assertEquals(120.0, lang.submit(() -> Double.parseDouble(host.evalCode("tempo()", "t"))).get());
-        } finally {
-            driver.close();
-            lang.submit(() -> {
-                host.close();
-                return null;
-            }).get();
-            lang.close();
-            server.close();
+            assertTrue(ticks >= 4, "the loop ran " + ticks + " times; printed " + live.printed + " " + live.errors);
+            assertEquals(120.0, Double.parseDouble(live.eval("tempo()", "t")));
         }
     }
 

@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.repl.lang.JsHost;
-import dev.sonora.repl.lang.LangLoop;
-import dev.sonora.repl.lang.Output;
-import dev.sonora.server.driver.NullDriver;
+import dev.sonora.repl.LiveHost;
+import dev.sonora.repl.OnsetOut;
 import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
-import dev.sonora.server.rt.AudioOut;
 
 /**
  * The click script in real time, on the clocked null driver, while another loop churns
@@ -45,45 +40,12 @@ class RealTimeTimingTest {
             """;
     private static final String GARBAGE = "loop('garbage', 0.25, churn)\n";
 
-    /** Records the first sample of every click. Audio thread; allocation-free. */
-    private static final class OnsetOut implements AudioOut {
-        final long[] onsets = new long[8192];
-        volatile int count;
-        volatile long frames;
-        private float last;
-
-        @Override
-        public void write(float[] left, float[] right, int n) {
-            long f = frames;
-            int c = count;
-            for (int i = 0; i < n; i++) {
-                float x = Math.abs(left[i]);
-                if (x > 0.1f && last <= 0.1f && c < onsets.length) onsets[c++] = f + i;
-                last = x;
-            }
-            count = c;
-            frames = f + n;
-        }
-    }
-
     @Test
     void clicksLandOnTheirSamplesUnderJsGarbageLoadWithNothingLate() throws Exception {
-        Server server = new Server(ServerOptions.defaults());
-        LangLoop lang = new LangLoop();
-        List<String> err = new CopyOnWriteArrayList<>();
-        Output o = new Output() {
-            @Override
-            public void out(String text) {
-            }
-
-            @Override
-            public void err(String text) {
-                err.add(text);
-            }
-        };
-        JsHost host = lang.submit(() -> JsHost.create(server, lang, o)).get();
         OnsetOut out = new OnsetOut();
-        NullDriver driver = new NullDriver(server, out, 256);
+        LiveHost live = new LiveHost(out, 256);
+        Server server = live.server;
+        List<String> err = live.errors;
         String timing;
         long lateBefore;
         int errBefore;
@@ -91,34 +53,26 @@ class RealTimeTimingTest {
         int errAfter;
         long lateAfter;
         try {
-            server.startNrtThread();
-            driver.start();
             // warm-up: the whole load plays for a while (JIT of JS and Java on a shared machine), then stops
-            lang.submit(() -> host.evalCode(CHURN + Clicks.SCRIPT + GARBAGE, "clicks.js")).get();
+            live.eval(CHURN + Clicks.SCRIPT + GARBAGE, "clicks.js");
             Thread.sleep(4000);
-            lang.submit(() -> host.evalCode("hush()", "t")).get();
+            live.eval("hush()", "t");
             Thread.sleep(300);
             lateBefore = server.status().late();
             errBefore = err.size();
             firstOnset = out.count;
             // the measured run: every loop starts again together, on the next whole beat
             String again = "at(Math.floor(now()) + 1 - now(), () => { // now() stands still within one evaluation\n" + Clicks.SCRIPT + GARBAGE + "})\n";
-            lang.submit(() -> host.evalCode("bodyMs = []; timing0 = timing()\n" + again, "clicks.js")).get();
+            live.eval("bodyMs = []; timing0 = timing()\n" + again, "clicks.js");
             Thread.sleep(8000); // how long to play, not a threshold
             errAfter = err.size();
             lateAfter = server.status().late();
-            timing = lang.submit(() -> host.evalCode("JSON.stringify({before: timing0, after: timing()}) + ' churn body ms ' + bodyMs.join(',')", "t")).get();
-            lang.submit(() -> host.evalCode("hush()", "t")).get();
+            timing = live.eval("JSON.stringify({before: timing0, after: timing()}) + ' churn body ms ' + bodyMs.join(',')", "t");
+            live.eval("hush()", "t");
         } finally {
-            driver.close();
-            lang.submit(() -> {
-                host.close();
-                return null;
-            }).get();
-            lang.close();
+            live.close();
         }
         long late = lateAfter - lateBefore;
-        server.close();
         System.out.println("real time under JS garbage load: timing() = " + timing + ", server late " + late);
 
         int n = out.count;
