@@ -5,6 +5,7 @@ import org.graalvm.polyglot.Value;
 
 import dev.sonora.repl.lang.ErrorReport;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.ReportLimiter;
 import dev.sonora.server.midi.MidiHandler;
 import dev.sonora.server.midi.MidiMessage;
 import dev.sonora.server.nrt.Server;
@@ -19,16 +20,14 @@ import dev.sonora.server.nrt.Server;
 final class JsMidiHandler implements MidiHandler {
     private final Value adapter;
     private final String what;
-    private final Server server;
     private final Output output;
-    private long lastReport = Long.MIN_VALUE;
-    private int suppressed;
+    private final ReportLimiter reports;
 
     JsMidiHandler(Value adapter, String what, Server server, Output output) {
         this.adapter = adapter;
         this.what = what;
-        this.server = server;
         this.output = output;
+        this.reports = new ReportLimiter(server);
     }
 
     @Override
@@ -41,14 +40,9 @@ final class JsMidiHandler implements MidiHandler {
     }
 
     private void failed(PolyglotException e) {
-        long now = server.sampleTime();
-        if (lastReport != Long.MIN_VALUE && now - lastReport < server.sampleRate()) {
-            suppressed++; // once a second is enough to see it; a flood of lines would bury the REPL
-            return;
-        }
-        String more = suppressed == 0 ? "" : ", " + suppressed + " more since the last report";
-        lastReport = now;
-        suppressed = 0;
+        int held = reports.admit();
+        if (held < 0) return;
+        String more = held == 0 ? "" : ", " + held + " more since the last report";
         String line = e.isInterrupted() || e.isCancelled() ? "interrupted" : ErrorReport.format(e);
         output.err(line + " (in a " + what + " handler, which stays on" + more + ")");
     }

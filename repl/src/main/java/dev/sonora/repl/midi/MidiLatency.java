@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import dev.sonora.repl.lang.Bridge;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.ReportLimiter;
 import dev.sonora.server.midi.MidiDispatcher;
 import dev.sonora.server.midi.MidiMessage;
 import dev.sonora.server.nrt.Server;
@@ -33,12 +34,12 @@ final class MidiLatency {
     private double millis;
     private long samples;
     private long late;
-    private long lastReport = Long.MIN_VALUE;
-    private int suppressed;
+    private final ReportLimiter reports;
 
     MidiLatency(Server server, Output output) {
         this.server = server;
         this.output = output;
+        this.reports = new ReportLimiter(server);
     }
 
     void attach(Bridge b) {
@@ -91,14 +92,9 @@ final class MidiLatency {
 
     private void lateBy(long lateSamples, MidiMessage m) {
         late++;
-        long now = server.sampleTime();
-        if (lastReport != Long.MIN_VALUE && now - lastReport < server.sampleRate()) {
-            suppressed++; // once a second is enough to see it; a flood of lines would bury the REPL
-            return;
-        }
-        String more = suppressed == 0 ? "" : " (" + suppressed + " more since the last report)";
-        lastReport = now;
-        suppressed = 0;
+        int held = reports.admit();
+        if (held < 0) return;
+        String more = held == 0 ? "" : " (" + held + " more since the last report)";
         output.err(String.format(Locale.ROOT, "midi: a %s was handled %.1f ms after its sound was due%s: lighten the handlers"
                 + " or raise midi.latency (now %s ms)", name(m), lateSamples * 1000.0 / server.sampleRate(), more, plain(millis)));
     }
