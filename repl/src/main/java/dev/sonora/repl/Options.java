@@ -22,7 +22,7 @@ public final class Options {
               --device NAME             output device (a part of its name is enough)
               --sample-rate HZ          default 48000
               --block FRAMES            block size, default 64
-              --buffer FRAMES           device buffer, default 1024
+              --buffer FRAMES           device buffer (default: javasound 512, null driver 1024)
               --no-repl                 run live without a prompt (until Ctrl-C, or --duration S)
               --duration S              render length; with --no-repl, how long to play
               --history FILE            REPL history (default ~/.sonora_history; "" for none)
@@ -57,7 +57,7 @@ public final class Options {
     String device;
     int sampleRate = 48000;
     int block = 64;
-    int buffer = 1024;
+    int buffer; // 0: each driver's own default
     boolean noRepl;
     boolean force;
     double stepTimeout = 10;

@@ -50,8 +50,11 @@ public final class LiveAudio implements AutoCloseable {
         // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
         WarmKernels.run(server.options());
         Consumer<String> say = out::err;
-        Supplier<Driver> silent = () -> new NullDriver(server, new DiscardOut(), bufferFrames);
-        DriverChoice.Opener javaSound = () -> new JavaSoundDriver(server, device, bufferFrames, 16, null);
+        // 0: each driver's own default
+        int silentFrames = bufferFrames > 0 ? bufferFrames : NullDriver.DEFAULT_BUFFER_FRAMES;
+        int deviceFrames = bufferFrames > 0 ? bufferFrames : JavaSoundDriver.DEFAULT_BUFFER_FRAMES;
+        Supplier<Driver> silent = () -> new NullDriver(server, new DiscardOut(), silentFrames);
+        DriverChoice.Opener javaSound = () -> new JavaSoundDriver(server, device, deviceFrames, 16, null);
         DriverChoice.Openers[] openers = new DriverChoice.Openers[1];
         DriverChoice.Opener jackOpener = () -> new FallbackDriver(new JackDriver(server, jack, say),
                 () -> warmLater(server, DriverChoice.withoutJack(openers[0], say)), say);
@@ -60,7 +63,7 @@ public final class LiveAudio implements AutoCloseable {
         Driver d = DriverChoice.open(driverName, openers[0], say);
         server.startNrtThread();
         d.start();
-        return new LiveAudio(server, d, bufferFrames);
+        return new LiveAudio(server, d, Math.max(silentFrames, deviceFrames));
     }
 
     /** A driver that took over mid-set: count its thread's allocation once it has run a little. */

@@ -22,6 +22,14 @@ import dev.sonora.server.rt.RtEngine;
  * as an xrun.
  */
 public final class JavaSoundDriver implements Driver {
+    /**
+     * The default buffer: the smallest that played clean through ALSA's JACK plugin onto a JACK
+     * dummy server at period 256 (0 underruns, 0 JACK xruns in 30 s with 200 voices; smaller
+     * requests were granted 512 anyway). Measured with bench/javasound-buffers.sh, see
+     * docs/performance.md. A device that needs more rounds it up, and the start line says so.
+     */
+    public static final int DEFAULT_BUFFER_FRAMES = 512;
+
     private final Server server;
     private final RtEngine engine;
     private final SourceDataLine line;

@@ -13,6 +13,9 @@ import dev.sonora.server.rt.RtEngine;
  * The default when no device opens, so timing, load and the REPL behave as live.
  */
 public final class NullDriver implements Driver {
+    /** Frames the clocked null driver renders ahead of real time by default, as a sound card's buffer. */
+    public static final int DEFAULT_BUFFER_FRAMES = 1024;
+
     private final Server server;
     private final RtEngine engine;
     private final AudioOut out;
