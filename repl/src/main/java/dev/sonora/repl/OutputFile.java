@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 
+import dev.sonora.repl.lang.PathKind;
+
 /**
  * Checks a file Sonora is about to write ({@code --render OUT}, {@code --record OUT}) before
  * anything runs, so a mistake costs no waiting and no data: it is never one of the input
@@ -42,7 +44,9 @@ final class OutputFile {
                 throw new Refused(option + " " + out + ": that is the input file " + in + "; pick another output file");
             }
         }
-        if (Files.isDirectory(out)) throw new Refused("cannot write " + out + ": is a directory");
+        // a directory, a named pipe, a device: said by what it is, never opened (a pipe would wait for a reader)
+        String special = PathKind.special(out);
+        if (special != null) throw new Refused("cannot write " + out + ": is " + special);
         if (Files.isRegularFile(out) && !force && !isWavOrEmpty(out)) {
             throw new Refused(option + " " + out + ": the file exists and is not a WAV; refusing to overwrite it"
                     + " (another name, or --force to overwrite)");

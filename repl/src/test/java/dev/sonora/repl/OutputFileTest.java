@@ -3,11 +3,14 @@ package dev.sonora.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +83,17 @@ class OutputFileTest {
         assertTrue(e.endsWith("no such directory " + dir.resolve("no/such")), e);
         e = oneLine(CliRun.of("", "--render", dir.toString(), "--duration", "1", set.toString()));
         assertTrue(e.endsWith(": is a directory"), e);
+    }
+
+    /** A named pipe is refused by what it is, never opened: opening it to write would wait for a reader forever. */
+    @Test
+    void aNamedPipeIsRefusedWithoutBeingOpened(@TempDir Path dir) throws Exception {
+        Path set = Files.writeString(dir.resolve("set.js"), SCRIPT);
+        Path fifo = dir.resolve("out.wav");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "no mkfifo here");
+        String e = assertTimeoutPreemptively(Duration.ofSeconds(60), // a stop condition, not a threshold
+                () -> oneLine(CliRun.of("", "--render", fifo.toString(), "--duration", "1", set.toString())));
+        assertTrue(e.endsWith("cannot write " + fifo + ": is a named pipe (FIFO)"), e);
     }
 
     @Test
