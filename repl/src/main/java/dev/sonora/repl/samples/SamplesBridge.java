@@ -10,6 +10,7 @@ import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.Json;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.PathKind;
 import dev.sonora.server.buffer.BufferRef;
 import dev.sonora.server.nrt.Server;
 import dev.sonora.server.nrt.ServerException;
@@ -159,6 +160,9 @@ public final class SamplesBridge {
     @HostAccess.Export
     public String record(String path, int bits) {
         Path p = plain(path, "record");
+        // a pipe or a device is refused by what it is: opened to write here, a pipe would wait for a reader
+        String special = PathKind.special(p);
+        if (special != null) throw new IllegalArgumentException("record: '" + path + "' is " + special + ", not a WAV file");
         try {
             server.recordings().start(p, bits);
             return p.toString();

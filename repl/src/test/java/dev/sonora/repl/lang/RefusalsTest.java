@@ -98,6 +98,10 @@ class RefusalsTest {
         assertLine("<repl>:\\d+: buffer: '.*pipe.wav' is a named pipe \\(FIFO\\), not a sound file", f.error("buffer('" + fifo + "')"));
         assertLine("<repl>:\\d+: midi.play: '.*pipe.wav' is a named pipe \\(FIFO\\), not a MIDI file", f.error("midi.play('" + fifo + "')"));
         assertLine("<repl>:\\d+: load: '.*pipe.wav' is a named pipe \\(FIFO\\), not a script", f.error("load('" + fifo + "')"));
+        // a recording opens its file on the Lang thread: a pipe opened to write would stop it until someone reads
+        String rec = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), // a stop condition
+                () -> f.error("record('" + fifo + "')"));
+        assertLine("<repl>:\\d+: record: '.*pipe.wav' is a named pipe \\(FIFO\\), not a WAV file", rec);
     }
 
     @Test
