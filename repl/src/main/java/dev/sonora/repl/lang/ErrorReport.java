@@ -27,8 +27,9 @@ public final class ErrorReport {
     }
 
     /** {@code file:line: reason}, the place taken from {@code e} (the reason is the caller's). */
-    static String withLocation(PolyglotException e, String reason) {
+    static String withLocation(PolyglotException e, String fallback, String reason) {
         String where = location(e);
+        if (where == null) where = fallback;
         return where == null ? reason : where + ": " + reason;
     }
 

@@ -137,13 +137,13 @@ public final class JsHost implements AutoCloseable {
         if (code.isBlank()) return null;
         // blank lines in front put every line of this entry at its session line number
         String text = "\n".repeat(first - 1) + SourceRewriter.rewrite(code);
-        Value v = eval(Source.newBuilder("js", text, "<repl>").cached(false).buildLiteral());
+        Value v = eval(Source.newBuilder("js", text, "<repl>").cached(false).buildLiteral(), "<repl>:" + first);
         return display(v);
     }
 
     /** Evaluates code given on the command line or by a test, named {@code name} in errors. */
     public String evalCode(String code, String name) {
-        return display(eval(Source.newBuilder("js", SourceRewriter.rewrite(code), name).cached(false).buildLiteral()));
+        return display(eval(Source.newBuilder("js", SourceRewriter.rewrite(code), name).cached(false).buildLiteral(), name));
     }
 
     /** Loads a script file (top-level call: REPL startup, render, reload). */
@@ -153,7 +153,7 @@ public final class JsHost implements AutoCloseable {
         try {
             evalFileNested(file);
         } catch (PolyglotException e) {
-            throw userError(e);
+            throw userError(e, displayName(file));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } catch (OutOfMemoryError e) {
@@ -163,15 +163,16 @@ public final class JsHost implements AutoCloseable {
         }
     }
 
-    private Value eval(Source s) {
+    /** {@code where} names the evaluation when an error carries no place of its own (a heap exhausted outside any JS frame). */
+    private Value eval(Source s, String where) {
         interruptReason = null;
         evalStartedMillis = System.currentTimeMillis();
         try {
             return context.eval(s);
         } catch (PolyglotException e) {
-            throw userError(e);
+            throw userError(e, where);
         } catch (OutOfMemoryError e) {
-            throw outOfMemory(s.getName());
+            throw outOfMemory(where);
         } finally {
             evalStartedMillis = 0;
         }
@@ -182,13 +183,17 @@ public final class JsHost implements AutoCloseable {
         return evalStartedMillis;
     }
 
-    /** The user's error line; an evaluation interrupted for a reason (the heap watch) says that reason at its file:line. */
-    private UserError userError(PolyglotException e) {
+    /**
+     * The user's error line; an evaluation interrupted for a reason (the heap watch) says that
+     * reason at its file:line, or at {@code where} when the engine gave no guest frame (an
+     * exhausted heap can surface before any JS frame is on the stack).
+     */
+    private UserError userError(PolyglotException e, String where) {
         String why = interruptReason;
         if (e.isResourceExhausted() || (why != null && (e.isInterrupted() || e.isCancelled()))) {
             interruptReason = null;
             reclaim();
-            return new UserError(ErrorReport.withLocation(e, why != null ? why : outOfMemory(null).getMessage()));
+            return new UserError(ErrorReport.withLocation(e, where, why != null ? why : outOfMemory(null).getMessage()));
         }
         return ErrorReport.toUserError(e);
     }
@@ -301,7 +306,7 @@ public final class JsHost implements AutoCloseable {
             Value s = show.execute(v);
             return s.isNull() ? null : s.asString();
         } catch (PolyglotException e) {
-            throw userError(e); // e.g. interrupted while showing a huge value: one line, as for the evaluation
+            throw userError(e, null); // e.g. interrupted while showing a huge value: one line, as for the evaluation
         }
     }
 
