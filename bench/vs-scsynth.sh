@@ -25,7 +25,9 @@ JCTOOLS=$(ls "$HERE"/repl/target/lib/jctools-core-*.jar 2>/dev/null | head -1 ||
 [[ -n $JCTOOLS ]] || JCTOOLS=$(ls ~/.m2/repository/org/jctools/jctools-core/*/jctools-core-*.jar | head -1)
 SERVER_JAR=$(ls "$HERE"/server/target/sonora-server-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)
 [[ -n $SERVER_JAR ]] || { echo "build first: ./sonora (or mvn -pl server package)" >&2; exit 1; }
-CP="$SERVER_JAR:$JCTOOLS"   # jars: the JVM's AOT cache refuses class directories
+BENCH_JAR=$(ls "$HERE"/bench/target/sonora-bench-*.jar 2>/dev/null | head -1 || true)
+[[ -n $BENCH_JAR ]] || { echo "build first: ./sonora test -DskipTests (builds bench/ too)" >&2; exit 1; }
+CP="$SERVER_JAR:$BENCH_JAR:$JCTOOLS"   # jars: the JVM's AOT cache refuses class directories
 # the launcher's flags for a render (./sonora --render): the throughput collector, C2 by calls
 FLAGS=(-XX:+UseParallelGC -XX:Tier4BackEdgeThreshold=400000 --sun-misc-unsafe-memory-access=allow)
 
@@ -39,7 +41,7 @@ if [[ ${AOT:-1} != 0 && $MAJOR =~ ^[0-9]+$ ]] && (( MAJOR >= 25 )); then
   CACHE=$OUT/render-$( { cat "$SERVER_JAR"; echo "${FLAGS[*]} classes-only"; } | cksum | cut -d' ' -f1).aot
   if [[ ! -s $CACHE ]]; then
     rm -f "$OUT"/render-*.aot
-    "$JAVA" "${FLAGS[@]}" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput="$CACHE" -cp "$CP" dev.sonora.server.tools.RenderWorkload training >"$OUT/training.log" 2>&1 \
+    "$JAVA" "${FLAGS[@]}" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput="$CACHE" -cp "$CP" dev.sonora.bench.RenderWorkload training >"$OUT/training.log" 2>&1 \
       || { echo "AOT cache not recorded (see $OUT/training.log); timing without it" >&2; rm -f "$CACHE"; }
   fi
   [[ -s $CACHE ]] && FLAGS+=(-XX:AOTCache="$CACHE")
@@ -52,7 +54,7 @@ wall() { /usr/bin/time -f %e -o "$OUT/time.txt" "$@" >"$OUT/log.txt" 2>&1 || { c
 echo "workload $NAME: ${DUR} s of audio, $VSEC voice-seconds, $RUNS alternating runs; loadavg $(cut -d' ' -f1-3 /proc/loadavg); sonora flags: ${FLAGS[*]}"
 sonora=(); sc=()
 for i in $(seq 1 "$RUNS"); do
-  s=$(wall "$JAVA" "${FLAGS[@]}" -cp "$CP" dev.sonora.server.tools.RenderWorkload "$NAME" "$DUR" "$OUT/sonora.wav")
+  s=$(wall "$JAVA" "${FLAGS[@]}" -cp "$CP" dev.sonora.bench.RenderWorkload "$NAME" "$DUR" "$OUT/sonora.wav")
   c=$(wall scsynth -N "$SCORES/$NAME.osc" _ "$OUT/scsynth.wav" 48000 WAV float -o 2 -z 64)
   printf 'run %d: sonora %6.2f s   scsynth %6.2f s\n' "$i" "$s" "$c"
   sonora+=("$s"); sc+=("$c")

@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.sonora.server.midi.MidiBuffer;
-import dev.sonora.server.midi.MidiConsumer;
-import dev.sonora.server.midi.MidiProducer;
+import dev.sonora.server.midi.message.MidiBuffer;
+import dev.sonora.server.midi.message.MidiConsumer;
+import dev.sonora.server.midi.message.MidiProducer;
 
 /**
  * One producer thread, one consumer thread, one channel between them: how many MIDI messages

@@ -15,21 +15,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
-import dev.sonora.repl.audio.ClipWatch;
-import dev.sonora.repl.audio.LiveAudio;
-import dev.sonora.repl.audio.OfflineRender;
-import dev.sonora.repl.audio.RenderStop;
 import dev.sonora.repl.lang.HeapWatch;
-import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.run.ClipWatch;
+import dev.sonora.repl.run.LiveAudio;
+import dev.sonora.repl.run.OfflineRender;
+import dev.sonora.repl.run.RenderStop;
+import dev.sonora.repl.run.WarmKernels;
 import dev.sonora.repl.terminal.Evaluator;
 import dev.sonora.repl.terminal.Repl;
-import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.ServerException;
+import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.JackSettings;
-import dev.sonora.server.nrt.ServerOptions;
-import dev.sonora.repl.audio.WarmKernels;
 
 /**
  * Runs one command line: parses it, then lists devices, renders offline, or plays live with

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import dev.sonora.server.driver.JavaSoundDriver;
-import dev.sonora.server.midi.MidiInputs;
+import dev.sonora.server.midi.device.MidiInputs;
 
 /** {@code --list-devices} and {@code --list-midi}. Controlling thread. */
 final class Devices {

@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutionException;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerOptions;
 
 /**
  * A running front end: the server, the Lang loop and the JS host. The JS context starts

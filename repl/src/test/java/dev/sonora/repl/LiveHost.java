@@ -7,9 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.NullDriver;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
 import dev.sonora.server.rt.AudioOut;
 
 /**

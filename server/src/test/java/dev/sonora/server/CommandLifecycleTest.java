@@ -13,9 +13,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.ServerException;
-import dev.sonora.server.nrt.ServerOptions;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.CommandOutcome;

@@ -7,7 +7,6 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.nrt.NodeRef;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;
 import dev.sonora.server.synth.Signal;

@@ -2,9 +2,6 @@ package dev.sonora.server;
 
 import java.util.Map;
 
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;
@@ -26,7 +23,7 @@ public final class FirstUseProbe {
         // as at boot: the kernel warm-up runs on another thread first; it is what resolves each
         // kernel's references to other classes (a reference first resolved on the audio thread
         // makes the JVM allocate the class name there)
-        dev.sonora.server.nrt.Warmup.run(ServerOptions.defaults(), 400);
+        dev.sonora.server.Warmup.run(ServerOptions.defaults(), 400);
         Rig rig = new Rig(ServerOptions.defaults(), 64);
         Server s = rig.server;
         // the driver's own hand-over loop gets compiled first (a compilation the audio thread

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import dev.sonora.server.driver.JackDriver;
 import dev.sonora.server.driver.JackSettings;
 import dev.sonora.server.driver.JackTestServer;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
 
 /**
  * The RT rule with JACK's own thread as the audio thread: after warm-up, JACK's process

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.Server;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;
@@ -44,7 +42,7 @@ public final class Load {
                 b.unit("mul", b.unit("noise"), b.constant(0.05)));
         server.addDef(b.build("pad", b.unit("pan",
                 b.unit("mul", b.unit("mul", tone, env), b.control("amp", 0.05)), b.control("pos", 0))));
-        server.addListener(new dev.sonora.server.nrt.ServerListener() {
+        server.addListener(new dev.sonora.server.ServerListener() {
             @Override
             public void nodeEnded(NodeRef node) {
                 notesEnded++;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.server.rt.Ugen;
 import dev.sonora.server.synth.GraphBuilder;
 import dev.sonora.server.synth.UnitType;
 import dev.sonora.server.synth.Units;
-import dev.sonora.server.ugen.Ugen;
 
 /** Nothing but finite samples in [-1, 1] leaves the server, and what was fixed is counted. */
 class OutputStageTest {

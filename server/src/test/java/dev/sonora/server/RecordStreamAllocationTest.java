@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.sonora.server.nrt.Server;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.stream.DiskStream;
 import dev.sonora.server.stream.StreamSource;
-import dev.sonora.server.stream.Streams;
 import dev.sonora.server.synth.GraphBuilder;
 
 /** The RT rule with the Disk thread busy: recording and a looping stream under the usual load allocate 0 bytes on sonora-rt. */
@@ -45,7 +43,7 @@ class RecordStreamAllocationTest {
                 public void close() {
                 }
             };
-            DiskStream s = Streams.open(rig.server, src, "sine", true, 1024, 8);
+            DiskStream s = rig.server.streams().open(src, "sine", true, 1024, 8);
             rig.server.catchUpDisk(); // the ring is full before the synth plays: no underflow from a slow first fill
             GraphBuilder b = new GraphBuilder();
             rig.server.addDef(b.build("streamer", b.unit("diskin", b.constant(s.id()), b.constant(1))));

@@ -5,10 +5,6 @@ import java.util.List;
 
 import dev.sonora.server.driver.MemoryOut;
 import dev.sonora.server.driver.OfflineDriver;
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerListener;
-import dev.sonora.server.nrt.ServerOptions;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;

@@ -15,13 +15,11 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.driver.DiscardOut;
 import dev.sonora.server.driver.JackDriver;
 import dev.sonora.server.driver.JackSettings;
 import dev.sonora.server.driver.JackTestServer;
 import dev.sonora.server.driver.NullDriver;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.rt.DiscardOut;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;

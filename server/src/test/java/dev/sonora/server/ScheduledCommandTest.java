@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.nrt.NodeRef;
 import dev.sonora.server.rt.Command;
 
 /** Timestamped commands land on their exact sample, not on a block boundary. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.nrt.NodeRef;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;
 import dev.sonora.server.synth.Signal;

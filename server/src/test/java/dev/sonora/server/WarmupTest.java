@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.nrt.ServerOptions;
-import dev.sonora.server.nrt.Warmup;
-
 class WarmupTest {
     @Test
     void warmsEveryRegisteredUnitWithoutTouchingAnyLiveServer() {

@@ -10,10 +10,10 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerException;
-import dev.sonora.server.nrt.Status;
+import dev.sonora.server.NodeRef;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerException;
+import dev.sonora.server.Status;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.DefCost;

@@ -3,8 +3,8 @@ package dev.sonora.repl.lang;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
-import dev.sonora.server.midi.MidiException;
-import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.ServerException;
+import dev.sonora.server.midi.message.MidiException;
 import dev.sonora.server.synth.DefException;
 
 /**

@@ -3,7 +3,7 @@ package dev.sonora.repl.lang;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.Server;
 
 /**
  * The parts of the JS API that live in their own files: for each name, a Java bridge object

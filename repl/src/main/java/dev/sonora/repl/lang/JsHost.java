@@ -21,9 +21,9 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerListener;
+import dev.sonora.server.NodeRef;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerListener;
 
 /**
  * The one GraalJS context, its prelude (the live-coding API) and everything that evaluates

@@ -1,6 +1,6 @@
 package dev.sonora.repl.lang;
 
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.Server;
 
 /**
  * At most one line a second, in server time, for a report that can recur every block (a MIDI

@@ -6,9 +6,9 @@ import org.graalvm.polyglot.Value;
 import dev.sonora.repl.lang.ErrorReport;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.repl.lang.ReportLimiter;
-import dev.sonora.server.midi.MidiHandler;
-import dev.sonora.server.midi.MidiMessage;
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.Server;
+import dev.sonora.server.midi.message.MidiHandler;
+import dev.sonora.server.midi.message.MidiMessage;
 
 /**
  * One script handler ({@code midi.on}, {@code midi.cc(n, fn)}) as the dispatcher sees it: calls

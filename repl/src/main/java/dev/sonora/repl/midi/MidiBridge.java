@@ -12,15 +12,15 @@ import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.Json;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.server.Server;
 import dev.sonora.server.midi.MidiDispatcher;
-import dev.sonora.server.midi.MidiException;
-import dev.sonora.server.midi.MidiFileException;
 import dev.sonora.server.midi.MidiHub;
-import dev.sonora.server.midi.MidiInputs;
-import dev.sonora.server.midi.MidiMessage;
-import dev.sonora.server.midi.SmfPlayer;
-import dev.sonora.server.midi.SmfReader;
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.midi.device.MidiInputs;
+import dev.sonora.server.midi.file.MidiFileException;
+import dev.sonora.server.midi.file.SmfPlayer;
+import dev.sonora.server.midi.file.SmfReader;
+import dev.sonora.server.midi.message.MidiException;
+import dev.sonora.server.midi.message.MidiMessage;
 
 /**
  * The JS API's door to MIDI ({@code __midi} for {@code prelude-midi.js}): inputs, handlers,

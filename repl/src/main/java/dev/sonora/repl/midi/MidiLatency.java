@@ -5,9 +5,9 @@ import java.util.Locale;
 import dev.sonora.repl.lang.Bridge;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.repl.lang.ReportLimiter;
+import dev.sonora.server.Server;
 import dev.sonora.server.midi.MidiDispatcher;
-import dev.sonora.server.midi.MidiMessage;
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.midi.message.MidiMessage;
 
 /**
  * Constant-latency MIDI ({@code midi.latency(ms)}): each message's handlers run as an event at

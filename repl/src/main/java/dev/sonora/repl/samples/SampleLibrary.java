@@ -14,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerException;
 import dev.sonora.server.buffer.BufferRef;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerException;
 
 /**
  * The sample banks of one server: {@code samples/<bank>/<nn>_<name>.wav}, loaded in the

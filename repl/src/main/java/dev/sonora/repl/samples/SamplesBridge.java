@@ -11,11 +11,10 @@ import dev.sonora.repl.lang.Json;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.repl.lang.PathKind;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerException;
 import dev.sonora.server.buffer.BufferRef;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerException;
 import dev.sonora.server.stream.DiskStream;
-import dev.sonora.server.stream.Streams;
 
 /**
  * The Java side of {@code prelude-samples.js} (exported to it as {@code __samples}): sample
@@ -186,7 +185,7 @@ public final class SamplesBridge {
     public int openStream(String path, boolean loop) {
         Path p = host.resolve(path, "stream", "sound file");
         try {
-            DiskStream s = Streams.open(server, p, loop);
+            DiskStream s = server.streams().open(p, loop);
             if (library.waitsForLoads()) server.catchUpDisk();
             return s.id();
         } catch (ServerException e) {
@@ -197,7 +196,7 @@ public final class SamplesBridge {
     /** Closes a stream whose synth could not be started. */
     @HostAccess.Export
     public void closeStream(int id) {
-        Streams.close(id, server);
+        server.streams().close(id);
     }
 
     /** A path for a file that need not exist yet (record) or a folder: relative to the working folder. */

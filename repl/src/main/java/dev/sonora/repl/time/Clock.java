@@ -16,8 +16,7 @@ import dev.sonora.repl.lang.Bridge;
 import dev.sonora.repl.lang.ErrorReport;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.rt.Command;
+import dev.sonora.server.Server;
 
 /**
  * The tempo clock: beats whose time base is the server's sample clock, a queue of events

@@ -6,7 +6,7 @@ import org.graalvm.polyglot.Value;
 import dev.sonora.repl.lang.Bridge;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.Server;
 
 /**
  * The time API's door to Java ({@code __time} in {@code prelude-time.js}): the prelude

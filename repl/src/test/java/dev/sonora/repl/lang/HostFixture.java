@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.MemoryOut;
 import dev.sonora.server.driver.OfflineDriver;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
 
 /**
  * A JS host on a server driven offline, for tests: evaluate code on the Lang loop, render

@@ -17,8 +17,8 @@ import dev.sonora.repl.LiveHost;
 import dev.sonora.repl.OnsetOut;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.server.Server;
 import dev.sonora.server.midi.FakeMidiDevice;
-import dev.sonora.server.nrt.Server;
 import dev.sonora.server.rt.SampleClock;
 
 /**

@@ -8,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-
 import org.junit.jupiter.api.Test;
 
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.NullDriver;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
 
 /**
  * MIDI in -> first sample written through the whole front end, live on the clocked null driver:

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.sonora.repl.CliRun;
 import dev.sonora.repl.LiveHost;
 import dev.sonora.repl.Wav;
-import dev.sonora.server.driver.DiscardOut;
+import dev.sonora.server.rt.DiscardOut;
 
 /**
  * A set that never calls {@code tempo()} plays at the documented default of 120 bpm: a loop

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sonora.repl.LiveHost;
 import dev.sonora.repl.OnsetOut;
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.Server;
 
 /**
  * The click script in real time, on the clocked null driver, while another loop churns

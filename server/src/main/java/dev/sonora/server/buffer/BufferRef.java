@@ -2,6 +2,8 @@ package dev.sonora.server.buffer;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.sonora.server.rt.Buffer;
+
 /**
  * The sender's handle on a buffer slot being filled from a file: the slot number (what a
  * {@code playbuf} names) and a future that completes on the Disk thread when the buffer is

@@ -3,6 +3,8 @@ package dev.sonora.server.buffer;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import dev.sonora.server.rt.Buffer;
+
 /**
  * The sender/NRT side's view of the buffer slots: what each slot holds (as sent to the audio
  * thread), how many running synths play each buffer, and which swapped-out buffers wait for

@@ -3,6 +3,8 @@ package dev.sonora.server.buffer;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import dev.sonora.server.rt.Buffer;
+
 /**
  * Loading a sound file into a {@link Buffer} at the server's rate, in slices: open, then read
  * and convert {@link #READ_SLICE_FRAMES} frames per slice, then resample

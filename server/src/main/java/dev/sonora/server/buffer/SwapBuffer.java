@@ -1,5 +1,6 @@
 package dev.sonora.server.buffer;
 
+import dev.sonora.server.rt.Buffer;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.CommandOutcome;
 import dev.sonora.server.rt.World;

@@ -1,6 +1,6 @@
 package dev.sonora.server.driver;
 
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.Server;
 
 /** Makes the audio thread: named {@code sonora-rt}, highest Java priority. Any thread. */
 final class AudioThread {

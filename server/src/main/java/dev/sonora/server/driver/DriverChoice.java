@@ -3,7 +3,7 @@ package dev.sonora.server.driver;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.ServerException;
 
 /**
  * Which driver plays live: the one asked for, else JACK when a JACK server is running, else

@@ -11,8 +11,8 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerException;
 import dev.sonora.server.rt.AudioOut;
 import dev.sonora.server.rt.RtEngine;
 import dev.sonora.server.rt.World;

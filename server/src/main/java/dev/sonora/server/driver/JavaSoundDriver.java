@@ -10,8 +10,8 @@ import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
 
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerException;
 import dev.sonora.server.rt.AudioOut;
 import dev.sonora.server.rt.RtEngine;
 

@@ -2,7 +2,7 @@ package dev.sonora.server.driver;
 
 import java.util.concurrent.locks.LockSupport;
 
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.Server;
 import dev.sonora.server.rt.AudioOut;
 import dev.sonora.server.rt.RtEngine;
 

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.sonora.server.midi.message.MidiException;
+import dev.sonora.server.midi.message.MidiHandler;
+import dev.sonora.server.midi.message.MidiMessage;
+
 /**
  * Lang-side handler table for {@code midi.on(type, fn)} and {@code midi.cc(n, fn)}: matches each
  * message by type, channel and (for cc) controller number and calls the handlers in the order

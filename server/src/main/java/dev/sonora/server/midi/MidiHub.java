@@ -8,7 +8,24 @@ import java.util.Map;
 
 import javax.sound.midi.MidiDevice;
 
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.Server;
+import dev.sonora.server.midi.device.MidiInput;
+import dev.sonora.server.midi.device.MidiInputs;
+import dev.sonora.server.midi.device.MidiListener;
+import dev.sonora.server.midi.file.MidiFile;
+import dev.sonora.server.midi.file.MidiFileException;
+import dev.sonora.server.midi.file.MidiSchedule;
+import dev.sonora.server.midi.file.SmfPlayer;
+import dev.sonora.server.midi.file.SmfReader;
+import dev.sonora.server.midi.message.MidiBuffer;
+import dev.sonora.server.midi.message.MidiConsumer;
+import dev.sonora.server.midi.message.MidiException;
+import dev.sonora.server.midi.message.MidiMessage;
+import dev.sonora.server.midi.message.MidiRoute;
+import dev.sonora.server.midi.rt.CcMapper;
+import dev.sonora.server.midi.rt.RemoveCcMapping;
+import dev.sonora.server.midi.rt.SetCcMapping;
+import dev.sonora.server.midi.rt.SetMidiSources;
 
 /**
  * MIDI for one server, as the front end sees it: inputs ({@link #devices}, {@link #open}),

@@ -12,7 +12,7 @@ import dev.sonora.server.rt.RtEngine;
  * is empty (the disk fell behind by the whole pool) the block is counted as lost, never waited for.
  * {@link #tapOnRt} is audio thread only; the counters may be read by any thread.
  */
-final class RecordTap implements RtEngine.BlockTap {
+public final class RecordTap implements RtEngine.BlockTap {
     final SpscArrayQueue<float[]> free; // Disk -> RT
     final SpscArrayQueue<float[]> full; // RT -> Disk
     final Recorder recorder;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import dev.sonora.server.Recordings;
 import dev.sonora.server.buffer.DiskService;
 
 /**
@@ -32,7 +33,7 @@ public final class Recorder implements DiskService {
     private long lastLossReport;
     private long framesAtLastPatch;
 
-    Recorder(Path path, int sampleRate, int blockSize, int bits, int poolBlocks, long frameLimit,
+    public Recorder(Path path, int sampleRate, int blockSize, int bits, int poolBlocks, long frameLimit,
              Consumer<String> info, Consumer<String> error) throws IOException {
         this.path = path;
         this.sampleRate = sampleRate;
@@ -45,7 +46,7 @@ public final class Recorder implements DiskService {
         this.tap = new RecordTap(this, poolBlocks, blockSize);
     }
 
-    RecordTap tap() {
+    public RecordTap tap() {
         return tap;
     }
 
@@ -126,7 +127,7 @@ public final class Recorder implements DiskService {
     }
 
     /** Writes what is left, closes the file and says what was recorded. Disk thread, once the tap is off. */
-    void finishOnDisk() {
+    public void finishOnDisk() {
         serviceOnDisk();
         reportLossesOnDisk(true);
         try {
@@ -152,7 +153,7 @@ public final class Recorder implements DiskService {
         return tap.full.size() >= poolBlocks / 4;
     }
 
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         String m = e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.NoSuchFileException) return "no such folder";

@@ -1,5 +1,7 @@
 package dev.sonora.server.record;
 
+import java.util.function.Consumer;
+
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.CommandOutcome;
 import dev.sonora.server.rt.RtEngine;
@@ -10,17 +12,18 @@ import dev.sonora.server.rt.World;
  * top of a block, the old one comes back to NRT, which has its recording finished on the Disk
  * thread. Every block the old tap took is already on its full queue by then, so nothing is lost.
  */
-final class SwapTap extends Command {
+public final class SwapTap extends Command {
     private final RtEngine engine;
     private final RecordTap incoming;
-    private final Recordings owner;
+    private final Consumer<Recorder> finishOnNrt;
     private RtEngine.BlockTap outgoing;
 
-    SwapTap(RtEngine engine, RecordTap incoming, Recordings owner) {
+    /** {@code finishOnNrt} is handed the recording whose tap came off, on NRT. */
+    public SwapTap(RtEngine engine, RecordTap incoming, Consumer<Recorder> finishOnNrt) {
         super(NOW);
         this.engine = engine;
         this.incoming = incoming;
-        this.owner = owner;
+        this.finishOnNrt = finishOnNrt;
     }
 
     @Override
@@ -30,6 +33,6 @@ final class SwapTap extends Command {
 
     @Override
     public void completeOnNrt(CommandOutcome outcome) {
-        if (outgoing instanceof RecordTap t) owner.finish(t.recorder);
+        if (outgoing instanceof RecordTap t) finishOnNrt.accept(t.recorder);
     }
 }

@@ -8,8 +8,8 @@ package dev.sonora.server.rt;
  */
 public final class RtClasses {
     private static final String[] NAMES = {
-        "dev.sonora.server.command.Targets",
-        "dev.sonora.server.command.RtError",
+        "dev.sonora.server.node.Targets",
+        "dev.sonora.server.node.RtError",
         "dev.sonora.server.rt.OutputStage",
         "dev.sonora.server.rt.ScheduleHeap",
         "dev.sonora.server.rt.AddAction",
@@ -28,6 +28,5 @@ public final class RtClasses {
                 throw new IllegalStateException("missing audio-thread class " + name, e);
             }
         }
-        dev.sonora.server.ugen.KernelClasses.preload();
     }
 }

@@ -1,7 +1,5 @@
 package dev.sonora.server.rt;
 
-import dev.sonora.server.ugen.ControlUnit;
-import dev.sonora.server.ugen.Ugen;
 
 /**
  * A running instance of a synth definition: a flat, topologically sorted unit array.
@@ -10,7 +8,7 @@ import dev.sonora.server.ugen.Ugen;
 public final class RtSynth extends RtNode {
     private final String defName;
     private Ugen[] units;
-    private ControlUnit[] controls;
+    private SynthControl[] controls;
     // set by a unit whose doneAction fires; read right after the synth's units ran
     private boolean done;
     // some control is ramping (or settling): only then are the controls processed at all
@@ -25,22 +23,22 @@ public final class RtSynth extends RtNode {
      * Installs the compiled units ({@code units} excludes the controls, which run only while
      * they ramp). Sender side, before the synth is sent to the audio thread.
      */
-    public void install(Ugen[] units, ControlUnit[] controls) {
+    public void install(Ugen[] units, SynthControl[] controls) {
         this.units = units;
         this.controls = controls;
     }
 
     // buffers this synth plays, recorded on the sender side; NRT releases them when it ends
-    private dev.sonora.server.buffer.Buffer[] held = new dev.sonora.server.buffer.Buffer[0];
+    private dev.sonora.server.rt.Buffer[] held = new dev.sonora.server.rt.Buffer[0];
 
     /** Sender side, while building: this synth plays {@code b}. */
-    public void hold(dev.sonora.server.buffer.Buffer b) {
+    public void hold(dev.sonora.server.rt.Buffer b) {
         held = java.util.Arrays.copyOf(held, held.length + 1);
         held[held.length - 1] = b;
     }
 
     /** NRT, after the synth came back: the buffers it played. */
-    public dev.sonora.server.buffer.Buffer[] heldBuffers() {
+    public dev.sonora.server.rt.Buffer[] heldBuffers() {
         return held;
     }
 
@@ -69,7 +67,7 @@ public final class RtSynth extends RtNode {
     void process(World world, int from, int to) {
         if (controlsBusy) {
             boolean busy = false;
-            final ControlUnit[] cs = controls;
+            final SynthControl[] cs = controls;
             for (int i = 0; i < cs.length; i++) {
                 cs[i].process(from, to);
                 busy |= cs[i].busy();

@@ -1,8 +1,8 @@
 package dev.sonora.server.stream;
 
 import dev.sonora.server.rt.RtSynth;
+import dev.sonora.server.rt.Ugen;
 import dev.sonora.server.ugen.UnitContext;
-import dev.sonora.server.ugen.Ugen;
 import dev.sonora.server.ugen.Wire;
 
 /**
@@ -30,7 +30,12 @@ public final class DiskIn extends Ugen {
     }
 
     public DiskIn(UnitContext ctx, Wire streamId, Wire rate, Wire left, Wire right) {
-        this(Streams.get(ctx.world(), (int) streamId.value), ctx.synth(), rate, left, right);
+        this(stream(ctx, (int) streamId.value), ctx.synth(), rate, left, right);
+    }
+
+    private static DiskStream stream(UnitContext ctx, int id) {
+        StreamTable table = ctx.resources() == null ? null : ctx.resources().get(StreamTable.class);
+        return table == null ? null : table.get(id);
     }
 
     private DiskIn(DiskStream s, RtSynth synth, Wire rate, Wire left, Wire right) {
@@ -143,7 +148,7 @@ public final class DiskIn extends Ugen {
             public void close() {
             }
         };
-        DiskStream s = new DiskStream(0, null, "warm", src, false, 8, 4, m -> { });
+        DiskStream s = new DiskStream(new StreamTable(), null, "warm", src, false, 8, 4, m -> { });
         Wire one = Wire.constant(16, 1f);
         DiskIn d = new DiskIn(s, null, one, new Wire(16), new Wire(16));
         d.process(0, 16);          // nothing ready: underflow

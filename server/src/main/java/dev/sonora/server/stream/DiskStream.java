@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.jctools.queues.SpscArrayQueue;
 
 import dev.sonora.server.buffer.DiskService;
+import dev.sonora.server.buffer.DiskThread;
 import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.rt.World;
 
@@ -23,7 +24,7 @@ public final class DiskStream implements DiskService {
     public static final int DEFAULT_BLOCK_FRAMES = 4096;
     public static final int DEFAULT_RING_BLOCKS = 16;
     final int id;
-    final World world;
+    private final StreamTable table;
     final String name;
     final double step; // source frames per output frame at rate 1
     final boolean loop;
@@ -41,10 +42,11 @@ public final class DiskStream implements DiskService {
     private long underflowsReported;
     private long lastReport;
 
-    DiskStream(int id, World world, String name, StreamSource source, boolean loop, int blockFrames, int ringBlocks,
-               Consumer<String> report) {
-        this.id = id;
-        this.world = world;
+    /** Opens a stream in {@code table} (which gives it its id) for a server running at {@code world}'s rate. */
+    public DiskStream(StreamTable table, World world, String name, StreamSource source, boolean loop, int blockFrames,
+                      int ringBlocks, Consumer<String> report) {
+        this.id = table.nextId();
+        this.table = table;
         this.name = name;
         this.source = source;
         this.loop = loop;
@@ -54,6 +56,7 @@ public final class DiskStream implements DiskService {
         this.free = new SpscArrayQueue<>(ringBlocks);
         this.full = new SpscArrayQueue<>(ringBlocks);
         for (int i = 0; i < ringBlocks; i++) free.offer(new StreamBlock(blockFrames));
+        table.add(this);
     }
 
     public int id() {
@@ -135,10 +138,10 @@ public final class DiskStream implements DiskService {
     }
 
     /** Stops prefetching and closes the source (on the Disk thread). Any thread; idempotent. */
-    public void close(dev.sonora.server.buffer.DiskThread disk) {
+    public void close(DiskThread disk) {
         if (closed) return;
         closed = true;
-        Streams.forget(this);
+        table.forget(this);
         disk.removeService(this);
         disk.submit(() -> {
             try {

@@ -5,7 +5,7 @@ package dev.sonora.server.stream;
  * thread, played by the audio thread, then handed back. {@code last} marks the end of the file.
  * Owned by one thread at a time (whoever took it off a queue).
  */
-final class StreamBlock {
+public final class StreamBlock {
     final float[] data;
     int frames;
     int pos;

@@ -5,10 +5,11 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.sonora.server.rt.RtSynth;
+import dev.sonora.server.rt.Ugen;
 import dev.sonora.server.rt.World;
 import dev.sonora.server.ugen.ControlUnit;
-import dev.sonora.server.ugen.Ugen;
 import dev.sonora.server.ugen.UnitContext;
+import dev.sonora.server.ugen.UnitResources;
 import dev.sonora.server.ugen.Wire;
 
 /**
@@ -73,11 +74,11 @@ public final class SynthDef {
      * default) sets control i. Sender side only.
      */
     public RtSynth instantiate(World world, int id, float[] values) {
-        return instantiate(world, id, values, null);
+        return instantiate(world, id, values, UnitResources.NONE);
     }
 
-    /** As above, with the sender's buffer table for units that play files. */
-    public RtSynth instantiate(World world, int id, float[] values, dev.sonora.server.buffer.BufferTable buffers) {
+    /** As above, with what the server lends units (its buffer table, its open streams). */
+    public RtSynth instantiate(World world, int id, float[] values, UnitResources resources) {
         RtSynth synth = new RtSynth(id, name);
         int bs = world.blockSize;
         Wire[] wires = new Wire[numWires];
@@ -104,7 +105,7 @@ public final class SynthDef {
             }
             Wire[] out = new Wire[spec.outputs().length];
             for (int k = 0; k < out.length; k++) out[k] = wires[spec.outputs()[k]];
-            all[u] = spec.type().factory().create(new UnitContext(world, synth, id * 31 + u, buffers), in, out);
+            all[u] = spec.type().factory().create(new UnitContext(world, synth, id * 31 + u, resources), in, out);
         }
         synth.install(all, cus);
         return synth;

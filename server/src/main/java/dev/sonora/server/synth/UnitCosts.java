@@ -33,7 +33,7 @@ public final class UnitCosts {
 
     /**
      * Measured on this project's machine kind (2 shared cores, AMD EPYC), Temurin JDK 25, block
-     * 64 at 48 kHz, by {@code dev.sonora.server.tools.MeasureUnitCosts} (the command is in its
+     * 64 at 48 kHz, by {@code dev.sonora.bench.MeasureUnitCosts} (the command is in its
      * javadoc and in docs/design-notes.md). Measure again when a kernel changes; a new unit
      * type must be added here ({@code DefCostTest} checks that every registered type is).
      */

@@ -1,6 +1,6 @@
 package dev.sonora.server.synth;
 
-import dev.sonora.server.ugen.Ugen;
+import dev.sonora.server.rt.Ugen;
 import dev.sonora.server.ugen.UnitContext;
 import dev.sonora.server.ugen.Wire;
 

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /** {@code a.add(b)}: sum, with a scalar kernel when one side is steady. */
 public final class Add extends Ugen {
     private final Wire a;

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code adsr(attack, decay, sustain, release, gate, curve)}: attack to 1, decay to
  * {@code sustain}, hold while gate &gt; 0; when the gate closes, release from wherever it is

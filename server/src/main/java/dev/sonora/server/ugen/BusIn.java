@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code in(bus)}: reads an audio bus (what earlier nodes in this block wrote to it), or with
  * {@code control} a control bus (one value per block, steady). A bus number out of range reads

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /** {@code .out(controlBus)}: writes a signal's latest value to a control bus. */
 public final class ControlOut extends Ugen {
     private final float[] controls;

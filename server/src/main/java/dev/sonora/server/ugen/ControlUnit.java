@@ -1,12 +1,14 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.SynthControl;
+
 /**
  * A named synth control. Writes its current value to its wire; a {@link #set} ramps
  * linearly to the new value over {@code rampSamples} so changes make no zipper noise.
  * Gates and triggers ({@code rampSamples == 0}) jump at the exact sample instead.
  * Audio thread only.
  */
-public final class ControlUnit extends Ugen {
+public final class ControlUnit extends SynthControl {
     private final Wire out;
     private final int rampSamples;
     private float current;
@@ -26,6 +28,7 @@ public final class ControlUnit extends Ugen {
     }
 
     /** Takes effect from the next processed range, i.e. at the command's sample offset. */
+    @Override
     public void set(float v) {
         if (!(v == v) || Float.isInfinite(v)) return; // NaN/Inf never reach the graph
         target = v;
@@ -43,6 +46,7 @@ public final class ControlUnit extends Ugen {
     }
 
     /** True while ramping or about to turn steady: its synth must keep processing it. */
+    @Override
     public boolean busy() {
         return remaining != 0 || steadyNext;
     }

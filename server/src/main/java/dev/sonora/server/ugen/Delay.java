@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code .delay(time, feedback)}: echoes. The output is the input plus the delay line; the line
  * takes {@code feedback·(input + line)}, so echoes fall as feedback, feedback², … The read

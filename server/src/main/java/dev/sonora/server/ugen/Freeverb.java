@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code .reverb(mix, room, damp)}: a stereo Freeverb-class reverb (Schroeder/Moorer design
  * as Jezar's public-domain Freeverb: eight damped feedback combs in parallel into four

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /** {@code impulse(freq)}: one sample of 1 per cycle (the first at the start), 0 elsewhere. */
 public final class Impulse extends Ugen {
     private final Wire freq;

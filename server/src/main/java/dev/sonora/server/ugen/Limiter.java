@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code .limit(level, lookahead)}: a look-ahead peak limiter that never lets a sample exceed
  * {@code level}. The signal is delayed by two chunks of {@code lookahead} seconds (default

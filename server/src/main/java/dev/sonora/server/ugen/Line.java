@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code line(from, to, dur)}: a straight ramp over {@code dur} seconds that then holds
  * {@code to}. Inputs are read once, when the synth starts. With {@code doneAction} 1 it

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code moog(freq, res)}: a 4-pole ladder low-pass with resonance 0..1 (self-oscillation near
  * 1), solved with zero-delay feedback (four pre-warped one-pole stages) so the cutoff tracks

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /** {@code a.mul(b)}: product, with scalar kernels when either side is steady. */
 public final class Mul extends Ugen {
     private final Wire a;

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * Adds its channels into consecutive audio buses from {@code bus}: channel k goes to bus
  * {@code bus + k}. A bus number outside the server's range is ignored (the signal is dropped,

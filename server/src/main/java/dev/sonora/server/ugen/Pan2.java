@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * Equal-power stereo panner: {@code in.pan(pos, level)}, pos -1 (left) .. 1 (right);
  * centre gives each side -3 dB, as SuperCollider's Pan2.

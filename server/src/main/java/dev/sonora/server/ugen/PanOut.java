@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code pan} straight into {@code out}: the graph builder fuses the two when the panner's
  * only use is a stereo {@code out}, so each voice adds into the buses in one pass instead of

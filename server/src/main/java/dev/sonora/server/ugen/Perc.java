@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code perc(attack, release, level, curve)}: rise to {@code level} in {@code attack}
  * seconds, fall to 0 in {@code release}, then end the synth (free on done). Times are read

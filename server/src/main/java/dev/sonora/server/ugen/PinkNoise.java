@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * {@code pink()}: noise falling 3 dB per octave, from white noise through a bank of seven
  * one-pole filters spread over the audio band (the classic "refined" pink filter),

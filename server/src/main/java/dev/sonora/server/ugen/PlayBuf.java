@@ -1,6 +1,7 @@
 package dev.sonora.server.ugen;
 
-import dev.sonora.server.buffer.Buffer;
+import dev.sonora.server.rt.Buffer;
+import dev.sonora.server.rt.Ugen;
 
 /**
  * {@code playbuf(buffer, rate, loop)}: plays a loaded buffer, stereo out (a mono buffer on

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * Band-limited pulse, +1 for {@code width} of each cycle and -1 for the rest: the difference of
  * two band-limited saws a width apart, plus the pulse's DC ({@code 2·width - 1}).

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * Band-limited sawtooth, rising from -1 to 1 once per cycle, read from the table with the most
  * harmonics that all stay below Nyquist (see {@link BandLimitedTables}). The table is chosen

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /** Stateless per-sample math: {@code tanh()}, {@code clip(lo, hi)}, {@code range(lo, hi)}. */
 public final class Shaper extends Ugen {
     public static final int TANH = 0, CLIP = 1, RANGE = 2;

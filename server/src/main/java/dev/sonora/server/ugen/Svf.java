@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /**
  * The 2-pole filters {@code lpf, hpf, rlpf, rhpf, bpf}: a topology-preserving (zero-delay
  * feedback) state-variable filter. Its response is the bilinear transform of the analog

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /** Band-limited triangle, -1..1, starting at 0 and rising, from the triangle table set. */
 public final class Tri extends Ugen {
     private final Wire freq;

@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Ugen;
+
 /** White noise in [-1, 1): xorshift32, seeded per instance so renders are repeatable. */
 public final class WhiteNoise extends Ugen {
     private final Wire out;

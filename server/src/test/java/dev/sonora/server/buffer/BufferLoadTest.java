@@ -24,11 +24,12 @@ import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sonora.server.NodeRef;
 import dev.sonora.server.Rig;
+import dev.sonora.server.ServerException;
 import dev.sonora.server.TestData;
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.ServerException;
 import dev.sonora.server.rt.AddAction;
+import dev.sonora.server.rt.Buffer;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;
 

@@ -19,6 +19,8 @@ import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sonora.server.rt.Buffer;
+
 /** A load decoded and resampled in slices is the one-shot decode, sample for sample. */
 class DecodeJobTest {
 

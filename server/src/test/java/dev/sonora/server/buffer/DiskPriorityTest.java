@@ -15,17 +15,17 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sonora.server.NodeRef;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerListener;
+import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.NullDriver;
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerListener;
-import dev.sonora.server.nrt.ServerOptions;
 import dev.sonora.server.record.Recorder;
 import dev.sonora.server.rt.AddAction;
+import dev.sonora.server.rt.Buffer;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.stream.DiskStream;
 import dev.sonora.server.stream.FileStreamSource;
-import dev.sonora.server.stream.Streams;
 import dev.sonora.server.synth.GraphBuilder;
 
 /**
@@ -60,7 +60,7 @@ class DiskPriorityTest {
                 LockSupport.parkNanos(2_000_000L); // a slow disk: every decode slice takes 2 ms longer
             });
             // the stream and the recording use their default rings (about 1.4 s of audio each)
-            DiskStream stream = Streams.open(server, new FileStreamSource(loopFile), "loop.wav", true,
+            DiskStream stream = server.streams().open(new FileStreamSource(loopFile), "loop.wav", true,
                     DiskStream.DEFAULT_BLOCK_FRAMES, DiskStream.DEFAULT_RING_BLOCKS);
             server.catchUpDisk(); // the ring is full before the synth plays
             GraphBuilder b = new GraphBuilder();

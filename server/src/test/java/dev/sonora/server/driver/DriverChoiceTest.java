@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.ServerException;
 
 /** The default driver and the fallbacks, with the probes and openers injected. */
 class DriverChoiceTest {

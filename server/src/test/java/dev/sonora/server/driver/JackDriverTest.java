@@ -13,12 +13,13 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerException;
-import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.NodeRef;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerException;
+import dev.sonora.server.ServerOptions;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
+import dev.sonora.server.rt.DiscardOut;
 import dev.sonora.server.synth.GraphBuilder;
 
 /**

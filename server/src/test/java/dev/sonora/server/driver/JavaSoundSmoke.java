@@ -2,8 +2,8 @@ package dev.sonora.server.driver;
 
 import java.util.concurrent.locks.LockSupport;
 
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerOptions;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;

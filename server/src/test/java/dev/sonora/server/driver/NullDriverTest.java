@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerOptions;
 import dev.sonora.server.rt.AudioOut;
 
 /** The silent driver is paced by the clock, like a sound card. */

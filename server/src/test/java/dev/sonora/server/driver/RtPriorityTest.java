@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerOptions;
+import dev.sonora.server.rt.DiscardOut;
 
 /**
  * The javax.sound and null drivers ask for real-time scheduling on their audio thread, and

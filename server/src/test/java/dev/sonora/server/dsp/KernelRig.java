@@ -6,10 +6,10 @@ import org.jctools.queues.SpscArrayQueue;
 
 import dev.sonora.server.rt.RtStats;
 import dev.sonora.server.rt.RtSynth;
+import dev.sonora.server.rt.Ugen;
 import dev.sonora.server.rt.World;
 import dev.sonora.server.synth.UnitType;
 import dev.sonora.server.synth.Units;
-import dev.sonora.server.ugen.Ugen;
 import dev.sonora.server.ugen.UnitContext;
 import dev.sonora.server.ugen.Wire;
 

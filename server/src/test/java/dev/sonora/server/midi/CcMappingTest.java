@@ -11,7 +11,10 @@ import javax.sound.midi.ShortMessage;
 import org.junit.jupiter.api.Test;
 
 import dev.sonora.server.Rig;
-import dev.sonora.server.nrt.Server;
+import dev.sonora.server.Server;
+import dev.sonora.server.midi.message.MidiException;
+import dev.sonora.server.midi.message.MidiMessage;
+import dev.sonora.server.midi.rt.CcMapper;
 import dev.sonora.server.rt.World;
 import dev.sonora.server.synth.GraphBuilder;
 

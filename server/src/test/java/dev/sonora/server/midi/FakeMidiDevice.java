@@ -7,6 +7,8 @@ import javax.sound.midi.MidiDevice;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Transmitter;
 
+import dev.sonora.server.midi.message.MidiMessage;
+
 /**
  * A MIDI input device that exists only in the test: it transmits whatever the test hands to
  * {@link #play}, on the calling thread, as a driver's callback thread would.

@@ -7,6 +7,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.server.midi.message.MidiBuffer;
+import dev.sonora.server.midi.message.MidiConsumer;
+import dev.sonora.server.midi.message.MidiMessage;
+import dev.sonora.server.midi.message.MidiProducer;
+
 /**
  * Two threads, one ring: every sequence number sent arrives exactly once and in order; a
  * refused send is retried, so nothing may be lost. Then: the consumer side allocates nothing.

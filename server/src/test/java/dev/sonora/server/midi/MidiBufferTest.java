@@ -10,6 +10,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.server.midi.message.MidiBuffer;
+import dev.sonora.server.midi.message.MidiConsumer;
+import dev.sonora.server.midi.message.MidiMessage;
+import dev.sonora.server.midi.message.MidiProducer;
+
 /** Single-thread semantics of the SPSC MIDI ring: FIFO, full/empty, counts, wraparound. */
 class MidiBufferTest {
 

@@ -13,7 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.sonora.server.Rig;
-import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.ServerOptions;
+import dev.sonora.server.midi.file.MidiFileException;
+import dev.sonora.server.midi.file.SmfPlayer;
+import dev.sonora.server.midi.message.MidiHandler;
+import dev.sonora.server.midi.message.MidiMessage;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.synth.GraphBuilder;
 

@@ -6,8 +6,10 @@ import java.util.List;
 import javax.sound.midi.ShortMessage;
 
 import dev.sonora.server.Rig;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerOptions;
+import dev.sonora.server.midi.file.SmfPlayer;
+import dev.sonora.server.midi.message.MidiMessage;
 import dev.sonora.server.synth.GraphBuilder;
 
 /**

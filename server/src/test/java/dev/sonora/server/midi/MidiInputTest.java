@@ -15,6 +15,9 @@ import javax.sound.midi.SysexMessage;
 import org.junit.jupiter.api.Test;
 
 import dev.sonora.server.Rig;
+import dev.sonora.server.midi.device.MidiInputs;
+import dev.sonora.server.midi.message.MidiException;
+import dev.sonora.server.midi.message.MidiMessage;
 
 /** Opening inputs, the receiver on the device thread, and a device going away mid-set. */
 class MidiInputTest {

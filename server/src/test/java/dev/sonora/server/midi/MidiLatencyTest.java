@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
-
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.server.NodeRef;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.NullDriver;
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.Server;
-import dev.sonora.server.nrt.ServerOptions;
+import dev.sonora.server.midi.message.MidiMessage;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;

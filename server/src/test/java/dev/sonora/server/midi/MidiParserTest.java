@@ -11,6 +11,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.server.midi.device.MidiParser;
+import dev.sonora.server.midi.file.MidiFile;
+import dev.sonora.server.midi.file.MidiFileException;
+import dev.sonora.server.midi.file.SmfEvent;
+import dev.sonora.server.midi.file.SmfReader;
+import dev.sonora.server.midi.message.MidiMessage;
+import dev.sonora.server.midi.message.MidiSink;
+
 /** The wire parser: running status, real-time interleaving, SysEx, malformed input. */
 class MidiParserTest {
 

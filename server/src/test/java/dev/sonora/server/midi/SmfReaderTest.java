@@ -21,6 +21,11 @@ import javax.sound.midi.Track;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.server.midi.file.MidiFile;
+import dev.sonora.server.midi.file.MidiFileException;
+import dev.sonora.server.midi.file.SmfEvent;
+import dev.sonora.server.midi.file.SmfReader;
+
 /** The Standard MIDI File reader over the 72 shared test files and handmade ones. */
 class SmfReaderTest {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sonora.server.Rig;
-import dev.sonora.server.nrt.ServerException;
+import dev.sonora.server.ServerException;
 import dev.sonora.server.rt.Command;
 
 class RecordingTest {

@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.server.NodeRef;
 import dev.sonora.server.Rig;
+import dev.sonora.server.ServerException;
 import dev.sonora.server.TestData;
 import dev.sonora.server.buffer.AudioFileReader;
-import dev.sonora.server.nrt.NodeRef;
-import dev.sonora.server.nrt.ServerException;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.synth.GraphBuilder;
 
@@ -78,7 +78,7 @@ class StreamTest {
     void aStalledDiskNeverStopsTheAudioAndPlaybackResumesWhereItLeftOff() throws Exception {
         try (Rig rig = new Rig()) {
             CountingSource src = new CountingSource(48000);
-            DiskStream s = Streams.open(rig.server, src, "counting", false, 256, 4);
+            DiskStream s = rig.server.streams().open(src, "counting", false, 256, 4);
             rig.server.catchUpDisk(); // the ring is full: 4 blocks of 256 frames
             CountDownLatch stalled = new CountDownLatch(1);
             src.gate = stalled;
@@ -115,8 +115,8 @@ class StreamTest {
     void aStreamPlaysTheFileExactlyThenFreesItsSynthAndCloses() throws Exception {
         Path f = TestData.dir("wav").resolve("formats/wav_2ch_48000hz_16bit_signed_integer_pcm.wav");
         var decoded = AudioFileReader.read(f);
-        try (Rig rig = new Rig(dev.sonora.server.nrt.ServerOptions.defaults(), 48000 * 20)) {
-            DiskStream s = Streams.open(rig.server, f, false);
+        try (Rig rig = new Rig(dev.sonora.server.ServerOptions.defaults(), 48000 * 20)) {
+            DiskStream s = rig.server.streams().open(f, false);
             rig.server.catchUpDisk();
             NodeRef n = play(rig, s);
             int from = rig.out.frames();
@@ -139,9 +139,9 @@ class StreamTest {
     void aBadFileIsOneLine() throws Exception {
         try (Rig rig = new Rig()) {
             Path ogg = TestData.dir("wav").resolve("formats/vorbis_1ch_44100hz_0bit_vorbis.ogg");
-            ServerException e = assertThrows(ServerException.class, () -> Streams.open(rig.server, ogg, false));
+            ServerException e = assertThrows(ServerException.class, () -> rig.server.streams().open(ogg, false));
             assertTrue(e.getMessage().startsWith(ogg + ": unsupported format"), e.getMessage());
-            ServerException m = assertThrows(ServerException.class, () -> Streams.open(rig.server, Path.of("nope.wav"), false));
+            ServerException m = assertThrows(ServerException.class, () -> rig.server.streams().open(Path.of("nope.wav"), false));
             assertEquals("nope.wav: no such file", m.getMessage());
         }
     }

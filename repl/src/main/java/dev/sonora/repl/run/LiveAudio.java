@@ -1,0 +1,122 @@
+package dev.sonora.repl.run;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import dev.sonora.repl.lang.Output;
+import dev.sonora.server.NodeRef;
+import dev.sonora.server.Server;
+import dev.sonora.server.ServerException;
+import dev.sonora.server.driver.Driver;
+import dev.sonora.server.driver.DriverChoice;
+import dev.sonora.server.driver.FallbackDriver;
+import dev.sonora.server.driver.JackDriver;
+import dev.sonora.server.driver.JackSettings;
+import dev.sonora.server.driver.JavaSoundDriver;
+import dev.sonora.server.driver.NullDriver;
+import dev.sonora.server.rt.DiscardOut;
+
+/**
+ * The live audio side: opens the requested driver (JACK, javasound, or the silent clocked
+ * null driver; the default and the fallbacks are {@link DriverChoice}'s), starts the NRT thread, and on exit fades the
+ * output out before stopping. Created and closed by the controlling (main) thread.
+ */
+public final class LiveAudio implements AutoCloseable {
+    private static final double FADE_SECONDS = 0.05;
+
+    private final Server server;
+    private final Driver driver;
+    private final int bufferFrames;
+    private boolean closed;
+
+    private LiveAudio(Server server, Driver driver, int bufferFrames) {
+        this.server = server;
+        this.driver = driver;
+        this.bufferFrames = bufferFrames;
+    }
+
+    /**
+     * Opens and starts audio. {@code driverName} is "jack", "javasound", "null" or null for
+     * the default (JACK when a JACK server runs, else javasound, else null); a driver that
+     * cannot open prints one line and the next one plays (see {@link DriverChoice}).
+     */
+    public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, Output out) {
+        return start(server, driverName, device, bufferFrames, JackSettings.defaults(), out);
+    }
+
+    /** As above, with the JACK client's ports and connections. */
+    public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, JackSettings jack, Output out) {
+        // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
+        WarmKernels.run(server.options());
+        Consumer<String> say = out::err;
+        // 0: each driver's own default
+        int silentFrames = bufferFrames > 0 ? bufferFrames : NullDriver.DEFAULT_BUFFER_FRAMES;
+        int deviceFrames = bufferFrames > 0 ? bufferFrames : JavaSoundDriver.DEFAULT_BUFFER_FRAMES;
+        Supplier<Driver> silent = () -> new NullDriver(server, new DiscardOut(), silentFrames);
+        DriverChoice.Opener javaSound = () -> new JavaSoundDriver(server, device, deviceFrames, 16, null);
+        DriverChoice.Openers[] openers = new DriverChoice.Openers[1];
+        DriverChoice.Opener jackOpener = () -> new FallbackDriver(new JackDriver(server, jack, say),
+                () -> warmLater(server, DriverChoice.withoutJack(openers[0], say)), say);
+        openers[0] = new DriverChoice.Openers(() -> JackDriver.serverRunning(jack.serverName()), jackOpener, javaSound,
+                silent::get);
+        Driver d = DriverChoice.open(driverName, openers[0], say);
+        server.startNrtThread();
+        d.start();
+        return new LiveAudio(server, d, Math.max(silentFrames, deviceFrames));
+    }
+
+    /** A driver that took over mid-set: count its thread's allocation once it has run a little. */
+    private static Driver warmLater(Server server, Driver d) {
+        Thread t = new Thread(() -> {
+            LockSupport.parkNanos(1_000_000_000L);
+            server.markWarm();
+        }, "sonora-warmup");
+        t.setDaemon(true);
+        t.start();
+        return d;
+    }
+
+    public String describe() {
+        return driver.describe();
+    }
+
+    /**
+     * Starts counting audio-thread allocation, and the peak block load, once the first blocks
+     * have run: class loading, first-use allocation and the JIT's first compilations of the
+     * live path are start-up costs, not the set's, so an idle prompt shows the idle figure.
+     * Blocks briefly.
+     */
+    public void markWarmAfter(long millis) {
+        NodeRef warm = WarmSynth.start(server);
+        LockSupport.parkNanos(millis * 1_000_000L);
+        WarmSynth.stop(server, warm);
+        LockSupport.parkNanos(50_000_000L); // the free goes through the audio thread and back
+        server.markWarm();
+        server.stats().resetPeakLoad();
+    }
+
+    /** Fades the main output out, then stops the driver and the server. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            FadeOut.start(server, FADE_SECONDS);
+            // the fade plus what the device still holds in its buffer
+            long wait = (long) (FADE_SECONDS * 1e3) + 1000L * bufferFrames / server.sampleRate() + 20;
+            LockSupport.parkNanos(wait * 1_000_000L);
+        } catch (ServerException e) {
+            // the server is already stopping or full: nothing to fade
+        }
+        try {
+            // a recording takes the fade too, then its file is finished before the process ends
+            var recording = server.recordings().stop();
+            if (recording != null) recording.finished().get(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // stopping anyway; what was written so far has a valid header (patched as it grew)
+        }
+        driver.close();
+        server.close();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.sonora.repl.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.time.TimeBridge;
+import dev.sonora.server.NodeRef;
+import dev.sonora.server.Server;
+import dev.sonora.server.Status;
+import dev.sonora.server.driver.OfflineDriver;
+import dev.sonora.server.driver.WavFileOut;
+
+/**
+ * {@code --render}: runs scripts against the offline driver in virtual time and writes the
+ * WAV. The whole render is one task on the Lang loop, which is also the NRT owner while it
+ * runs: after each block it completes the server's returns and runs the Lang tasks they
+ * caused (node-ended callbacks), exactly as the live loop would between blocks.
+ */
+public final class OfflineRender {
+    /** Blocks rendered (and thrown away) on the real audio thread before the scripts start. */
+    private static final int WARM_BLOCKS = 6000;
+    /** The most frames one render step takes: what the file writer buffers between flushes. */
+    private static final int STEP_FRAMES = 8192;
+
+    /**
+     * What a render measured; {@link #summary()} is the summary line docs/api.md documents. {@code clipped}
+     * counts the samples of the rendered audio (warm-up excluded) that went past full scale.
+     */
+    public record Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,
+                         long rtAllocBytes, long clipped, Ended ended, String error) {
+        /** A render that ran to its end. */
+        public Result(double seconds, double wallSeconds, double peakLoadPercent, long late, long xruns,
+                      long rtAllocBytes, long clipped) {
+            this(seconds, wallSeconds, peakLoadPercent, late, xruns, rtAllocBytes, clipped, Ended.COMPLETE, null);
+        }
+
+        public String summary() {
+            double speed = wallSeconds > 0 ? seconds / wallSeconds : Double.POSITIVE_INFINITY;
+            return String.format(Locale.ROOT,
+                    "rendered %s s in %.2f s (%.1f× real time), peak block load %.1f%%, late %d, xruns %d, rt alloc %d B",
+                    plain(seconds), wallSeconds, speed, peakLoadPercent, late, xruns, rtAllocBytes);
+        }
+
+        private static String plain(double d) {
+            return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%s", d);
+        }
+    }
+
+    /**
+     * How a render ended. Stopped early, {@code seconds} is what the file holds (its header
+     * complete) and {@code error} the user's error line, if it still has to be printed.
+     */
+    public enum Ended { COMPLETE, INTERRUPTED, STEP_TIMEOUT }
+
+    private OfflineRender() {
+    }
+
+    /** Runs {@code r} as one step of {@code watch} (null: no limit). Lang thread. */
+    private static void step(dev.sonora.repl.lang.StepWatch watch, Runnable r) {
+        if (watch == null) r.run();
+        else watch.step(r);
+    }
+
+    /**
+     * How many blocks the next render step may take at once without changing a sample. The
+     * clock has sent every event of the next {@code latency()} seconds as timed commands
+     * (exact to the sample however far the server runs), so steps that long are safe. Every
+     * block is a step of its own while a MIDI file plays (its events are dispatched block by
+     * block) or a script waits on a node's end (its callback acts at the next block). Long
+     * steps spare the per-block hand-over and file write: a render of many quiet blocks runs
+     * several times faster.
+     */
+    static int blocksAhead(Server server, JsHost host, TimeBridge time, MidiBridge midi, long framesLeft) {
+        if (midi != null && midi.playing()) return 1;
+        if (host.waitsOnNodeEnds()) return 1;
+        int bs = server.blockSize();
+        long lead = time != null ? Math.round(time.latency() * server.sampleRate()) : 0;
+        long blocks = Math.min(lead / bs, Math.min(STEP_FRAMES / bs, (framesLeft + bs - 1) / bs));
+        return (int) Math.max(1, blocks);
+    }
+
+    /**
+     * Runs {@code scripts} (the user's files, at virtual time 0), then renders {@code seconds} into {@code wav}. Lang thread only. A
+     * script error throws {@link dev.sonora.repl.lang.UserError} and leaves no file behind. The wall time counts
+     * everything from here: warm-up, script loading and rendering.
+     */
+    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
+                                double seconds) throws IOException {
+        return render(server, host, lang, scripts, wav, seconds, null);
+    }
+
+    /**
+     * As above; {@code record} (or null) also records the render through the live recording path
+     * (the Disk thread), which must give exactly the samples of {@code wav}.
+     */
+    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
+                                double seconds, Path record) throws IOException {
+        return render(server, host, lang, scripts, wav, seconds, record, new RenderStop(), null);
+    }
+
+    /**
+     * As above, and it may end early keeping what it rendered, with the file's header complete:
+     * when {@code stop} is requested (Ctrl-C, SIGTERM), or when a step ({@code scripts} wraps
+     * each file in {@code watch}'s steps; every render step here is one) runs longer than
+     * {@code watch} allows (null: no limit). A script error otherwise still leaves no file.
+     */
+    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
+                                double seconds, Path record, RenderStop stop, dev.sonora.repl.lang.StepWatch watch)
+            throws IOException {
+        if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
+        long frames = Math.round(seconds * server.sampleRate());
+        RenderOut gate = new RenderOut(frames);
+        long t0 = System.nanoTime();
+        OfflineDriver driver = new OfflineDriver(server, gate);
+        driver.start();
+        WavFileOut file = null;
+        try {
+            // warm-up: the real path (file writer included) runs on the audio thread until the JIT
+            // has compiled it, then what it wrote is dropped and allocation counting starts
+            file = new WavFileOut(wav, server.sampleRate(), STEP_FRAMES);
+            gate.target(file);
+            gate.warmingUp(true);
+            NodeRef warm = WarmSynth.start(server);
+            for (int i = 0; i < WARM_BLOCKS; i++) {
+                driver.advance(1);
+                server.pollReturns();
+                file.discard();
+            }
+            WarmSynth.stop(server, warm);
+            driver.advance(2);
+            server.pollReturns();
+            file.discard();
+            gate.warmingUp(false);
+            server.markWarm();
+            // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
+            // The audio thread is parked between offline steps, so this write cannot race.
+            server.stats().resetPeakLoad();
+            long clippedBefore = server.status().clipped(); // the warm-up's own are not the user's
+            // file work never falls behind virtual time: sample loads finish before they are
+            // needed, recordings are written and streams prefetched between blocks (exact renders)
+            dev.sonora.repl.samples.SampleLibrary.of(server).waitForLoads(true);
+            server.catchUpDisk();
+            if (record != null) {
+                server.recordings().start(record, 32, dev.sonora.server.Recordings.DEFAULT_POOL_BLOCKS, frames);
+            }
+            lang.virtualTime(true); // the clock: the server waits for Lang, no lookahead is needed to be on time
+            MidiBridge midi = host.extension("midi", MidiBridge.class);
+            if (midi != null) midi.offline(); // midi.play() in the scripts plays in virtual time
+            Ended ended = Ended.COMPLETE;
+            String error = null;
+            try {
+                scripts.run();
+                step(watch, lang::runPending);
+            } catch (dev.sonora.repl.lang.UserError e) {
+                if (watch != null && watch.fired()) {
+                    ended = Ended.STEP_TIMEOUT;
+                    error = e.getMessage();
+                } else if (stop.requested()) {
+                    ended = Ended.INTERRUPTED;
+                } else {
+                    throw e;
+                }
+            }
+            TimeBridge time = host.extension("time", TimeBridge.class);
+            while (ended == Ended.COMPLETE && gate.written() < frames) {
+                if (stop.requested()) {
+                    ended = Ended.INTERRUPTED;
+                    break;
+                }
+                if (watch != null) watch.begin();
+                server.catchUpDisk();
+                int blocks = blocksAhead(server, host, time, midi, frames - gate.written());
+                // MIDI file events due in this block, and their handlers, before it renders
+                if (midi != null) midi.beforeOfflineBlock(server.sampleTime() + (long) blocks * server.blockSize());
+                driver.advance(blocks);
+                server.pollReturns();
+                lang.runPending();
+                if (watch != null) watch.end();
+                file.flush(); // file I/O here, on the controller, never on the audio thread
+                // a loop body or callback stopped by the watch has said so (file:line); the render ends here
+                if (watch != null && watch.fired()) ended = Ended.STEP_TIMEOUT;
+            }
+            var recording = server.recordings().stopNow();
+            if (recording != null) recording.finished().join();
+            double wall = (System.nanoTime() - t0) / 1e9;
+            WavFileOut done = file;
+            file = null;
+            done.close();
+            Status s = server.status();
+            double rendered = ended == Ended.COMPLETE ? seconds : (double) gate.written() / server.sampleRate();
+            return new Result(rendered, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - clippedBefore,
+                    ended, error);
+        } finally {
+            lang.virtualTime(false);
+            driver.close();
+            if (file != null) {
+                // a failed render leaves nothing half-written behind
+                try {
+                    file.close();
+                } catch (IOException ignored) {
+                    // already failing; the first error is the one to report
+                }
+                java.nio.file.Files.deleteIfExists(wav);
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package dev.sonora.server;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.jctools.queues.SpscArrayQueue;
+
+import dev.sonora.server.buffer.BufferRef;
+import dev.sonora.server.buffer.BufferTable;
+import dev.sonora.server.buffer.DiskThread;
+import dev.sonora.server.rt.Command;
+import dev.sonora.server.rt.RtClasses;
+import dev.sonora.server.rt.RtEngine;
+import dev.sonora.server.rt.RtStats;
+import dev.sonora.server.rt.SetMasterGain;
+import dev.sonora.server.rt.World;
+import dev.sonora.server.synth.SynthDef;
+import dev.sonora.server.ugen.KernelClasses;
+import dev.sonora.server.ugen.UnitResources;
+
+/**
+ * The server as its clients see it: definitions, nodes, buffers, streams, recordings, status.
+ * It only delegates; each part is its own class in this package.
+ *
+ * <p>Sending methods may be called from any non-audio thread (Lang, NRT, tests): they build
+ * everything on the caller, then send the command. A refusal (full queue, node limit, ended
+ * node) throws {@link ServerException} to the caller; the audio goes on. What the audio thread
+ * hands back is completed by the NRT owner: the {@code sonora-nrt} thread ({@link
+ * #startNrtThread}) or, for offline rendering, the thread that drives the render ({@link
+ * #pollReturns}).
+ */
+public final class Server implements AutoCloseable {
+    private final ServerOptions options;
+    private final World world;
+    private final RtEngine engine;
+    private final RtStats stats = new RtStats();
+    private final CommandQueue queue;
+    private final Defs defs = new Defs();
+    private final NodeRegistry registry;
+    private final Nodes nodes;
+    private final BufferTable buffers = new BufferTable(1024);
+    private final Lazy<DiskThread> disk = new Lazy<>(DiskThread::new);
+    private final BufferLoading loading;
+    private final Streams streams = new Streams(this);
+    private final Lazy<Recordings> recordings = new Lazy<>(() -> new Recordings(this));
+    private final ReturnLoop returns;
+    private final AllocationMeter meter = new AllocationMeter();
+
+    public Server(ServerOptions options) {
+        options.check();
+        // classes the audio thread reaches only later are loaded here, on the caller
+        RtClasses.preload();
+        KernelClasses.preload();
+        this.options = options;
+        this.queue = new CommandQueue(options.commandCapacity());
+        // everything on the return queue entered RT as an in-flight command or a node, and
+        // both are bounded (in-flight limit, node table), so this size cannot overflow
+        SpscArrayQueue<Object> fromRt = new SpscArrayQueue<>(options.commandCapacity() + options.maxNodes() + 16);
+        this.world = new World(options.sampleRate(), options.blockSize(), options.maxNodes(),
+                options.audioBuses(), options.controlBuses(), fromRt, stats);
+        this.engine = new RtEngine(world, queue.rtEnd(), options.commandCapacity());
+        this.registry = new NodeRegistry(options.maxNodes(), Math.min(1000, options.maxNodes() / 2));
+        this.nodes = new Nodes(world, registry, queue, UnitResources.of(buffers, streams.table()), options.maxNodes());
+        this.loading = new BufferLoading(buffers, disk, queue, options.sampleRate(), this::reportError);
+        this.returns = new ReturnLoop(fromRt, queue, engine, registry, buffers, streams.table(), disk);
+        // take both queues through a full offer/poll once on this thread: the JVM links
+        // those call paths here instead of on the audio thread's first command (linking allocates)
+        Command probe = new SetMasterGain(Command.NOW, 1f, 0f);
+        queue.rtEnd().offer(probe);
+        queue.rtEnd().relaxedPoll();
+        fromRt.offer(probe);
+        fromRt.relaxedPoll();
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    /** For drivers: the block renderer. The driver's thread becomes the audio thread. */
+    public RtEngine engine() {
+        return engine;
+    }
+
+    public int sampleRate() {
+        return options.sampleRate();
+    }
+
+    public int blockSize() {
+        return options.blockSize();
+    }
+
+    /** Sample time of the next block the audio thread will render. Any thread. */
+    public long sampleTime() {
+        return stats.publishedSampleTime;
+    }
+
+    public RtStats stats() {
+        return stats;
+    }
+
+    public void addListener(ServerListener l) {
+        returns.addListener(l);
+    }
+
+    // ---- definitions ----
+
+    /** Adds or replaces a definition; running synths keep the one they were built from. */
+    public void addDef(SynthDef def) {
+        defs.add(def);
+    }
+
+    public SynthDef def(String name) {
+        return defs.get(name);
+    }
+
+    public Set<String> defNames() {
+        return defs.names();
+    }
+
+    // ---- nodes (any non-audio thread) ----
+
+    public NodeRef rootGroup() {
+        return nodes.root;
+    }
+
+    public NodeRef defaultGroup() {
+        return nodes.defaultGroup;
+    }
+
+    /**
+     * Starts a synth of {@code defName} at sample {@code time} (or {@link Command#NOW}).
+     * {@code names}/{@code values} set controls; unknown names are refused with the list of
+     * known ones.
+     */
+    public NodeRef synth(String defName, String[] names, float[] values, int addAction, NodeRef target, long time) {
+        return nodes.synth(defs.require(defName), names, values, addAction, target, time);
+    }
+
+    /** As {@link #synth(String, String[], float[], int, NodeRef, long)} with a definition object. */
+    public NodeRef synth(SynthDef def, String[] names, float[] values, int addAction, NodeRef target, long time) {
+        return nodes.synth(def, names, values, addAction, target, time);
+    }
+
+    public NodeRef group(int addAction, NodeRef target, long time) {
+        return nodes.group(addAction, target, time);
+    }
+
+    public void set(NodeRef n, String[] names, float[] values, long time) {
+        nodes.set(n, names, values, time);
+    }
+
+    public void free(NodeRef n, long time) {
+        nodes.free(n, time);
+    }
+
+    /** Ends everything inside a group, keeping the group. */
+    public void freeAll(NodeRef group, long time) {
+        nodes.freeAll(group, time);
+    }
+
+    public void run(NodeRef n, boolean run, long time) {
+        nodes.run(n, run, time);
+    }
+
+    public void move(NodeRef n, int addAction, NodeRef target, long time) {
+        nodes.move(n, addAction, target, time);
+    }
+
+    /** A live node handle by id, or null. */
+    public NodeRef node(int id) {
+        return registry.get(id);
+    }
+
+    public int nodesInUse() {
+        return registry.inUse();
+    }
+
+    /** Fades the main output to silence over {@code seconds} (quit without a click). */
+    public void fadeOut(double seconds) {
+        queue.send(new SetMasterGain(Command.NOW, 0f, (float) seconds));
+    }
+
+    /** Brings the main output back to full level over {@code seconds}. */
+    public void fadeIn(double seconds) {
+        queue.send(new SetMasterGain(Command.NOW, 1f, (float) seconds));
+    }
+
+    /** The master gain at the end of the last block (1 = full, 0 = faded out). */
+    public float masterGain() {
+        return world.masterGain.current();
+    }
+
+    // ---- files: buffers, streams, recordings (any non-audio thread) ----
+
+    public BufferTable buffers() {
+        return buffers;
+    }
+
+    /** The Disk thread, started on first use. */
+    public DiskThread disk() {
+        return disk.get();
+    }
+
+    /** Loads a sound file into a new buffer slot; see {@link BufferLoading}. */
+    public BufferRef loadBuffer(Path path) {
+        return loading.load(path, -1);
+    }
+
+    /**
+     * Into an existing slot ({@code slot >= 0}): new synths get the new buffer; running ones
+     * keep the old until they end, and only then is it released.
+     */
+    public BufferRef loadBuffer(Path path, int existingSlot) {
+        return loading.load(path, existingSlot);
+    }
+
+    /** Streaming files from disk. */
+    public Streams streams() {
+        return streams;
+    }
+
+    /** Recording the main output (record / stopRecording). */
+    public Recordings recordings() {
+        return recordings.get();
+    }
+
+    /**
+     * Offline controller, between blocks: if loads, recordings or streams wait for the Disk
+     * thread, waits for it, so virtual time never outruns file work (renders stay exact).
+     */
+    public void catchUpDisk() {
+        DiskThread d = disk.ifMade();
+        if (d != null && d.behind()) d.awaitCaughtUp();
+    }
+
+    /** Tells the listeners about a problem in one line (Disk thread reports, etc.). Any thread. */
+    public void reportError(String message) {
+        returns.reportError(message);
+    }
+
+    // ---- the queues ----
+
+    /**
+     * Sends a built command to the audio thread. Fails fast, on the caller, when too many
+     * commands are in flight: the audio thread never waits and nothing is dropped silently.
+     */
+    public void sendToRt(Command c) {
+        queue.send(c);
+    }
+
+    /**
+     * Completes everything the audio thread handed back. Only the NRT owner may call this:
+     * the {@code sonora-nrt} thread, or the offline render's driving thread. Returns how many.
+     */
+    public int pollReturns() {
+        return returns.poll();
+    }
+
+    /** Starts the {@code sonora-nrt} thread that completes returns (live drivers). */
+    public void startNrtThread() {
+        returns.start();
+    }
+
+    // ---- status ----
+
+    /**
+     * Drivers call this from their audio thread's first moments: whichever thread enters the
+     * block loop is the audio thread, whoever made it (JACK makes its own). Allocates nothing.
+     */
+    public void audioThreadStarted(Thread t) {
+        meter.audioThreadStarted(t);
+    }
+
+    /** The thread that last entered the block loop, or null before the first block. Any thread. */
+    public Thread audioThread() {
+        return meter.audioThread();
+    }
+
+    /** Starts counting audio-thread allocation from now (after warm-up). Any thread. */
+    public void markWarm() {
+        meter.markWarm();
+    }
+
+    /** Bytes the audio thread allocated since {@link #markWarm}, or -1 when unknown. */
+    public long rtAllocatedBytes() {
+        return meter.rtAllocatedBytes();
+    }
+
+    /** Total bytes a thread has allocated, from the JVM's per-thread counter; -1 if unsupported. */
+    public static long allocatedBytes(Thread t) {
+        return AllocationMeter.allocatedBytes(t);
+    }
+
+    public Status status() {
+        RtStats s = stats;
+        float peak = s.takePeak();
+        return new Status(100.0 * s.publishedLoad, 100.0 * s.peakLoad(), peak, s.publishedNodes,
+                s.publishedSynths, s.publishedLate, s.xruns, Math.max(0, rtAllocatedBytes()), s.publishedNanFixed,
+                s.publishedClipped, s.publishedRtErrors, s.publishedSampleTime);
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+        DiskThread d = disk.ifMade();
+        if (d != null) d.close();
+        returns.stop();
+    }
+}

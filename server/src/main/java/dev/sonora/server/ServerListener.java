@@ -1,0 +1,12 @@
+package dev.sonora.server;
+
+/** What the server tells the front end. Called on the NRT thread; implementations hand off to Lang. */
+public interface ServerListener {
+    /** A node ended: freed, released by its envelope, or never linked. */
+    default void nodeEnded(NodeRef node) {
+    }
+
+    /** One line for the user about something that failed after it was sent. */
+    default void error(String message) {
+    }
+}

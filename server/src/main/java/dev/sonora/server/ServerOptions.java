@@ -1,0 +1,39 @@
+package dev.sonora.server;
+
+/**
+ * Server sizes. Any thread.
+ *
+ * @param maxNodes        node table capacity (ids are slots)
+ * @param commandCapacity commands in flight at most (queued, scheduled or returning)
+ */
+public record ServerOptions(int sampleRate, int blockSize, int maxNodes, int audioBuses, int controlBuses,
+                            int commandCapacity) {
+    public static ServerOptions defaults() {
+        return new ServerOptions(48000, 64, 4096, 128, 4096, 8192);
+    }
+
+    public ServerOptions withSampleRate(int sr) {
+        return new ServerOptions(sr, blockSize, maxNodes, audioBuses, controlBuses, commandCapacity);
+    }
+
+    public ServerOptions withBlockSize(int bs) {
+        return new ServerOptions(sampleRate, bs, maxNodes, audioBuses, controlBuses, commandCapacity);
+    }
+
+    public ServerOptions withMaxNodes(int n) {
+        return new ServerOptions(sampleRate, blockSize, n, audioBuses, controlBuses, commandCapacity);
+    }
+
+    public ServerOptions withCommandCapacity(int n) {
+        return new ServerOptions(sampleRate, blockSize, maxNodes, audioBuses, controlBuses, n);
+    }
+
+    /** Refuses sizes the server cannot run with, in words. */
+    public void check() {
+        if (sampleRate < 8000 || sampleRate > 384000) throw new ServerException("sample rate " + sampleRate + " Hz is out of range (8000..384000)");
+        if (blockSize < 1 || blockSize > 4096) throw new ServerException("block size " + blockSize + " is out of range (1..4096)");
+        if (maxNodes < 16) throw new ServerException("max nodes " + maxNodes + " is too small (16 at least)");
+        if (commandCapacity < 16) throw new ServerException("command capacity " + commandCapacity + " is too small");
+        if (audioBuses < 2) throw new ServerException("need at least 2 audio buses");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sonora.server.midi.message;
+
+import dev.sonora.server.midi.rt.CcMapper;
+
+/**
+ * Where one input's parsed messages go: every short message to the Lang buffer, and control
+ * changes also to the audio thread's buffer (for {@link CcMapper}). A full buffer drops the
+ * message and counts it; nothing waits.
+ *
+ * <p>Called on the input's producer thread only (device callback or player thread).
+ */
+public final class MidiRoute implements MidiSink {
+    private final MidiProducer lang;
+    private final MidiProducer rt;
+    private final int source;
+    private long sysexIgnored;
+
+    public MidiRoute(MidiProducer lang, MidiProducer rt, int source) {
+        this.lang = lang;
+        this.rt = rt;
+        this.source = source;
+    }
+
+    @Override
+    public void shortMessage(int status, int data1, int data2, long time) {
+        int word = MidiMessage.pack(status, data1, data2, source);
+        if (status < 0xF0 && (status & 0xF0) == MidiMessage.CONTROL_CHANGE) {
+            rt.trySendPacked(word, time);
+        }
+        lang.trySendPacked(word, time);
+    }
+
+    @Override
+    public void sysex(byte[] bytes, int length, long time) {
+        sysexIgnored++; // SysEx does not fit the short-message buffers; counted, not routed
+    }
+
+    long sysexIgnored() {
+        return sysexIgnored;
+    }
+}

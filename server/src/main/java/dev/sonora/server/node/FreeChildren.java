@@ -1,0 +1,16 @@
+package dev.sonora.server.node;
+
+import dev.sonora.server.rt.RtGroup;
+import dev.sonora.server.rt.World;
+
+/** Ends every node inside a group, keeping the group (panic / {@code hush}). */
+public final class FreeChildren extends NodeCommand {
+    public FreeChildren(long time, RtGroup group) {
+        super(time, group, "freeAll");
+    }
+
+    @Override
+    void performOnLive(World world) {
+        world.endChildren((RtGroup) node);
+    }
+}

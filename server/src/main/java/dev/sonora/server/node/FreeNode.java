@@ -1,0 +1,16 @@
+package dev.sonora.server.node;
+
+import dev.sonora.server.rt.RtNode;
+import dev.sonora.server.rt.World;
+
+/** Ends a node (and, for a group, everything in it) at a sample (unlink). */
+public final class FreeNode extends NodeCommand {
+    public FreeNode(long time, RtNode node) {
+        super(time, node, "free");
+    }
+
+    @Override
+    void performOnLive(World world) {
+        world.endNode(node);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.sonora.server.node;
+
+import dev.sonora.server.rt.Command;
+import dev.sonora.server.rt.CommandOutcome;
+import dev.sonora.server.rt.RtNode;
+import dev.sonora.server.rt.World;
+
+/**
+ * Links a node built on the sender (synth or group) into the tree at a sample (link).
+ * If the target has ended by then, the node never plays and its id goes back to NRT.
+ */
+public final class NewNode extends Command {
+    private final RtNode node;
+    private final int addAction;
+    private final RtNode target;
+
+    public NewNode(long time, RtNode node, int addAction, RtNode target) {
+        super(time);
+        this.node = node;
+        this.addAction = addAction;
+        this.target = target;
+    }
+
+    @Override
+    protected void performOnRt(World world) {
+        int code = Targets.check(world, addAction, target);
+        if (code != RtError.NONE) {
+            error = code;
+        } else if (!world.link(node, addAction, target)) {
+            error = RtError.NODE_ENDED; // slot still taken: an NRT bookkeeping bug, refuse safely
+        }
+    }
+
+    @Override
+    public void completeOnNrt(CommandOutcome outcome) {
+        if (error != RtError.NONE) {
+            outcome.reportError(RtError.describe(error, "new node " + node.id, node.id, target.id));
+            outcome.nodeNeverLinked(node);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.sonora.server.node;
+
+import dev.sonora.server.rt.RtNode;
+import dev.sonora.server.rt.World;
+
+/** Pauses or resumes a node at a sample (mutate). */
+public final class RunNode extends NodeCommand {
+    private final boolean run;
+
+    public RunNode(long time, RtNode node, boolean run) {
+        super(time, node, run ? "run" : "pause");
+        this.run = run;
+    }
+
+    @Override
+    void performOnLive(World world) {
+        world.run(node, run);
+    }
+}
