@@ -15,6 +15,7 @@ import dev.sonora.server.rt.RtStats;
 import dev.sonora.server.rt.SetMasterGain;
 import dev.sonora.server.rt.World;
 import dev.sonora.server.synth.SynthDef;
+import dev.sonora.server.synth.Units;
 import dev.sonora.server.ugen.KernelClasses;
 import dev.sonora.server.ugen.UnitResources;
 
@@ -36,6 +37,7 @@ public final class Server implements AutoCloseable {
     private final RtStats stats = new RtStats();
     private final CommandQueue queue;
     private final Defs defs = new Defs();
+    private final Units units = new Units();
     private final NodeRegistry registry;
     private final Nodes nodes;
     private final BufferTable buffers = new BufferTable(1024);
@@ -115,6 +117,11 @@ public final class Server implements AutoCloseable {
 
     public Set<String> defNames() {
         return defs.names();
+    }
+
+    /** This server's unit types: the built-ins and any it registers; build its definitions with them. */
+    public Units units() {
+        return units;
     }
 
     // ---- nodes (any non-audio thread) ----

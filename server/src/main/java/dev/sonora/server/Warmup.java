@@ -1,7 +1,5 @@
 package dev.sonora.server;
 
-import java.util.Map;
-
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.DiscardOut;
@@ -59,9 +57,7 @@ public final class Warmup {
         GraphBuilder b = new GraphBuilder();
         Signal moving = b.unit("add", b.unit("mul", b.unit("sine", b.constant(3)), b.constant(100)), b.constant(300));
         Signal sum = null;
-        for (Map.Entry<String, UnitType> e : Units.all().entrySet()) {
-            UnitType t = e.getValue();
-            if (t.variadic() || t.name().startsWith("test_") || t.name().startsWith("_")) continue;
+        for (UnitType t : Units.builtIn().warmable()) {
             for (Signal freq : new Signal[] {b.control("f_" + t.name(), 220), moving}) {
                 Signal[] in = new Signal[t.inputs().length];
                 for (int i = 0; i < in.length; i++) {

@@ -1,7 +1,5 @@
 package dev.sonora.server;
 
-import java.util.Map;
-
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;
@@ -32,9 +30,7 @@ public final class FirstUseProbe {
         Thread rt = rig.driver.audioThread();
         long before = Server.allocatedBytes(rt);
         StringBuilder report = new StringBuilder();
-        for (Map.Entry<String, UnitType> e : Units.all().entrySet()) {
-            UnitType t = e.getValue();
-            if (t.variadic() || t.name().startsWith("test_") || t.name().startsWith("_")) continue;
+        for (UnitType t : Units.builtIn().warmable()) {
             GraphBuilder b = new GraphBuilder();
             Signal[] in = new Signal[t.inputs().length];
             for (int i = 0; i < in.length; i++) {

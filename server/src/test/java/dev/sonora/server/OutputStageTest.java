@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import dev.sonora.server.rt.Ugen;
 import dev.sonora.server.synth.GraphBuilder;
 import dev.sonora.server.synth.UnitType;
-import dev.sonora.server.synth.Units;
 
 /** Nothing but finite samples in [-1, 1] leaves the server, and what was fixed is counted. */
 class OutputStageTest {
@@ -36,11 +35,11 @@ class OutputStageTest {
 
     @Test
     void nanAndInfinityBecomeSilenceAndAreCounted() {
-        Units.register(new UnitType("test_broken", new String[0], new float[0], 1, false,
-                (c, in, out) -> new Broken(out[0].buf)));
         try (Rig rig = new Rig()) {
-            GraphBuilder b = new GraphBuilder();
-            rig.server.addDef(b.build("broken", b.unit("test_broken")));
+            rig.server.units().register(new UnitType("broken", new String[0], new float[0], 1, false,
+                    (c, in, out) -> new Broken(out[0].buf)));
+            GraphBuilder b = new GraphBuilder(rig.server.units());
+            rig.server.addDef(b.build("broken", b.unit("broken")));
             rig.play("broken");
             rig.blocks(10);
             float[] l = rig.out.left();

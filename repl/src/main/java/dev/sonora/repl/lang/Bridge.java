@@ -80,7 +80,7 @@ public final class Bridge {
     @HostAccess.Export
     public String unitsJson() {
         StringBuilder b = new StringBuilder("[");
-        for (UnitType t : Units.all().values()) {
+        for (UnitType t : server.units().all().values()) {
             if (b.length() > 1) b.append(',');
             b.append("{\"name\":").append(Json.string(t.name())).append(",\"inputs\":[");
             for (int i = 0; i < t.inputs().length; i++) {
@@ -113,7 +113,7 @@ public final class Bridge {
 
     @HostAccess.Export
     public GraphBridge newGraph() {
-        return new GraphBridge();
+        return new GraphBridge(server.units());
     }
 
     /** Compiles the graph and makes it the definition called {@code name}; returns its control names. */

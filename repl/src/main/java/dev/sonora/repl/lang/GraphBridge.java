@@ -7,6 +7,7 @@ import dev.sonora.server.synth.DefException;
 import dev.sonora.server.synth.GraphBuilder;
 import dev.sonora.server.synth.Signal;
 import dev.sonora.server.synth.SynthDef;
+import dev.sonora.server.synth.Units;
 
 /**
  * One synth graph under construction, as the prelude sees it while a {@code def} function
@@ -14,7 +15,12 @@ import dev.sonora.server.synth.SynthDef;
  * throws {@link DefException} at definition time. Lang thread only.
  */
 public final class GraphBridge {
-    private final GraphBuilder builder = new GraphBuilder();
+    private final GraphBuilder builder;
+
+    /** A graph of {@code units}: its server's unit types. */
+    GraphBridge(Units units) {
+        this.builder = new GraphBuilder(units);
+    }
 
     @HostAccess.Export
     public Object constant(double v) {

@@ -7,7 +7,6 @@ import dev.sonora.server.rt.Ugen;
 import dev.sonora.server.synth.GraphBuilder;
 import dev.sonora.server.synth.SynthDef;
 import dev.sonora.server.synth.UnitType;
-import dev.sonora.server.synth.Units;
 
 /**
  * The exit fade: a unit that scales the main output (buses 0 and 1) from 1 down to 0 over a
@@ -21,10 +20,8 @@ import dev.sonora.server.synth.Units;
 public final class FadeOut extends Ugen {
     static final String UNIT = "_fadeout";
 
-    static {
-        Units.register(new UnitType(UNIT, new String[] {"seconds"}, new float[] {0.05f}, 0, false,
-                (ctx, in, out) -> new FadeOut(ctx.world().audioBuses, Math.max(1, Math.round(in[0].value * ctx.sampleRate())))));
-    }
+    private static final UnitType TYPE = new UnitType(UNIT, new String[] {"seconds"}, new float[] {0.05f}, 0, false,
+            (ctx, in, out) -> new FadeOut(ctx.world().audioBuses, Math.max(1, Math.round(in[0].value * ctx.sampleRate()))));
 
     private final float[][] buses;
     private final int length;
@@ -53,7 +50,9 @@ public final class FadeOut extends Ugen {
 
     /** Starts fading the main output out over {@code seconds}. Any non-audio thread. */
     public static void start(Server server, double seconds) {
-        GraphBuilder b = new GraphBuilder();
+        // the type is this server's alone (registered on its own units, not a global table)
+        if (server.units().get(UNIT) == null) server.units().register(TYPE);
+        GraphBuilder b = new GraphBuilder(server.units());
         b.unit(UNIT, b.constant(seconds));
         SynthDef def = b.build("exit-fade", null);
         server.synth(def, null, null, AddAction.TAIL, server.rootGroup(), Command.NOW);

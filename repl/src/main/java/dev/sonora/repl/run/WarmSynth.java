@@ -13,7 +13,6 @@ import dev.sonora.server.synth.GraphBuilder;
 import dev.sonora.server.synth.Signal;
 import dev.sonora.server.synth.SynthDef;
 import dev.sonora.server.synth.UnitType;
-import dev.sonora.server.synth.Units;
 
 /**
  * A silent synth on the real server that runs one of every unit type, on the real audio
@@ -28,10 +27,10 @@ public final class WarmSynth {
 
     /** Starts the warm-up synth; returns its node, or null if nothing could be built. */
     public static NodeRef start(Server server) {
-        GraphBuilder b = new GraphBuilder();
+        GraphBuilder b = new GraphBuilder(server.units());
         List<Signal> outs = new ArrayList<>();
-        for (UnitType t : Units.all().values()) {
-            if (t.name().startsWith("_") || t.variadic() || t.outputs() == 0) continue;
+        for (UnitType t : server.units().warmable()) {
+            if (t.outputs() == 0) continue; // these write buses, and this synth plays on the live server
             try {
                 Signal[] in = new Signal[t.inputs().length];
                 for (int i = 0; i < in.length; i++) {

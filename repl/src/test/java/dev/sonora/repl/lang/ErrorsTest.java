@@ -120,15 +120,15 @@ class ErrorsTest {
     void unitsNotBuiltYetSayIt() throws Exception {
         // the API (docs/api.md) names these; until the unit library (#4) has them they must fail in words
         for (String u : new String[] {"lpf", "hpf", "rlpf", "rhpf", "bpf", "moog", "delay", "reverb", "limit", "clip", "tanh"}) {
-            if (dev.sonora.server.synth.Units.get(u) != null) continue;
+            if (dev.sonora.server.synth.Units.builtIn().get(u) != null) continue;
             assertReport("<repl>:\\d+: \\." + u + " is not available yet \\(it comes with the unit library, issue #4\\)",
                     f.error("def('m_" + u + "', () => saw(100)." + u + "(1000, 0.5))"));
         }
         for (String u : new String[] {"pulse", "tri", "pink", "impulse", "playbuf"}) {
-            if (dev.sonora.server.synth.Units.get(u) != null) continue;
+            if (dev.sonora.server.synth.Units.builtIn().get(u) != null) continue;
             assertReport("<repl>:\\d+: " + u + " is not available yet.*", f.error("def('f_" + u + "', () => " + u + "(1))"));
         }
-        if (dev.sonora.server.synth.Units.get("in") == null) {
+        if (dev.sonora.server.synth.Units.builtIn().get("in") == null) {
             // in is a JS keyword: in(bus) is rewritten to In(bus) and must fail in words too
             assertReport("<repl>:\\d+: in is not available yet.*", f.error("def('i', () => in(bus.audio(1)))"));
         }

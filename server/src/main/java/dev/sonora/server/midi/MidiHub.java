@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sound.midi.MidiDevice;
 
@@ -26,6 +27,8 @@ import dev.sonora.server.midi.rt.CcMapper;
 import dev.sonora.server.midi.rt.RemoveCcMapping;
 import dev.sonora.server.midi.rt.SetCcMapping;
 import dev.sonora.server.midi.rt.SetMidiSources;
+import dev.sonora.server.rt.RtEngine;
+import dev.sonora.server.rt.SetBlockHook;
 
 /**
  * MIDI for one server, as the front end sees it: inputs ({@link #devices}, {@link #open}),
@@ -56,6 +59,7 @@ public final class MidiHub implements AutoCloseable {
     private MidiBuffer playerRt;
     private Thread watch;
     private volatile boolean closed;
+    private volatile CompletableFuture<RtEngine.BlockHook> unhooked;
 
     public MidiHub(Server server) {
         this(server, MidiInputs.SYSTEM);
@@ -65,7 +69,16 @@ public final class MidiHub implements AutoCloseable {
     public MidiHub(Server server, MidiInputs.DeviceSource devices) {
         this.server = server;
         this.deviceSource = devices;
-        server.engine().setBlockHook(mapper);
+        // the hook field belongs to the audio thread: installed by a command, at a block's top
+        server.sendToRt(new SetBlockHook(server.engine(), mapper));
+    }
+
+    /**
+     * After {@link #close}: completes once the audio thread has taken the mapper out and will not
+     * call it again (null before close).
+     */
+    public CompletableFuture<RtEngine.BlockHook> unhooked() {
+        return unhooked;
     }
 
     /** Who hears about lost inputs. */
@@ -317,7 +330,13 @@ public final class MidiHub implements AutoCloseable {
             // the server stopped first: nothing left to unhook on the audio thread
         }
         closed = true;
-        server.engine().setBlockHook(null);
+        try {
+            SetBlockHook unhook = new SetBlockHook(server.engine(), null);
+            server.sendToRt(unhook);
+            unhooked = unhook.replaced();
+        } catch (RuntimeException e) {
+            unhooked = CompletableFuture.completedFuture(null); // the server stopped: no audio thread calls it
+        }
         Thread w = watch;
         if (w != null) w.interrupt();
     }

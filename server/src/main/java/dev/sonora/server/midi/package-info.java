@@ -1,5 +1,8 @@
 /**
- * MIDI: controller input, direct mappings on the audio thread, and Standard MIDI Files.
+ * MIDI for one server as the front end sees it: {@link dev.sonora.server.midi.MidiHub} (inputs,
+ * mappings, files) and {@link dev.sonora.server.midi.MidiDispatcher} (Lang-side handlers). The
+ * parts live by thread: {@code midi.device} (device threads), {@code midi.file} (the file
+ * player), {@code midi.rt} (the audio thread) and {@code midi.message} (the rings between them).
  *
  * <pre>
  *  device thread                      audio thread (sonora-rt)            Lang loop

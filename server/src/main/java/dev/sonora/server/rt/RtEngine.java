@@ -1,5 +1,7 @@
 package dev.sonora.server.rt;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.jctools.queues.MpscArrayQueue;
 
 /**
@@ -26,8 +28,10 @@ public final class RtEngine {
     private final float[] right;
     private long seq;
     private int performed; // commands performed in the current block (bounded by MAX_COMMANDS_PER_BLOCK)
-    private Throwable lastError;
-    private volatile BlockHook blockHook;
+    // written by the audio thread (a release store), taken by NRT: a plain field could be seen
+    // half-published or cleared over a newer error
+    private final AtomicReference<Throwable> lastError = new AtomicReference<>();
+    private BlockHook blockHook; // audio thread only: changed by the SetBlockHook command
     private volatile BlockTap blockTap;
     private volatile BlockInput blockInput;
 
@@ -40,9 +44,11 @@ public final class RtEngine {
         void atBlockStart(World world);
     }
 
-    /** Installs the block-start hook, or removes it with null. Any thread. */
-    public void setBlockHook(BlockHook hook) {
+    /** Swaps the block-start hook; returns the one it replaced. Audio thread only ({@link SetBlockHook}). */
+    BlockHook swapBlockHookOnRt(BlockHook hook) {
+        BlockHook old = blockHook;
         blockHook = hook;
+        return old;
     }
 
     /**
@@ -116,7 +122,7 @@ public final class RtEngine {
             BlockInput input = blockInput; // one volatile read a block
             if (input != null) input.readOnRt(w, n);
             drainInbox();
-            BlockHook hook = blockHook; // one volatile read a block
+            BlockHook hook = blockHook;
             if (hook != null) hook.atBlockStart(w);
             int offset = 0;
             while (performed < MAX_COMMANDS_PER_BLOCK && heap.size() > 0 && heap.peekTime() < end) {
@@ -145,7 +151,7 @@ public final class RtEngine {
         } catch (Throwable t) {
             // last resort: a bug in a unit must not stop the music; NRT reports it
             stats.rtErrors++;
-            lastError = t;
+            lastError.lazySet(t);
             java.util.Arrays.fill(left, 0f);
             java.util.Arrays.fill(right, 0f);
         }
@@ -181,15 +187,13 @@ public final class RtEngine {
             c.performOnRt(world);
         } catch (RuntimeException e) {
             stats.rtErrors++;
-            lastError = e;
+            lastError.lazySet(e);
         }
         world.returnToNrt(c);
     }
 
     /** The last exception caught on the audio thread, for NRT to report; clears it. Any thread. */
     public Throwable takeLastError() {
-        Throwable t = lastError;
-        lastError = null;
-        return t;
+        return lastError.getAndSet(null);
     }
 }

@@ -1,6 +1,5 @@
 package dev.sonora.server.rt;
 
-
 /**
  * A running instance of a synth definition: a flat, topologically sorted unit array.
  * Built (units, wires, state) on the sender side; processed on the audio thread.

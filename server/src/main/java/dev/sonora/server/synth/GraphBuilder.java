@@ -16,7 +16,18 @@ public final class GraphBuilder {
     final List<ControlSpec> controls = new ArrayList<>();
     final List<Float> constants = new ArrayList<>();
     private final Map<Float, Integer> constantIndex = new HashMap<>();
+    private final Units types;
     int wires;
+
+    /** A builder that knows the built-in unit types. */
+    public GraphBuilder() {
+        this(Units.builtIn());
+    }
+
+    /** A builder that knows a server's unit types ({@code server.units()}). */
+    public GraphBuilder(Units types) {
+        this.types = types;
+    }
 
     record UnitSpec(UnitType type, int[] inputs, int[] outputs) { }
 
@@ -58,7 +69,7 @@ public final class GraphBuilder {
 
     /** A unit of the named type; missing trailing inputs take the type's defaults. */
     public Signal unit(String typeName, Signal... in) {
-        UnitType type = Units.get(typeName);
+        UnitType type = types.get(typeName);
         if (type == null) throw new DefException("unknown unit '" + typeName + "'");
         for (int i = 0; i < in.length; i++) {
             Signal s = in[i];

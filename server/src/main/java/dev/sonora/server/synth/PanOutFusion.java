@@ -15,7 +15,7 @@ final class PanOutFusion {
 
     static void fuse(GraphBuilder b) {
         List<GraphBuilder.UnitSpec> units = b.units;
-        UnitType fused = Units.get("_panout");
+        UnitType fused = Units.builtIn().get("_panout");
         if (fused == null) return;
         int[] producer = new int[b.wires];
         int[] consumers = new int[b.wires];

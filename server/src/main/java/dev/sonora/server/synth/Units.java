@@ -1,15 +1,23 @@
 package dev.sonora.server.synth;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.sonora.server.ugen.*;
 
-/** The registry of unit types by name, as the graph builder and the JS front end see them. Any thread. */
+/**
+ * Unit types by name, as the graph builder and the JS front end see them. The built-in types
+ * are one immutable table shared by all; each server has its own registry on top of them
+ * ({@code server.units()}), so a type one server registers (the front end's fade-out, a test's
+ * broken unit) is never seen by another. Any thread: reads take an immutable snapshot.
+ */
 public final class Units {
     private static final float REQUIRED = Float.NaN;
-    private static final Map<String, UnitType> TYPES = new LinkedHashMap<>();
+    private static final Map<String, UnitType> TYPES = new LinkedHashMap<>(); // built-ins, filled once below
+    private static final Units BUILT_IN;
 
     static {
         KernelClasses.preload();
@@ -63,9 +71,25 @@ public final class Units {
                 (c, in, out) -> new PanOut(c, in[0], in[1], in[2], in[3]));
         TYPES.put("out", new UnitType("out", names("bus", "channels"), vals(0, REQUIRED), 0, true,
                 (c, in, out) -> new Out(c, in[0], java.util.Arrays.copyOfRange(in, 1, in.length))));
+        BUILT_IN = new Units(false);
     }
 
-    private Units() {
+    private final boolean open;
+    private volatile Map<String, UnitType> types;
+
+    /** A server's own registry: the built-ins, and whatever it registers later. */
+    public Units() {
+        this(true);
+    }
+
+    private Units(boolean open) {
+        this.open = open;
+        this.types = Collections.unmodifiableMap(new LinkedHashMap<>(TYPES));
+    }
+
+    /** The built-in types alone, shared; registering on it is refused. */
+    public static Units builtIn() {
+        return BUILT_IN;
     }
 
     private static void filter(String name, int mode, boolean resonant) {
@@ -83,21 +107,38 @@ public final class Units {
         return t.inputs().length >= 2 && t.inputs()[0].equals("left") && t.inputs()[1].equals("right");
     }
 
-    /** Registers a type; the front end and later unit libraries add theirs at class-init time. */
-    public static synchronized void register(UnitType t) {
-        TYPES.put(t.name(), t);
+    /** Adds or replaces a type in this registry (the front end adds its own at start-up). */
+    public synchronized void register(UnitType t) {
+        if (!open) throw new UnsupportedOperationException("the built-in unit table is shared: register on a server's units()");
+        var next = new LinkedHashMap<>(types);
+        next.put(t.name(), t);
+        types = Collections.unmodifiableMap(next);
     }
 
     private static void add(String name, String[] inputs, float[] defaults, int outputs, UnitType.Factory f) {
         TYPES.put(name, new UnitType(name, inputs, defaults, outputs, false, f));
     }
 
-    public static synchronized UnitType get(String name) {
-        return TYPES.get(name);
+    public UnitType get(String name) {
+        return types.get(name);
     }
 
-    public static synchronized Map<String, UnitType> all() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(TYPES));
+    /**
+     * The types a warm-up plays, the one list every warm-up uses: all but the variadic ones
+     * (no fixed inputs to give them) and the internal ones (named "_...", made only by the
+     * builder itself, e.g. the fused pan-to-out).
+     */
+    public List<UnitType> warmable() {
+        List<UnitType> out = new ArrayList<>();
+        for (UnitType t : types.values()) {
+            if (!t.variadic() && !t.name().startsWith("_")) out.add(t);
+        }
+        return out;
+    }
+
+    /** Every type, in registration order (built-ins first). */
+    public Map<String, UnitType> all() {
+        return types;
     }
 
     private static String[] names(String... n) {

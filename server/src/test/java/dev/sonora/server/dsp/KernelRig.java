@@ -37,7 +37,7 @@ public final class KernelRig {
 
     /** Renders {@code frames} samples of unit {@code type}; returns [output][frame]. */
     public float[][] run(String type, int frames, boolean randomSplits, In... inputs) {
-        UnitType t = Units.get(type);
+        UnitType t = Units.builtIn().get(type);
         if (inputs.length < t.inputs().length) {
             // missing trailing inputs take the type's defaults, as in the graph builder
             In[] full = java.util.Arrays.copyOf(inputs, t.inputs().length);

@@ -17,9 +17,9 @@ class NanRecoveryTest {
     void everyUnitRecoversFromNanAndInfinityOnEveryInput() {
         int frames = 48000;
         int bad = 4800;
-        for (Map.Entry<String, UnitType> e : Units.all().entrySet()) {
+        for (Map.Entry<String, UnitType> e : Units.builtIn().all().entrySet()) {
             UnitType t = e.getValue();
-            if (t.variadic() || t.outputs() == 0 || t.name().startsWith("test_")) continue;
+            if (t.variadic() || t.outputs() == 0) continue;
             for (int poisoned = 0; poisoned < t.inputs().length; poisoned++) {
                 for (float poison : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
                     In[] in = new In[t.inputs().length];

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,9 @@ import dev.sonora.server.Rig;
 import dev.sonora.server.ServerException;
 import dev.sonora.server.TestData;
 import dev.sonora.server.buffer.AudioFileReader;
+import dev.sonora.server.buffer.DiskThread;
 import dev.sonora.server.rt.AddAction;
+import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.synth.GraphBuilder;
 
 class StreamTest {
@@ -72,6 +73,25 @@ class StreamTest {
         rig.server.addDef(b.build("st" + s.id(), b.unit("diskin", b.constant(s.id()), b.constant(1))));
         return rig.server.synth("st" + s.id(), new String[0], new float[0], AddAction.TAIL, rig.server.defaultGroup(),
                 dev.sonora.server.rt.Command.NOW);
+    }
+
+    @Test
+    void aStreamClosesWithItsOwnSynthNeverWithAnotherNodeOfTheSameId() {
+        DiskThread disk = new DiskThread();
+        try {
+            StreamTable table = new StreamTable();
+            DiskStream s = new DiskStream(table, null, "x", new CountingSource(1000), false, 64, 2, m -> { });
+            RtSynth mine = new RtSynth(1005, "st");
+            assertTrue(s.claim(mine));
+            // ids are reused once a node ends: another node with this id ending is not this synth ending
+            table.nodeEnded(new RtSynth(1005, "other"), disk);
+            assertFalse(s.closed(), "closed by a stranger that had the same id");
+            table.nodeEnded(mine, disk);
+            assertTrue(s.closed());
+            assertEquals(0, table.openCount());
+        } finally {
+            disk.close();
+        }
     }
 
     @Test

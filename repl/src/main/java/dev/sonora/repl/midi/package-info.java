@@ -1,0 +1,7 @@
+/**
+ * MIDI in JavaScript: {@code MidiBridge} behind {@code midi.*}, JS handlers, the constant-latency
+ * option ({@code MidiLatency}) and the waker that runs handlers as soon as messages arrive.
+ *
+ * <p>Thread rule: Lang thread, except {@code MidiWaker}, which only wakes Lang.
+ */
+package dev.sonora.repl.midi;
