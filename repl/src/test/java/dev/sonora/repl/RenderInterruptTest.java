@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sonora.server.ChildJvm;
 import dev.sonora.server.Wav;
 
 /**
@@ -22,9 +24,7 @@ class RenderInterruptTest {
     void sigtermFinishesTheFileOfWhatWasRendered(@TempDir Path dir) throws Exception {
         Path wav = dir.resolve("long.wav");
         Path log = dir.resolve("log.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Dpolyglot.engine.WarnInterpreterOnly=false", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(),
+        Process p = ChildJvm.command(List.of("-Dpolyglot.engine.WarnInterpreterOnly=false"), Main.class,
                 "--render", wav.toString(), "--duration", "3600", "-e", "play(() => sine(440).mul(0.1))")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
