@@ -15,6 +15,7 @@ import dev.sonora.server.rt.RtEngine;
 import dev.sonora.server.rt.RtNode;
 import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.stream.StreamTable;
+import dev.sonora.server.synth.SynthPool;
 
 /**
  * The NRT side of one server: completes everything the audio thread hands back on the return
@@ -73,21 +74,29 @@ final class ReturnLoop implements CommandOutcome {
             for (Buffer b : s.heldBuffers()) buffers.release(b);
             if (streams.openCount() > 0) streams.nodeEnded(node, disk.get());
         }
-        NodeRef ref = registry.release(node.id, node);
-        if (ref == null) return;
-        ref.markEnded();
-        for (ServerListener l : listeners) {
-            try {
-                l.nodeEnded(ref);
-            } catch (RuntimeException e) {
-                reportError("node-ended listener failed: " + e.getMessage());
+        NodeRef ref = registry.release(node.id(), node);
+        if (ref != null) {
+            ref.markEnded();
+            for (ServerListener l : listeners) {
+                try {
+                    l.nodeEnded(ref);
+                } catch (RuntimeException e) {
+                    reportError("node-ended listener failed: " + e.getMessage());
+                }
             }
         }
+        // last: from here a sender may reuse the object for another note
+        if (node instanceof RtSynth s) SynthPool.release(s);
     }
 
     @Override
     public void reportError(String message) {
         for (ServerListener l : listeners) l.error(message);
+    }
+
+    /** One line of news for the listeners (a pool grew). Any thread. */
+    void reportInfo(String message) {
+        for (ServerListener l : listeners) l.info(message);
     }
 
     @Override

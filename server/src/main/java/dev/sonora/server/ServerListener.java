@@ -9,4 +9,12 @@ public interface ServerListener {
     /** One line for the user about something that failed after it was sent. */
     default void error(String message) {
     }
+
+    /**
+     * One line for the user that is news, not a failure (a synth pool grew). Shown as an error
+     * line unless the listener says otherwise.
+     */
+    default void info(String message) {
+        error(message);
+    }
 }
