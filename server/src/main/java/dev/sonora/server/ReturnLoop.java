@@ -1,7 +1,5 @@
 package dev.sonora.server;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jctools.queues.SpscArrayQueue;
@@ -31,7 +29,8 @@ final class ReturnLoop implements CommandOutcome {
     private final BufferTable buffers;
     private final StreamTable streams;
     private final Lazy<DiskThread> disk;
-    private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
+    // copied on add, read as a plain array: walking it per ended node allocates no iterator
+    private volatile ServerListener[] listeners = new ServerListener[0];
     private volatile Thread thread;
 
     ReturnLoop(SpscArrayQueue<Object> fromRt, CommandQueue queue, RtEngine engine, NodeRegistry registry,
@@ -45,8 +44,10 @@ final class ReturnLoop implements CommandOutcome {
         this.disk = disk;
     }
 
-    void addListener(ServerListener l) {
-        listeners.add(l);
+    synchronized void addListener(ServerListener l) {
+        ServerListener[] next = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        next[next.length - 1] = l;
+        listeners = next;
     }
 
     /** Completes what came back; returns how many. NRT owner only. */
