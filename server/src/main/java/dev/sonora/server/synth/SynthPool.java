@@ -13,9 +13,9 @@ import dev.sonora.server.ugen.UnitResources;
  * <p>{@link #acquire} (the sender, on {@code synth}) takes a synth that has ended, puts it back
  * exactly as a fresh one with the new id and controls ({@link SynthDef#reset}: sample-identical
  * output) and hands it out; {@link #release} (NRT, when the synth came back on the return queue)
- * puts it on the free list. When the free list is empty the pool grows: it builds as many synths
- * again as it has (at least {@link #INITIAL}), up to {@link #bound} (the node limit: no more synths
- * can play at once), and says so in one line. Synths are never given up while the definition
+ * puts it on the free list. The first note's synth is built for it and kept; when the free list is
+ * empty the pool grows: to {@link #INITIAL} silently, then doubling, up to {@link #bound} (the node
+ * limit: no more synths can play at once), each doubling said in one line. Synths are never given up while the definition
  * lives; {@link #retire} (the definition was replaced) drops the free ones and every one that
  * comes back later. A definition with a unit that cannot be reset (one holding a buffer or a
  * stream) is not pooled: each synth is built afresh and dropped when it ends, as before.
@@ -24,7 +24,7 @@ import dev.sonora.server.ugen.UnitResources;
  * other thread holds.
  */
 public final class SynthPool {
-    /** Synths built on a definition's first use (no line for these). */
+    /** Synths the pool grows to silently: the first note's own synth, then this many on the second. */
     public static final int INITIAL = 8;
 
     private final SynthDef def;
@@ -62,9 +62,25 @@ public final class SynthPool {
      */
     public RtSynth acquire(int id, String[] names, float[] values) {
         SynthDef.Built b = take();
-        if (b == null) return def.instantiate(world, id, valuesByIndex(names, values), resources);
-        def.reset(b, id, names, values);
-        return b.synth;
+        if (b != null) {
+            def.reset(b, id, names, values);
+            return b.synth;
+        }
+        // nothing to reuse (the definition's first synth, or one that is not pooled): build this
+        // note's synth fresh; the first one also tells whether the definition can be pooled, so no
+        // synth is ever built just to find out (a buffer or stream player takes its file when built)
+        SynthDef.Built fresh = def.build(world, id, valuesByIndex(names, values), resources, this);
+        if (!adopt(fresh)) fresh.synth.setPooled(null);
+        return fresh.synth;
+    }
+
+    /** Takes a synth built for a note into the pool (it comes back when it ends); false if not pooled. */
+    private synchronized boolean adopt(SynthDef.Built b) {
+        if (resettable < 0) resettable = def.resettable(b) ? 1 : 0;
+        if (retired || resettable == 0 || size >= bound) return false;
+        size++;
+        if (free.length < size) free = java.util.Arrays.copyOf(free, Math.max(INITIAL, size));
+        return true;
     }
 
     /** NRT: a synth that ended and came back; a pooled one goes on its pool's free list. */
@@ -100,7 +116,7 @@ public final class SynthPool {
 
     /** A free synth, growing the pool if none is; null when this definition is not pooled. */
     private synchronized SynthDef.Built take() {
-        if (retired || resettable == 0) return null;
+        if (retired || resettable != 1) return null;
         if (freeCount == 0 && !grow()) return null;
         SynthDef.Built b = free[--freeCount];
         free[freeCount] = null;
@@ -111,17 +127,11 @@ public final class SynthPool {
         if (size >= bound) return false; // cannot happen while ids are limited to the same bound
         int target = Math.min(bound, Math.max(INITIAL, 2 * size));
         if (free.length < target) free = java.util.Arrays.copyOf(free, target);
-        for (int i = size; i < target; i++) {
-            SynthDef.Built b = def.build(world, -1, null, resources, this);
-            if (resettable < 0) {
-                resettable = def.resettable(b) ? 1 : 0;
-                if (resettable == 0) return false;
-            }
-            free[freeCount++] = b;
-        }
+        // every unit can be reset, so building has no side effect: these wait for their first reset
+        for (int i = size; i < target; i++) free[freeCount++] = def.build(world, -1, null, resources, this);
         int before = size;
         size = target;
-        if (before > 0) {
+        if (before >= INITIAL) {
             info.accept("synth '" + def.name() + "': " + before + " ready-built synths were all playing; pool grown to "
                     + size + " (at most " + bound + ")");
         }
