@@ -11,10 +11,9 @@ public interface ServerListener {
     }
 
     /**
-     * One line for the user that is news, not a failure (a synth pool grew). Shown as an error
-     * line unless the listener says otherwise.
+     * One line for the user that is news, not a failure (a synth pool grew). Not an error: a
+     * render that reports errors exits non-zero, so this is ignored unless a listener shows it.
      */
     default void info(String message) {
-        error(message);
     }
 }
