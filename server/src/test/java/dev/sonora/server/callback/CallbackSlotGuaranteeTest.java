@@ -1,0 +1,95 @@
+package dev.sonora.server.callback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every strategy promises: a registered callback is called, an unregistered one never
+ * again (a stress test that catches a slot which breaks it, shown on {@link UnguardedSlot}),
+ * and {@code use} allocates nothing.
+ */
+class CallbackSlotGuaranteeTest {
+    static java.util.List<String> strategies() {
+        return Slots.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void registerCallsUnregisterStops(String name) {
+        CallbackSlot<long[]> slot = Slots.make(name);
+        long[] v = new long[1];
+        assertFalse(slot.use(v), "nothing registered");
+        assertTrue(slot.register(x -> x[0]++));
+        assertTrue(slot.use(v));
+        assertTrue(slot.use(v));
+        assertEquals(2, v[0]);
+        slot.unregister();
+        assertFalse(slot.use(v));
+        assertEquals(2, v[0]);
+        assertTrue(slot.register(x -> x[0] += 10), "the slot takes a new callback after unregister");
+        assertTrue(slot.use(v));
+        assertEquals(12, v[0]);
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void neverCalledOnceUnregisterHasReturned(String name) throws InterruptedException {
+        UnregisterStress.Result r = UnregisterStress.run(Slots.make(name), 400, 15L);
+        assertTrue(r.roundsCalled() > 0, "the stress reached the callbacks: " + r);
+        assertTrue(r.holdsEntered() > 0, "some unregisters happened inside a call: " + r);
+        assertEquals(0, r.violations(), name + ": a callback was called, or still running, after unregister returned: " + r);
+    }
+
+    @Test
+    void theStressTestCatchesASlotThatDoesNotWait() throws InterruptedException {
+        UnregisterStress.Result r = UnregisterStress.run(new UnguardedSlot<>(), 200, 15L);
+        assertTrue(r.holdsEntered() > 0, "some unregisters happened inside a call: " + r);
+        assertTrue(r.violations() > 0, "the unguarded slot must be caught: " + r);
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void useAllocatesNothing(String name) throws InterruptedException {
+        CallbackSlot<long[]> slot = Slots.make(name);
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assertTrue(mx.isThreadAllocatedMemorySupported());
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong allocated = new AtomicLong(-1);
+        long[] calls = new long[1];
+        Thread audio = new Thread(() -> {
+            long[] v = new long[1];
+            long id = Thread.currentThread().threadId();
+            for (int i = 0; i < 300_000; i++) slot.use(v); // warm-up: interpreter, then the JIT
+            mx.getThreadAllocatedBytes(id);
+            long before = mx.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 300_000; i++) slot.use(v);
+            long after = mx.getThreadAllocatedBytes(id);
+            allocated.set(after - before);
+            calls[0] = v[0];
+            stop.set(true);
+        }, "alloc-audio");
+        audio.start();
+        // meanwhile: no listener, a listener, changes pending, replacements, unregisters
+        int i = 0;
+        while (!stop.get()) {
+            switch (i++ % 4) {
+                case 0, 1 -> slot.register(x -> x[0]++);
+                case 2 -> Thread.onSpinWait();
+                default -> slot.unregister();
+            }
+            for (int k = 0; k < 50; k++) Thread.onSpinWait();
+        }
+        audio.join();
+        assertTrue(calls[0] > 0, "the callbacks were called");
+        assertEquals(0, allocated.get(), name + ": bytes allocated by 300 000 uses after warm-up");
+    }
+}
