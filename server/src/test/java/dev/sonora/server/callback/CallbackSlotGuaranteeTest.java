@@ -56,6 +56,28 @@ class CallbackSlotGuaranteeTest {
         assertTrue(r.violations() > 0, "the unguarded slot must be caught: " + r);
     }
 
+    static long[] sink;
+
+    @Test
+    void theAllocationCounterSeesTheUsingThread() throws InterruptedException {
+        TrapSlot<long[]> slot = new TrapSlot<>();
+        slot.register(x -> sink = new long[16]);
+        long[] bytes = new long[1];
+        Thread audio = new Thread(() -> {
+            var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().threadId();
+            long[] v = new long[1];
+            for (int i = 0; i < 1000; i++) slot.use(v);
+            mx.getThreadAllocatedBytes(id);
+            long before = mx.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 1000; i++) slot.use(v);
+            bytes[0] = mx.getThreadAllocatedBytes(id) - before;
+        });
+        audio.start();
+        audio.join();
+        assertTrue(bytes[0] >= 1000 * 16 * 8, "a callback allocating 1000 arrays is seen: " + bytes[0]);
+    }
+
     @ParameterizedTest
     @MethodSource("strategies")
     void useAllocatesNothing(String name) throws InterruptedException {

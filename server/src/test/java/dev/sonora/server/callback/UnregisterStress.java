@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Drives a slot the way a meter would be driven, hard: a "audio" thread calls {@code use} in
- * a tight loop while this thread registers, replaces and unregisters fresh probes. A probe is
+ * Drives a slot the way a meter would be driven, hard: an "audio" thread calls {@code use} in
+ * a loop (a short pause between calls) while this thread registers, replaces and unregisters fresh probes. A probe is
  * marked dead as soon as the {@code unregister} (or the {@code register} that replaced it) has
  * returned; it counts a violation if it is entered while dead, or if it is still inside when it
  * was marked dead (it checks on entry and on exit). Every few rounds the probe holds on inside
@@ -61,6 +61,9 @@ final class UnregisterStress {
             while (!stop.get()) {
                 slot.use(payload);
                 n++;
+                // a real audio thread does a block's work between two uses; without a gap a
+                // spin lock's setters starve (the user re-takes the lock at once)
+                for (int i = 0; i < 32; i++) Thread.onSpinWait();
             }
             uses[0] = n;
         }, "stress-audio");
