@@ -36,7 +36,7 @@ public final class OverwritingRingSlot<T> extends GuardedSlot<T> {
 
     private final Registration<?>[] cells;
     private final int mask;
-    private final SingleProducer producer = new SingleProducer("this overwriting callback slot");
+    private final SingleProducer producer = new SingleProducer();
     /** Sequence of the newest cell written; 0 = none. Written by the producer, read by the audio thread. */
     private volatile long written;
     /** The audio thread's: the sequence it last took, and what it took. */
@@ -54,7 +54,7 @@ public final class OverwritingRingSlot<T> extends GuardedSlot<T> {
 
     @Override
     public boolean register(Consumer<? super T> callback) {
-        producer.check();
+        producer.check("this overwriting callback slot");
         Registration<T> r = newRegistration(callback);
         long s = written + 1; // only this thread writes it
         CELLS.setRelease(cells, (int) (s & mask), r);
@@ -65,7 +65,7 @@ public final class OverwritingRingSlot<T> extends GuardedSlot<T> {
 
     @Override
     public void unregister() {
-        producer.check();
+        producer.check("this overwriting callback slot");
         revokeThrough(lastGeneration());
     }
 

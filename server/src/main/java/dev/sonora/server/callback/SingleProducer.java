@@ -22,13 +22,9 @@ final class SingleProducer {
     }
 
     private volatile Thread owner;
-    private final String what;
 
-    SingleProducer(String what) {
-        this.what = what;
-    }
-
-    void check() {
+    /** @param what the slot, for the refusal's message (a constant: nothing is built unless refused) */
+    void check(String what) {
         Thread self = Thread.currentThread();
         Thread o = owner;
         if (o == self) return;

@@ -21,7 +21,7 @@ import org.jctools.queues.SpscArrayQueue;
  */
 public final class SpscRingSlot<T> extends GuardedSlot<T> {
     private final SpscArrayQueue<Registration<T>> changes;
-    private final SingleProducer producer = new SingleProducer("this SPSC callback slot");
+    private final SingleProducer producer = new SingleProducer();
     /** Producer's own count of dropped registrations. */
     private long dropped;
     /** The audio thread's current registration. */
@@ -34,7 +34,7 @@ public final class SpscRingSlot<T> extends GuardedSlot<T> {
 
     @Override
     public boolean register(Consumer<? super T> callback) {
-        producer.check();
+        producer.check("this SPSC callback slot");
         Registration<T> r = newRegistration(callback);
         if (!changes.offer(r)) {
             dropped++;
@@ -46,7 +46,7 @@ public final class SpscRingSlot<T> extends GuardedSlot<T> {
 
     @Override
     public void unregister() {
-        producer.check();
+        producer.check("this SPSC callback slot");
         revokeThrough(lastGeneration());
     }
 
