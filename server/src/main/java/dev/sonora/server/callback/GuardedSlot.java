@@ -88,17 +88,38 @@ abstract class GuardedSlot<T> implements CallbackSlot<T> {
     final boolean call(Registration<T> r, T value) {
         long g = r.generation;
         IN_CALL.setVolatile(this, g);
-        if (g <= revokedThrough) {
-            IN_CALL.setRelease(this, 0L);
-            return false;
-        }
-        caller = Thread.currentThread();
+        boolean live = g > revokedThrough;
         try {
-            r.callback.accept(value);
+            if (live) {
+                caller = Thread.currentThread();
+                r.callback.accept(value);
+            }
         } finally {
             caller = null;
-            IN_CALL.setRelease(this, 0L);
+            IN_CALL.setRelease(this, 0L); // one release site for both paths: linked on the first call
         }
-        return true;
+        return live;
+    }
+
+    /**
+     * Class initialisation (never the audio thread): drives a throwaway slot through every
+     * branch of {@code use} once. The interpreter links each VarHandle call site the first time
+     * it runs it, and linking allocates; a branch the audio thread first took after the JIT had
+     * compiled {@code use} without it (a deoptimisation) would allocate there, once. Priming
+     * links them all here instead.
+     */
+    static void prime(CallbackSlot<Object> slot) {
+        Object v = new Object();
+        Consumer<Object> nothing = x -> {};
+        slot.use(v);                       // nothing registered
+        slot.register(nothing);
+        slot.use(v);                       // take one change, call
+        slot.use(v);                       // nothing pending, call
+        slot.register(nothing);
+        slot.register(nothing);            // (refused by a trap: fine)
+        slot.use(v);                       // take several, call
+        slot.unregister();
+        slot.use(v);                       // revoked: drop
+        slot.use(v);                       // nothing
     }
 }

@@ -32,6 +32,7 @@ public final class OverwritingRingSlot<T> extends GuardedSlot<T> {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        GuardedSlot.prime(new OverwritingRingSlot<>(4));
     }
 
     private final Registration<?>[] cells;

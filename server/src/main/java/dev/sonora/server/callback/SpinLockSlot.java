@@ -36,6 +36,8 @@ public final class SpinLockSlot<T> implements CallbackSlot<T> {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        GuardedSlot.prime(new SpinLockSlot<>(false));
+        GuardedSlot.prime(new SpinLockSlot<>(true));
     }
 
     private final boolean selfSetSafe;

@@ -20,6 +20,10 @@ import org.jctools.queues.SpscArrayQueue;
  * {@code use} on the audio thread.
  */
 public final class SpscRingSlot<T> extends GuardedSlot<T> {
+    static {
+        GuardedSlot.prime(new SpscRingSlot<>(4));
+    }
+
     private final SpscArrayQueue<Registration<T>> changes;
     private final SingleProducer producer = new SingleProducer();
     /** Producer's own count of dropped registrations. */

@@ -27,6 +27,7 @@ public final class TrapSlot<T> extends GuardedSlot<T> {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+        GuardedSlot.prime(new TrapSlot<>());
     }
 
     private volatile Registration<T> pending;
