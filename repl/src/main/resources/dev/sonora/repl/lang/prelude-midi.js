@@ -5,9 +5,9 @@
 (function (global) {
   'use strict';
   const P = global.__prelude;
-  const { $, rawBridge, api, members, fail, describe, Shown, hushHooks, HELP } = P;
+  const { $, rawBridge, api, members, fail, describe, show, Shown, hushHooks, HELP } = P;
   // captured built-ins: scripts may change the global ones (see prelude.js)
-  const { Error, String, Map, Set, objectKeys, defineProp, setProto, isInteger, isFiniteNumber, parseJson, round, push,
+  const { Error, String, Map, Set, objectKeys, defineProp, setProto, isInteger, isFiniteNumber, round, push, slice,
     includes, join, split, strLower, strStartsWith, regexExec, mapGet, mapSet, setAdd, setDelete, setValues, setSize,
     afterThisTask } = $;
   const M = $.guard(global.__midi);
@@ -212,7 +212,7 @@
 
   function play(path) {
     if (typeof path !== 'string') fail(`midi.play: expected a file name, e.g. midi.play('song.mid'), got ${describe(path)}`);
-    return new MidiPlayback(parseJson(M.play(path)));
+    return new MidiPlayback(M.play(path)); // {file, seconds, events}
   }
 
   // ---------------------------------------------------------------- constant latency
@@ -230,13 +230,13 @@
   // ---------------------------------------------------------------- the midi object
 
   const midi = {
-    devices: function devices() { return parseJson(M.devicesJson()); },
+    devices: function devices() { return slice(M.devices(), 0); },
     open: function open(name) {
-      if (typeof name !== 'string') fail(`midi.open: which input? midi.open('all') or a part of its name (inputs: ${M.devicesJson()})`);
-      return parseJson(M.open(name));
+      if (typeof name !== 'string') fail(`midi.open: which input? midi.open('all') or a part of its name (inputs: ${show(slice(M.devices(), 0), 0)})`);
+      return slice(M.open(name), 0);
     },
     close: function close(name = 'all') { M.close(String(name)); },
-    opened: function opened() { return parseJson(M.openedJson()); },
+    opened: function opened() { return slice(M.opened(), 0); },
     on,
     cc,
     off: function off() {
@@ -250,11 +250,9 @@
     stop: function stop() { M.stop(); },
     latency,
     status: function status() {
-      const s = { open: parseJson(M.openedJson()), playing: M.playing(), handlers: M.handlers() };
-      const counters = parseJson(M.statusJson());
-      const names = objectKeys(counters);
-      for (let i = 0; i < names.length; i++) s[names[i]] = counters[names[i]];
-      return s;
+      const c = M.counters(); // {dropped, malformedBytes, handlerErrors, late}
+      return { open: slice(M.opened(), 0), playing: M.playing(), handlers: M.handlers(), dropped: c.dropped,
+        malformedBytes: c.malformedBytes, handlerErrors: c.handlerErrors, late: c.late };
     },
     toString() { return 'midi'; },
   };

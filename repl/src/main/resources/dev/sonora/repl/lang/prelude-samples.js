@@ -4,7 +4,7 @@
   'use strict';
   const { $, B, api, members, fail, describe, quote, synth, play, callUnit, UGen, Shown, HELP } = global.__prelude;
   // captured built-ins: scripts may change the global ones (see prelude.js)
-  const { Function, objectKeys, includes, isFiniteNumber, isInteger, parseJson, regexExec, toFixed } = $;
+  const { Function, objectKeys, includes, isFiniteNumber, isInteger, regexExec, toFixed, slice } = $;
   const S = $.guard(global.__samples);
   delete global.__samples;
 
@@ -24,7 +24,7 @@
 
   api('buffer', function buffer(path) {
     if (typeof path !== 'string') fail(`buffer: expected a file path, like buffer('kick.wav'), got ${describe(path)}`);
-    const b = parseJson(S.load(path));
+    const b = S.load(path); // {slot, name}
     return new Buffer(b.slot, b.name);
   });
 
@@ -73,7 +73,7 @@
 
   api('sample', function sample(name, opts) {
     const { bank, n, controls } = sampleArgs(name, opts, 'sample');
-    const e = parseJson(S.resolve(bank, n));
+    const e = S.resolve(bank, n); // {slot, channels, ready, failed, file}
     if (e.failed) fail(`sample('${bank}'): ${e.file} could not be loaded`);
     controls.buf = e.slot;
     if (e.ready) return synth(e.channels > 1 ? defs.stereo : defs.mono, controls);
@@ -86,9 +86,9 @@
   });
 
   api('samples', function samples(folder) {
-    if (folder === undefined) return parseJson(S.banks());
+    if (folder === undefined) return slice(S.banks(), 0);
     if (typeof folder !== 'string') fail(`samples: expected a folder path, like samples('my-kit'), got ${describe(folder)}`);
-    return parseJson(S.addFolder(folder));
+    return slice(S.addFolder(folder), 0);
   });
 
   // ---------------------------------------------------------------- streaming

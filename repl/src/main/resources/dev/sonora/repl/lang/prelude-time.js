@@ -3,7 +3,7 @@
 (function (global) {
   'use strict';
   const { $, rawBridge, api, fail, describe, hushHooks, HELP } = global.__prelude;
-  const { isFiniteNumber, parseJson } = $; // captured built-ins: scripts may change the global ones
+  const { isFiniteNumber, slice } = $; // captured built-ins: scripts may change the global ones
   const T = $.guard(global.__time);
   delete global.__time; // scripts reach the clock only through the API below
   T.attach(rawBridge); // the clock timestamps the node commands its events send
@@ -77,11 +77,12 @@
   });
 
   api('loops', function loops() {
-    return parseJson(T.loopsJson());
+    return slice(T.loops(), 0);
   });
 
   api('timing', function timing() {
-    return parseJson(T.timingJson());
+    const t = T.timing();
+    return { events: t.events, late: t.late, worstLateMs: t.worstLateMs, minLeadMs: t.minLeadMs };
   });
 
   $.push(hushHooks, () => T.hush());

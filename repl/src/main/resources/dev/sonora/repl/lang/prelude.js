@@ -17,7 +17,7 @@
   const uncurry = Function.prototype.bind.bind(Function.prototype.call); // uncurry(f)(self, ...args)
   const objectKeys = Object.keys, defineProp = Object.defineProperty, setProto = Object.setPrototypeOf,
     protoOf = Object.getPrototypeOf, createObject = Object.create, sameValue = Object.is, isArray = Array.isArray,
-    isFiniteNumber = Number.isFinite, isInteger = Number.isInteger, parseJson = JSON.parse, apply = Reflect.apply;
+    isFiniteNumber = Number.isFinite, isInteger = Number.isInteger, apply = Reflect.apply;
   const { floor, round, min, pow, log2, log10, random, abs } = Math;
   const push = uncurry(Array.prototype.push);
   const strIndexOf = uncurry(String.prototype.indexOf), strSlice = uncurry(String.prototype.slice),
@@ -30,7 +30,9 @@
     setForEach = uncurry(Set.prototype.forEach),
     setSize = uncurry(Object.getOwnPropertyDescriptor(Set.prototype, 'size').get),
     mapSize = uncurry(Object.getOwnPropertyDescriptor(Map.prototype, 'size').get);
-  // arrays: plain loops (map, slice and filter would also consult Array.prototype.constructor)
+  // arrays: plain loops (map, slice and filter would also consult Array.prototype.constructor).
+  // They read only length and indexes, so they also take the arrays Java hands over (proxies):
+  // slice(a, 0) copies one into a JavaScript array, which is what a script should get.
   function map(a, f) {
     const r = [];
     for (let i = 0; i < a.length; i++) push(r, f(a[i], i));
@@ -89,7 +91,7 @@
   const setValues = (s) => { const r = []; setForEach(s, (v) => push(r, v)); return r; };
   const $ = {
     uncurry, Error, TypeError, String, Function, Proxy, Map, Set, objectKeys, defineProp, setProto, protoOf, createObject,
-    sameValue, isArray, isFiniteNumber, isInteger, parseJson, apply, floor, round, min, pow, log2, log10, random, abs,
+    sameValue, isArray, isFiniteNumber, isInteger, apply, floor, round, min, pow, log2, log10, random, abs,
     push, strIndexOf, strSlice, strStartsWith, strLower, toFixed, fnSource, regexExec, mapGet, mapHas, mapSet,
     mapDelete, mapClear, mapForEach, mapSize, setHas, setAdd, setDelete, setForEach, setSize, map, filter, slice, concat,
     includes, join, split, replaceAll, mapValues, setValues, afterThisTask,
@@ -245,7 +247,10 @@
   const MAX_FLOAT = 3.4028234663852886e38;
   const MAX_FLOAT_TEXT = '3.4e+38';
 
-  const UNITS = new Map(map(parseJson(B.unitsJson()), (u) => [u.name, u]));
+  // the server's unit registry, read once: {name, inputs, defaults (null: required), variadic, stereoIn}
+  const UNITS = new Map(map(B.units(), (u) => [u.name, {
+    name: u.name, inputs: slice(u.inputs, 0), defaults: slice(u.defaults, 0), variadic: u.variadic, stereoIn: u.stereoIn,
+  }]));
   const UNIT_NAMES = map(mapValues(UNITS), (u) => u.name);
 
   function callUnit(name, args) {
@@ -380,7 +385,7 @@
     if (typeof fn !== 'function') fail(`def '${name}': the second argument is a function, like ({freq = 440}) => sine(freq)`);
     let p;
     try {
-      p = parseJson(B.paramPatternJson(fnSource(fn)));
+      p = B.paramPattern(fnSource(fn)); // {kind, text, keys, locals}: dev.sonora.repl.lang.ParamPattern
     } catch (e) {
       fail(`def '${name}': ${e.message}`);
     }
@@ -454,13 +459,12 @@
     name = checkName(name, 'def');
     return withGraph((g) => {
       const result = buildGraph(fn, name);
-      const names = B.define(g, name, result);
-      return new Def(name, names === '' ? [] : split(names, ','));
+      return new Def(name, slice(B.define(g, name, result), 0)); // its control names
     });
   });
 
   api('defs', function defs() {
-    return map(parseJson(B.defNamesJson()), (n) => new Def(n, []));
+    return map(B.defNames(), (n) => new Def(n, []));
   });
 
   // ---------------------------------------------------------------- nodes and groups
@@ -628,7 +632,7 @@
   });
 
   api('status', function status() {
-    const s = parseJson(B.statusJson());
+    const s = B.status(); // dev.sonora.server.nrt.Status, with seconds of server time
     const r1 = (x) => round(x * 10) / 10;
     return {
       cpu: r1(s.cpu), peakCpu: r1(s.peakCpu), peak: round(s.peak * 1000) / 1000, nodes: s.nodes,
