@@ -25,7 +25,7 @@ import dev.sonora.server.midi.SmfReader;
 import dev.sonora.server.nrt.Server;
 
 /**
- * The JS API's door to MIDI ({@code __midi} for {@code prelude-midi.js}): inputs, handlers,
+ * The JS API's door to MIDI (the prelude module {@code midi.mjs} gets it): inputs, handlers,
  * direct cc mappings and file playback over one {@link MidiHub} and one {@link MidiDispatcher}.
  *
  * <p>Handlers run on the Lang loop. Live, a {@link MidiWaker} posts the poll when messages

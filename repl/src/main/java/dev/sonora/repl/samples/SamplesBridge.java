@@ -20,7 +20,7 @@ import dev.sonora.server.stream.DiskStream;
 import dev.sonora.server.stream.Streams;
 
 /**
- * The Java side of {@code prelude-samples.js} (exported to it as {@code __samples}): sample
+ * The Java side of the prelude module {@code samples.mjs} (handed to its {@code connect}): sample
  * banks, buffers, recording and streaming. Lang thread only; load completions are posted back
  * to the Lang loop. Errors reach JS as one line.
  */

@@ -12,7 +12,7 @@ import dev.sonora.repl.lang.Output;
 import dev.sonora.server.nrt.Server;
 
 /**
- * The time API's door to Java ({@code __time} in {@code prelude-time.js}): the prelude
+ * The time API's door to Java (the prelude module {@code time.mjs} gets it): the prelude
  * validates arguments and words the errors, this class drives the {@link Clock}. Lang thread
  * only (the JS context calls it).
  */
