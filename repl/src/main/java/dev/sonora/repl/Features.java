@@ -1,0 +1,25 @@
+package dev.sonora.repl;
+
+import dev.sonora.repl.lang.Extensions;
+import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.samples.SamplesBridge;
+import dev.sonora.repl.time.TimeBridge;
+
+/**
+ * The parts of the JavaScript API with a Java side of their own, in load order: the tempo clock
+ * and loops (prelude/time.mjs), samples and recording (samples.mjs), MIDI (midi.mjs). Listed
+ * here, above the language layer, so that {@code lang} depends on none of them. A new feature
+ * with a bridge adds one line.
+ */
+public final class Features {
+    private Features() {
+    }
+
+    /** A fresh list for one JS host. */
+    public static Extensions all() {
+        return new Extensions()
+                .with("time", (server, lang, output, host) -> new TimeBridge(server, lang, output))
+                .with("samples", SamplesBridge::new)
+                .with("midi", MidiBridge::new);
+    }
+}
