@@ -26,6 +26,8 @@ final class Extensions {
         ALL.put("time", (server, lang, output, host) -> new dev.sonora.repl.time.TimeBridge(server, lang, output));
         ALL.put("samples", dev.sonora.repl.samples.SamplesBridge::new);
         ALL.put("midi", dev.sonora.repl.midi.MidiBridge::new);
+        // crossfading proxies (issue 16): ndef.mjs; after time, whose clock gives quant boundaries
+        ALL.put("ndef", dev.sonora.repl.ndef.NdefBridge::new);
     }
 
     private Extensions() {

@@ -114,6 +114,14 @@ public final class JsHost implements AutoCloseable {
         });
     }
 
+    /**
+     * The Java side of an extension already made ({@link Extensions}: "time", ...), or null; one
+     * extension that builds on another (ndef on the clock) asks here. Lang thread.
+     */
+    public Object extension(String name) {
+        return extensions.get(name);
+    }
+
     /** Builds the context and runs the prelude. Lang thread only. */
     public static JsHost create(Server server, LangLoop lang, Output output) {
         if (!lang.onLangThread()) throw new IllegalStateException("JsHost must be created on the Lang thread");
