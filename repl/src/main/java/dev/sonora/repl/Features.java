@@ -2,12 +2,14 @@ package dev.sonora.repl;
 
 import dev.sonora.repl.lang.Extensions;
 import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.ndef.NdefBridge;
 import dev.sonora.repl.samples.SamplesBridge;
 import dev.sonora.repl.time.TimeBridge;
 
 /**
  * The parts of the JavaScript API with a Java side of their own, in load order: the tempo clock
- * and loops (prelude/time.mjs), samples and recording (samples.mjs), MIDI (midi.mjs). Listed
+ * and loops (prelude/time.mjs), samples and recording (samples.mjs), MIDI (midi.mjs),
+ * crossfading proxies (ndef.mjs). Listed
  * here, above the language layer, so that {@code lang} depends on none of them. A new feature
  * with a bridge adds one line.
  */
@@ -20,6 +22,8 @@ public final class Features {
         return new Extensions()
                 .with("time", (server, lang, output, host) -> new TimeBridge(server, lang, output))
                 .with("samples", SamplesBridge::new)
-                .with("midi", MidiBridge::new);
+                .with("midi", MidiBridge::new)
+                // crossfading proxies: ndef.mjs; after time, whose clock gives quant boundaries
+                .with("ndef", NdefBridge::new);
     }
 }

@@ -94,10 +94,10 @@ final class Nodes {
         return pools.get(def);
     }
 
-    NodeRef group(int addAction, NodeRef target, long time) {
+    NodeRef group(int addAction, NodeRef target, long time, boolean kept) {
         checkTarget(addAction, target, null, "group");
         int id = allocateId();
-        return link(new NodeRef(id, new RtGroup(id), null), addAction, target, time);
+        return link(new NodeRef(id, new RtGroup(id, kept), null), addAction, target, time);
     }
 
     private NodeRef link(NodeRef ref, int addAction, NodeRef target, long time) {

@@ -159,7 +159,16 @@ public final class Server implements AutoCloseable {
     }
 
     public NodeRef group(int addAction, NodeRef target, long time) {
-        return nodes.group(addAction, target, time);
+        return nodes.group(addAction, target, time, false);
+    }
+
+    /**
+     * A group that a {@code freeAll} of its parent (a panic) spares, with everything in it; only
+     * freeing it (or a {@code freeAll} of itself) ends its nodes. The front end's proxies live in
+     * one, so that {@code hush()} can fade them out instead of cutting them.
+     */
+    public NodeRef keptGroup(int addAction, NodeRef target, long time) {
+        return nodes.group(addAction, target, time, true);
     }
 
     public void set(NodeRef n, String[] names, float[] values, long time) {

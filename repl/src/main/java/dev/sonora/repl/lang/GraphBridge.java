@@ -59,6 +59,19 @@ public final class GraphBridge {
         return signal(signal, "channel").channel(k);
     }
 
+    /**
+     * The builder itself, for front-end code that finishes a graph its own way (an {@code ndef}
+     * source gets its fade unit and writes its proxy's bus). Lang thread; not reachable from scripts.
+     */
+    public GraphBuilder builder() {
+        return builder;
+    }
+
+    /** A signal handle that came back from JS, as the signal it is (a {@link DefException} if not one). */
+    public static Signal signalOf(Object o, String what) {
+        return signal(o, what);
+    }
+
     /** Finishes the graph: a null or silent (0-channel) result means it writes its own outputs. */
     SynthDef build(String name, Object result) {
         Signal s = result == null ? null : signal(result, name);

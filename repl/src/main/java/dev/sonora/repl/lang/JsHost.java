@@ -120,6 +120,14 @@ public final class JsHost implements AutoCloseable {
     }
 
     /**
+     * The Java side of an extension already made ({@link Extensions}: "time", ...), or null; one
+     * extension that builds on another (ndef on the clock) asks here. Lang thread.
+     */
+    public Object extension(String name) {
+        return extensions.get(name);
+    }
+
+    /**
      * Builds the context and runs the prelude: the core modules, then each of {@code extensions}
      * in order (the session passes {@code Features.all()}). Lang thread only.
      */

@@ -30,6 +30,17 @@ public final class TimeBridge {
         clock.attach(b);
     }
 
+    /**
+     * The sample a change quantised to {@code quant} beats starts on: the next multiple of
+     * {@code quant} beats from now (the running event's beat inside a loop or {@code at}); for
+     * quant 0 the running event's own sample, or {@code Command.NOW} (the next block) outside
+     * events. For other Java sides (ndef); not reachable from scripts. Lang thread.
+     */
+    public long boundary(double quant, long eventTime) {
+        if (!(quant > 0)) return eventTime;
+        return clock.sampleOf(Clock.nextGrid(clock.now(), quant));
+    }
+
     @HostAccess.Export
     public double tempo() {
         return clock.tempo();

@@ -8,9 +8,16 @@ package dev.sonora.server.rt;
 public final class RtGroup extends RtNode {
     RtNode head;
     RtNode tail;
+    /** Survives a {@code freeAll} of its parent (a panic): the proxies' group, which fades itself. */
+    final boolean kept;
 
     public RtGroup(int id) {
+        this(id, false);
+    }
+
+    public RtGroup(int id, boolean kept) {
         super(id);
+        this.kept = kept;
     }
 
     @Override

@@ -171,6 +171,8 @@ public final class World {
             RtNode following = n.next;
             if (n == defaultGroup) {
                 endChildren(defaultGroup);
+            } else if (n instanceof RtGroup kg && kg.kept) {
+                // a kept group (the proxies', see Server.group) is spared: it fades out on its own
             } else {
                 RtGroup.unlink(n);
                 dying.addToTail(n);

@@ -45,6 +45,22 @@ public final class SynthDef {
         return controlNames;
     }
 
+    /**
+     * Whether {@code o} compiles to the same graph (units, wiring, constants, controls and their
+     * defaults), whatever its name: re-running an unchanged proxy definition changes nothing.
+     */
+    public boolean sameGraph(SynthDef o) {
+        if (o == this) return true;
+        if (o == null || numWires != o.numWires || !java.util.Arrays.equals(constants, o.constants)
+                || !controls.equals(o.controls) || units.size() != o.units.size()) return false;
+        for (int i = 0; i < units.size(); i++) {
+            GraphBuilder.UnitSpec a = units.get(i), b = o.units.get(i);
+            if (!a.type().name().equals(b.type().name()) || !java.util.Arrays.equals(a.inputs(), b.inputs())
+                    || !java.util.Arrays.equals(a.outputs(), b.outputs())) return false;
+        }
+        return true;
+    }
+
     public int numUnits() {
         return units.size();
     }

@@ -24,7 +24,8 @@ function channelCount(c, what) {
   return c;
 }
 
-api('bus', {
+// bus.audio and bus.control; exported for modules that take buses of their own (ndef)
+export const buses = api('bus', {
   audio(channels) {
     const c = channelCount(channels, 'bus.audio');
     if (nextAudio + c > B.audioBuses()) fail(`bus.audio: all ${B.audioBuses()} audio buses are taken`);

@@ -108,7 +108,19 @@ const jsName = (unit) => (unit === 'in' ? 'In' : unit);
 
 // bus reads and writes pick the unit by the bus: audio or control, one unit per channel
 const BUS_UNITS = new Set(['in', 'ink', 'out', 'outk']);
+// other things in() can read (a proxy, ndef.mjs): each resolver gives a Bus, or undefined
+const busResolvers = [];
+export function addBusResolver(fn) {
+  push(busResolvers, fn);
+}
 function readBus(bus) {
+  for (let i = 0; i < busResolvers.length; i++) {
+    const b = busResolvers[i](bus);
+    if (b !== undefined) {
+      bus = b;
+      break;
+    }
+  }
   if (bus instanceof Bus) {
     const unit = bus.rate === 'control' ? 'ink' : 'in';
     const chans = [];

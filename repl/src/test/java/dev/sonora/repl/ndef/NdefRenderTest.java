@@ -1,0 +1,131 @@
+package dev.sonora.repl.ndef;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sonora.repl.Cli;
+import dev.sonora.server.Wav;
+
+/**
+ * Crossfading proxies proved by rendering (issue 16): the fade starts on the quant boundary's
+ * sample exactly, its two halves follow sin/cos (equal power), the handover has no step larger
+ * than the fade's own, the old source ends when its fade ends, and a steady sound crossfaded to
+ * an identical copy keeps its level within 0.1 dB.
+ */
+class NdefRenderTest {
+    static final int RATE = 48000;
+
+    record Render(float[] left, float[] right, String out) {
+    }
+
+    static Render render(Path dir, String script, int seconds) throws Exception {
+        Path js = dir.resolve("ndef.js");
+        Files.writeString(js, script);
+        Path wav = dir.resolve("ndef.wav");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[] {"--render", wav.toString(), "--duration", Integer.toString(seconds), "--block", "64", js.toString()});
+        String all = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, all);
+        assertTrue(all.contains("late 0,"), all);
+        float[] s = Wav.read(wav).samples();
+        float[] l = new float[s.length / 2];
+        float[] r = new float[s.length / 2];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = s[2 * i];
+            r[i] = s[2 * i + 1];
+        }
+        return new Render(l, r, all);
+    }
+
+    @Test
+    void aQuantisedCrossfadeStartsOnItsBoundarySampleAndIsEqualPower(@TempDir Path dir) throws Exception {
+        // a constant on the left, then a constant on the right: each channel is one source's gain
+        Render r = render(dir, String.join("\n",
+                "tempo(120)",
+                "ndef('x', () => [0.5, 0])",
+                "ndef('x').quant = 4",
+                "ndef('x').fadeTime = 0.25",
+                "at(1, () => ndef('x', () => [0, 0.5]))",
+                "for (const b of [3, 4.3, 5.5]) at(b, () => console.log('synths at ' + b + ': ' + status().synths))",
+                ""), 4);
+        int s = 4 * RATE / 2; // beat 4 at 120 bpm, beat 0 on the render's first sample
+        int len = RATE / 4;
+        assertEquals(0.5f, r.left[s - 1], 1e-6);
+        assertEquals(0f, r.right[s - 1], 0f);
+        assertEquals(0f, r.right[s], 0f, "the new source's gain is 0 on the boundary sample");
+        assertTrue(r.right[s + 1] > 0f, "and rises from the next one");
+        double worstLaw = 0;
+        double worstCurve = 0;
+        double maxStep = 0;
+        for (int k = 0; k <= len; k++) {
+            double a = r.left[s + k] / 0.5;
+            double b = r.right[s + k] / 0.5;
+            worstLaw = Math.max(worstLaw, Math.abs(a * a + b * b - 1));
+            worstCurve = Math.max(worstCurve, Math.abs(a - Math.cos(Math.PI / 2 * k / len)));
+            worstCurve = Math.max(worstCurve, Math.abs(b - Math.sin(Math.PI / 2 * k / len)));
+            if (k > 0) {
+                maxStep = Math.max(maxStep, Math.abs(r.left[s + k] - r.left[s + k - 1]));
+                maxStep = Math.max(maxStep, Math.abs(r.right[s + k] - r.right[s + k - 1]));
+            }
+        }
+        assertTrue(worstLaw < 1e-5, "sin² + cos² = 1 on every sample: " + worstLaw);
+        assertTrue(worstCurve < 1e-5, "the gains are cos and sin of the fade's progress: " + worstCurve);
+        // the fade's own steepest step, 0.5 · π/2 / len: no jump at the handover beyond it
+        assertTrue(maxStep <= 0.5 * Math.PI / 2 / len * 1.001, "no discontinuity: " + maxStep);
+        assertEquals(0f, r.left[s + len], 1e-6);
+        for (int i = s + len; i < r.left.length; i++) assertEquals(0f, r.left[i], 0f, "old source silent after its fade, sample " + i);
+        assertEquals(0.5f, r.right[s + len], 1e-6);
+        assertTrue(r.out.contains("synths at 3: 2"), r.out);   // source + monitor
+        assertTrue(r.out.contains("synths at 4.3: 3"), r.out); // both sources during the fade (an event runs up to the latency, 0.1 s, ahead of its sample)
+        assertTrue(r.out.contains("synths at 5.5: 2"), r.out); // the old one ended with its fade
+    }
+
+    @Test
+    void aSteadySoundCrossfadedToAnIdenticalOneKeepsItsLevelWithinATenthOfADecibel(@TempDir Path dir) throws Exception {
+        // noise: each synth has its own seed, so the two copies are uncorrelated and their powers add
+        Render r = render(dir, String.join("\n",
+                "ndef('n', ({amp = 0.2}) => noise().mul(amp))",
+                "ndef('n').fadeTime = 4",
+                "at(4, () => ndef('n').xset({amp: 0.2}))",
+                ""), 9);
+        int from = RATE / 2;
+        int to = 2 * RATE;
+        double ref = power(r.left, from, to);
+        int start = 2 * RATE; // beat 4 at 120 bpm
+        double worst = 0;
+        for (int w = start - RATE; w < start + 5 * RATE; w += RATE / 2) {
+            double db = 10 * Math.log10(power(r.left, w, w + RATE / 2) / ref);
+            worst = Math.max(worst, Math.abs(db));
+        }
+        assertTrue(worst < 0.1, "level through the crossfade within 0.1 dB: worst " + worst + " dB");
+    }
+
+    private static double power(float[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) sum += (double) x[i] * x[i];
+        return sum / (to - from);
+    }
+
+    @Test
+    void theExampleSetRenders(@TempDir Path dir) throws Exception {
+        Path script = Path.of("..", "scripts", "proxies.js").toAbsolutePath().normalize();
+        Render r = render(dir, Files.readString(script), 12);
+        double peak = 0;
+        for (float v : r.left) peak = Math.max(peak, Math.abs(v));
+        assertTrue(peak > 0.05 && peak <= 1, "it sounds: peak " + peak);
+        assertTrue(!java.util.regex.Pattern.compile("\\.js:\\d+:").matcher(r.out).find(), "no error lines: " + r.out);
+    }
+}
