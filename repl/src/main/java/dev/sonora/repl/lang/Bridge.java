@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
 
 import dev.sonora.server.NodeRef;
 import dev.sonora.server.Server;
@@ -76,39 +78,38 @@ public final class Bridge {
 
     // ---- definitions ----
 
-    /** The unit registry as JSON: [{name, inputs, defaults, outputs, variadic}]. */
+    /**
+     * The unit registry: [{name, inputs, defaults, variadic, stereoIn}], a default null where the
+     * input is required.
+     */
     @HostAccess.Export
-    public String unitsJson() {
-        StringBuilder b = new StringBuilder("[");
+    public ProxyArray units() {
+        List<Object> units = new ArrayList<>();
         for (UnitType t : server.units().all().values()) {
-            if (b.length() > 1) b.append(',');
-            b.append("{\"name\":").append(Json.string(t.name())).append(",\"inputs\":[");
-            for (int i = 0; i < t.inputs().length; i++) {
-                if (i > 0) b.append(',');
-                b.append(Json.string(t.inputs()[i]));
-            }
-            b.append("],\"defaults\":[");
-            for (int i = 0; i < t.defaults().length; i++) {
-                if (i > 0) b.append(',');
+            Object[] defaults = new Object[t.defaults().length];
+            for (int i = 0; i < defaults.length; i++) {
                 float d = t.defaults()[i];
-                b.append(Float.isNaN(d) ? "null" : Json.number(d));
+                defaults[i] = Float.isFinite(d) ? decimal(d) : null; // NaN: required
             }
-            b.append("],\"outputs\":").append(t.outputs()).append(",\"variadic\":").append(t.variadic())
-                    .append(",\"stereoIn\":").append(Units.stereoIn(t)).append('}');
+            units.add(JsValues.object("name", t.name(), "inputs", JsValues.list((Object[]) t.inputs()),
+                    "defaults", JsValues.list(defaults), "variadic", t.variadic(), "stereoIn", Units.stereoIn(t)));
         }
-        return b.append(']').toString();
+        return JsValues.list(units);
     }
 
-    /** The def function's first parameter as JSON {kind, text, keys, locals}; see {@link ParamPattern}. */
+    /**
+     * A float as the number it prints as: 0.1f crosses as 0.1, not as 0.10000000149011612, so a
+     * unit's default is the decimal its definition reads.
+     */
+    private static double decimal(float f) {
+        return f == Math.rint(f) && Math.abs(f) < 1e7f ? (double) (long) f : Double.parseDouble(Float.toString(f));
+    }
+
+    /** The def function's first parameter: {kind, text, keys, locals}; see {@link ParamPattern}. */
     @HostAccess.Export
-    public String paramPatternJson(String fnSource) {
+    public ProxyObject paramPattern(String fnSource) {
         ParamPattern p = ParamPattern.parse(fnSource);
-        StringBuilder b = new StringBuilder("{\"kind\":").append(Json.string(p.kind()))
-                .append(",\"text\":").append(Json.string(p.text())).append(",\"keys\":[");
-        for (int i = 0; i < p.keys().size(); i++) b.append(i > 0 ? "," : "").append(Json.string(p.keys().get(i)));
-        b.append("],\"locals\":[");
-        for (int i = 0; i < p.locals().size(); i++) b.append(i > 0 ? "," : "").append(Json.string(p.locals().get(i)));
-        return b.append("]}").toString();
+        return JsValues.object("kind", p.kind(), "text", p.text(), "keys", JsValues.list(p.keys()), "locals", JsValues.list(p.locals()));
     }
 
     @HostAccess.Export
@@ -118,11 +119,11 @@ public final class Bridge {
 
     /** Compiles the graph and makes it the definition called {@code name}; returns its control names. */
     @HostAccess.Export
-    public String define(GraphBridge graph, String name, Object result) {
+    public ProxyArray define(GraphBridge graph, String name, Object result) {
         SynthDef def = graph.build(name, result);
         server.addDef(def);
         warnIfHeavy(def, "def '" + name + "'");
-        return String.join(",", def.controlNames());
+        return JsValues.list(def.controlNames());
     }
 
     /** Compiles an anonymous graph for {@code play}; not registered by name. */
@@ -150,16 +151,13 @@ public final class Bridge {
         output.err(line);
     }
 
+    /** The defined synths' names, sorted. */
     @HostAccess.Export
-    public String defNamesJson() {
-        StringBuilder b = new StringBuilder("[");
-        for (String n : new TreeSet<>(server.defNames())) {
-            if (b.length() > 1) b.append(',');
-            b.append(Json.string(n));
-        }
-        return b.append(']').toString();
+    public ProxyArray defNames() {
+        return JsValues.list(new TreeSet<>(server.defNames()));
     }
 
+    /** A def's controls as {@code Def(...)} shows them: {@code "freq = 440, amp = 0.1"}; null for no such def. */
     @HostAccess.Export
     public String controlsOf(String defName) {
         SynthDef d = server.def(defName);
@@ -167,9 +165,15 @@ public final class Bridge {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < d.controlNames().size(); i++) {
             if (i > 0) b.append(", ");
-            b.append(d.controlNames().get(i)).append(" = ").append(Json.number(d.controlDefault(i)));
+            b.append(d.controlNames().get(i)).append(" = ").append(plain(d.controlDefault(i)));
         }
         return b.toString();
+    }
+
+    /** 440 rather than 440.0; 0.3 as it is. */
+    private static String plain(float f) {
+        if (!Float.isFinite(f)) return "null";
+        return f == Math.rint(f) && Math.abs(f) < 1e7f ? Long.toString((long) f) : Float.toString(f);
     }
 
     // ---- nodes ----
@@ -308,14 +312,13 @@ public final class Bridge {
 
     // ---- status, buses ----
 
+    /** The server's {@link Status}, with {@code seconds} of server time. */
     @HostAccess.Export
-    public String statusJson() {
+    public ProxyObject status() {
         Status s = server.status();
-        return "{\"cpu\":" + Json.number(s.cpu()) + ",\"peakCpu\":" + Json.number(s.peakCpu())
-                + ",\"peak\":" + Json.number(s.peak()) + ",\"nodes\":" + s.nodes() + ",\"synths\":" + s.synths()
-                + ",\"late\":" + s.late() + ",\"xruns\":" + s.xruns() + ",\"rtAllocBytes\":" + s.rtAllocBytes()
-                + ",\"nanFixed\":" + s.nanFixed() + ",\"clipped\":" + s.clipped()
-                + ",\"seconds\":" + Json.number((double) s.sampleTime() / server.sampleRate()) + "}";
+        return JsValues.object("cpu", s.cpu(), "peakCpu", s.peakCpu(), "peak", s.peak(), "nodes", s.nodes(),
+                "synths", s.synths(), "late", s.late(), "xruns", s.xruns(), "rtAllocBytes", s.rtAllocBytes(),
+                "nanFixed", s.nanFixed(), "clipped", s.clipped(), "seconds", (double) s.sampleTime() / server.sampleRate());
     }
 
     @HostAccess.Export

@@ -2,13 +2,18 @@ package dev.sonora.repl.lang;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeoutException;
 
 import org.graalvm.polyglot.Context;
@@ -33,9 +38,26 @@ import dev.sonora.server.ServerListener;
  * <p>The context is a sandbox: host access only to {@link HostAccess.Export} members (the
  * {@link Bridge}), no host class lookup, no Polyglot object, no file system, processes, threads, native access,
  * environment or other languages. Scripts read files only through {@code load}/{@code watch}.
+ *
+ * <p>The prelude is a set of ES modules, resources {@code prelude/NAME.mjs}, one per topic of the
+ * API; each imports what it uses from the others ({@code import { B } from './bridge.mjs'}).
+ * With no file system the engine cannot fetch a module, so this class evaluates them itself, in
+ * {@link #MODULES} order (every module after those it imports), each as an internal source whose
+ * URL is its identity in the engine's module map: an import of a module already evaluated finds
+ * it there and reads nothing. The URLs name no real file and carry a random part made per
+ * context, so a script's {@code import()} can reach neither a file nor the prelude's internals.
+ * A module with a Java side exports {@code connect(bridgeObject)}, called once it has loaded.
  */
 public final class JsHost implements AutoCloseable {
-    private static final String PRELUDE = "prelude.js";
+    /**
+     * The prelude's modules in load order: each imports only modules before it (one that imports a
+     * module not loaded yet stops the start with "the prelude failed: ... Socket IO is not
+     * allowed": the engine tried to fetch it). The extension modules ({@link Extensions}: time,
+     * samples, midi) load after these.
+     */
+    static final List<String> MODULES = List.of("builtins", "bridge", "api", "show", "buses", "signals", "synths",
+            "helpers", "files", "status", "sandbox", "help");
+    private static final String MODULE_MIME_TYPE = "application/javascript+module";
 
     private final Context context;
     private final Bridge bridge;
@@ -45,7 +67,7 @@ public final class JsHost implements AutoCloseable {
     private final Deque<Path> loading = new ArrayDeque<>(); // files being evaluated, innermost first
     private final Value show;
     private final Value names;
-    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
     private int replLines;
     private volatile String interruptReason; // why the running evaluation is being interrupted (HeapWatch), or null
     private volatile long evalStartedMillis; // when the running top-level evaluation began; 0 between them
@@ -57,23 +79,28 @@ public final class JsHost implements AutoCloseable {
         bridge.attach(this);
         this.watcher = new FileWatcher(path -> lang.post(() -> reload(path)));
         this.context = newContext();
-        Value global = context.getBindings("js");
-        global.putMember("__bridge", bridge);
         try {
-            context.eval(prelude());
+            // where the modules live in the engine's module map (see the class comment); the random
+            // part need only be unknown to scripts, which never see it
+            String root = "jar:file:/sonora-prelude-" + Long.toHexString(new SplittableRandom().nextLong()) + ".jar!/";
+            Map<String, Value> loaded = new HashMap<>();
+            for (String name : MODULES) {
+                Value module = loadModule(root, name);
+                // the bridge before the modules after it, which call it as they load
+                if (name.equals("bridge")) module.invokeMember("connect", bridge);
+                loaded.put(name, module);
+            }
             for (var ext : Extensions.ALL.entrySet()) {
-                // each extension: a Java bridge as __NAME, then its prelude-NAME.js (which removes __NAME)
+                // each extension: its Java side, then its module, which gets that through connect()
                 Object bridgeObject = ext.getValue().create(server, lang, output, this);
                 extensions.put(ext.getKey(), bridgeObject);
-                global.putMember("__" + ext.getKey(), bridgeObject);
-                context.eval(resource("prelude-" + ext.getKey() + ".js", "sonora:prelude-" + ext.getKey()));
+                loadModule(root, ext.getKey()).invokeMember("connect", bridgeObject);
             }
-            context.eval(Source.newBuilder("js", "delete globalThis.__prelude", "sonora:prelude-end").internal(true).buildLiteral());
+            this.show = loaded.get("show").getMember("showResult");
+            this.names = loaded.get("api").getMember("completionNames");
         } catch (PolyglotException e) {
             throw new IllegalStateException("the prelude failed: " + ErrorReport.format(e) + " " + e.getMessage(), e);
         }
-        this.show = global.getMember("__show");
-        this.names = global.getMember("__completionNames");
         server.addListener(new ServerListener() {
             @Override
             public void nodeEnded(NodeRef node) {
@@ -108,20 +135,21 @@ public final class JsHost implements AutoCloseable {
                 .allowNativeAccess(false)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .option("js.esm-eval-returns-exports", "true") // evaluating a module gives its exports
                 .build();
     }
 
-    private static Source prelude() {
-        return resource(PRELUDE, "sonora:prelude");
-    }
-
-    private static Source resource(String file, String name) {
-        try (InputStream in = JsHost.class.getResourceAsStream(file)) {
-            if (in == null) throw new IllegalStateException("missing resource " + file);
+    /** Evaluates the prelude module {@code prelude/NAME.mjs}; returns its exports. */
+    private Value loadModule(String root, String name) {
+        String file = name + ".mjs";
+        try (InputStream in = JsHost.class.getResourceAsStream("prelude/" + file)) {
+            if (in == null) throw new IllegalStateException("missing resource prelude/" + file);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", text, name).internal(true).buildLiteral();
+            Source source = Source.newBuilder("js", URI.create(root + file).toURL()).content(text)
+                    .name("sonora:prelude/" + file).mimeType(MODULE_MIME_TYPE).internal(true).build();
+            return context.eval(source);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+            throw new IllegalStateException("cannot read prelude/" + file, e);
         }
     }
 

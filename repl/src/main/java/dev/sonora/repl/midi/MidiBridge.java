@@ -6,10 +6,12 @@ import java.util.Locale;
 
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
 
 import dev.sonora.repl.lang.Bridge;
 import dev.sonora.repl.lang.JsHost;
-import dev.sonora.repl.lang.Json;
+import dev.sonora.repl.lang.JsValues;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.server.Server;
@@ -23,7 +25,7 @@ import dev.sonora.server.midi.message.MidiException;
 import dev.sonora.server.midi.message.MidiMessage;
 
 /**
- * The JS API's door to MIDI ({@code __midi} for {@code prelude-midi.js}): inputs, handlers,
+ * The JS API's door to MIDI (the prelude module {@code midi.mjs} gets it): inputs, handlers,
  * direct cc mappings and file playback over one {@link MidiHub} and one {@link MidiDispatcher}.
  *
  * <p>Handlers run on the Lang loop. Live, a {@link MidiWaker} posts the poll when messages
@@ -100,19 +102,19 @@ public final class MidiBridge implements AutoCloseable {
     // ---- inputs ----
 
     @HostAccess.Export
-    public String devicesJson() {
-        return strings(hub.devices());
+    public ProxyArray devices() {
+        return JsValues.list(hub.devices());
     }
 
     @HostAccess.Export
-    public String openedJson() {
-        return strings(hub.opened());
+    public ProxyArray opened() {
+        return JsValues.list(hub.opened());
     }
 
-    /** {@code midi.open(name)}: the names opened, as JSON. */
+    /** {@code midi.open(name)}: the names opened. */
     @HostAccess.Export
-    public String open(String name) {
-        return strings(openInputs(name));
+    public ProxyArray open(String name) {
+        return JsValues.list(openInputs(name));
     }
 
     /** {@code --midi-in NAME|all}: opens before the scripts run; throws {@link MidiException} (one line). */
@@ -206,10 +208,10 @@ public final class MidiBridge implements AutoCloseable {
      * {@code midi.play(path)}: reads the file now (a bad one throws one line naming it) and plays
      * it from the next block. One file plays at a time, like a song on a player: a new one replaces
      * what played (its notes are released first) and says so in one line. Returns {file, seconds,
-     * events} as JSON.
+     * events}.
      */
     @HostAccess.Export
-    public String play(String path) {
+    public ProxyObject play(String path) {
         Path p = host.resolve(path, "midi.play", "MIDI file");
         SmfPlayer player;
         String replaced = null;
@@ -234,8 +236,7 @@ public final class MidiBridge implements AutoCloseable {
         }
         if (replaced != null) output.out("midi.play: '" + player.name() + "' replaces '" + replaced + "'");
         double seconds = (double) (player.schedule().endTime() - server.sampleTime()) / server.sampleRate();
-        return "{\"file\":" + Json.string(player.name()) + ",\"seconds\":" + Math.max(0, seconds)
-                + ",\"events\":" + player.schedule().size() + "}";
+        return JsValues.object("file", player.name(), "seconds", Math.max(0, seconds), "events", player.schedule().size());
     }
 
     /** Stops the file player; its held notes' note-offs reach the handlers before this returns. */
@@ -262,11 +263,11 @@ public final class MidiBridge implements AutoCloseable {
         return p != null && !p.finished();
     }
 
-    /** {dropped, malformed} counters as JSON. */
+    /** The counters {@code midi.status()} shows: {dropped, malformedBytes, handlerErrors, late}. */
     @HostAccess.Export
-    public String statusJson() {
-        return "{\"dropped\":" + hub.dropped() + ",\"malformedBytes\":" + hub.malformedBytes()
-                + ",\"handlerErrors\":" + dispatcher.failures() + ",\"late\":" + latency.late() + "}";
+    public ProxyObject counters() {
+        return JsValues.object("dropped", hub.dropped(), "malformedBytes", hub.malformedBytes(),
+                "handlerErrors", dispatcher.failures(), "late", latency.late());
     }
 
     // ---- driving (Java side) ----
@@ -325,14 +326,5 @@ public final class MidiBridge implements AutoCloseable {
     public void close() {
         waker.close();
         hub.close();
-    }
-
-    private static String strings(List<String> names) {
-        StringBuilder b = new StringBuilder("[");
-        for (String n : names) {
-            if (b.length() > 1) b.append(',');
-            b.append(Json.string(n));
-        }
-        return b.append(']').toString();
     }
 }

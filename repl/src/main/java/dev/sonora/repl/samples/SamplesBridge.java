@@ -5,9 +5,11 @@ import java.util.Locale;
 
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
 
 import dev.sonora.repl.lang.JsHost;
-import dev.sonora.repl.lang.Json;
+import dev.sonora.repl.lang.JsValues;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.repl.lang.PathKind;
@@ -17,7 +19,7 @@ import dev.sonora.server.buffer.BufferRef;
 import dev.sonora.server.stream.DiskStream;
 
 /**
- * The Java side of {@code prelude-samples.js} (exported to it as {@code __samples}): sample
+ * The Java side of the prelude module {@code samples.mjs} (handed to its {@code connect}): sample
  * banks, buffers, recording and streaming. Lang thread only; load completions are posted back
  * to the Lang loop. Errors reach JS as one line.
  */
@@ -71,14 +73,14 @@ public final class SamplesBridge {
         return new IllegalArgumentException(e.getMessage());
     }
 
-    /** {slot, channels, ready} of file n of a bank, as JSON; throws for an unknown bank. */
+    /** {slot, channels, ready, failed, file} of file n of a bank; throws for an unknown bank. */
     @HostAccess.Export
-    public String resolve(String bank, int n) {
+    public ProxyObject resolve(String bank, int n) {
         try {
             SampleLibrary.Entry e = library.entry(bank, n);
             int channels = e.ready() ? e.ref().ready().join().channels() : 1;
-            return "{\"slot\":" + e.ref().slot() + ",\"channels\":" + channels + ",\"ready\":" + e.ready()
-                    + ",\"failed\":" + (e.ref().ready().isCompletedExceptionally()) + ",\"file\":" + Json.string(e.path().toString()) + "}";
+            return JsValues.object("slot", e.ref().slot(), "channels", channels, "ready", e.ready(),
+                    "failed", e.ref().ready().isCompletedExceptionally(), "file", e.path().toString());
         } catch (ServerException e) {
             throw oneLine(e);
         }
@@ -108,9 +110,9 @@ public final class SamplesBridge {
         return t.getMessage();
     }
 
-    /** Starts loading a sound file; returns {slot, name} as JSON. A missing or undecodable file throws one line now. */
+    /** Starts loading a sound file; returns {slot, name}. A missing or undecodable file throws one line now. */
     @HostAccess.Export
-    public String load(String path) {
+    public ProxyObject load(String path) {
         Path p = host.resolve(path, "buffer", "sound file");
         try {
             BufferRef ref = server.loadBuffer(p);
@@ -121,7 +123,7 @@ public final class SamplesBridge {
                     throw new IllegalArgumentException(rootMessage(e));
                 }
             }
-            return "{\"slot\":" + ref.slot() + ",\"name\":" + Json.string(ref.name()) + "}";
+            return JsValues.object("slot", ref.slot(), "name", ref.name());
         } catch (ServerException e) {
             throw oneLine(e);
         }
@@ -133,27 +135,23 @@ public final class SamplesBridge {
         return server.buffers().current(slot) != null ? "ready" : "loading";
     }
 
-    /** Adds a folder of banks; returns the bank names as JSON. */
+    /** Adds a folder of banks; returns the bank names. */
     @HostAccess.Export
-    public String addFolder(String path) {
+    public ProxyArray addFolder(String path) {
         try {
             Path folder = plain(path, "samples");
             dev.sonora.repl.lang.PathKind.requireFolder(folder, path, "samples");
             SampleLibrary.Loading l = loadFolder(folder);
             if (library.waitsForLoads()) l.done().join();
-            StringBuilder sb = new StringBuilder("[");
-            for (String b : l.banks()) sb.append(sb.length() > 1 ? "," : "").append(Json.string(b));
-            return sb.append(']').toString();
+            return JsValues.list(l.banks());
         } catch (ServerException e) {
             throw oneLine(e);
         }
     }
 
     @HostAccess.Export
-    public String banks() {
-        StringBuilder sb = new StringBuilder("[");
-        for (String b : library.bankNames()) sb.append(sb.length() > 1 ? "," : "").append(Json.string(b));
-        return sb.append(']').toString();
+    public ProxyArray banks() {
+        return JsValues.list(library.bankNames());
     }
 
     @HostAccess.Export

@@ -1,5 +1,7 @@
 package dev.sonora.repl.time;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -283,10 +285,17 @@ public final class Clock {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    /** {events, late, worstLateMs, minLeadMs}: what the clock has measured since it started. */
-    String timingJson() {
+    /** What the clock has measured since it started: events run, late ones, and milliseconds to 3 decimals. */
+    record Timing(long events, long late, double worstLateMs, double minLeadMs) {
+    }
+
+    Timing timing() {
         double minLead = minLeadSamples == Long.MAX_VALUE ? 0 : minLeadSamples * 1000.0 / sampleRate;
-        return String.format(Locale.ROOT, "{\"events\":%d,\"late\":%d,\"worstLateMs\":%.3f,\"minLeadMs\":%.3f}",
-                events, lateEvents, worstLateSamples * 1000.0 / sampleRate, minLead);
+        return new Timing(events, lateEvents, millis3(worstLateSamples * 1000.0 / sampleRate), millis3(minLead));
+    }
+
+    /** Rounded half-up to 3 decimals, as they print: a microsecond is as fine as these figures go. */
+    private static double millis3(double ms) {
+        return BigDecimal.valueOf(ms).setScale(3, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -2,14 +2,17 @@ package dev.sonora.repl.time;
 
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
 
 import dev.sonora.repl.lang.Bridge;
+import dev.sonora.repl.lang.JsValues;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.server.Server;
 
 /**
- * The time API's door to Java ({@code __time} in {@code prelude-time.js}): the prelude
+ * The time API's door to Java (the prelude module {@code time.mjs} gets it): the prelude
  * validates arguments and words the errors, this class drives the {@link Clock}. Lang thread
  * only (the JS context calls it).
  */
@@ -77,18 +80,16 @@ public final class TimeBridge {
         clock.hush();
     }
 
+    /** The running loops' names. */
     @HostAccess.Export
-    public String loopsJson() {
-        StringBuilder b = new StringBuilder("[");
-        for (String n : clock.loopNames()) {
-            if (b.length() > 1) b.append(',');
-            b.append('"').append(n.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return b.append(']').toString();
+    public ProxyArray loops() {
+        return JsValues.list(clock.loopNames());
     }
 
+    /** {events, late, worstLateMs, minLeadMs}: see {@link Clock#timing}. */
     @HostAccess.Export
-    public String timingJson() {
-        return clock.timingJson();
+    public ProxyObject timing() {
+        Clock.Timing t = clock.timing();
+        return JsValues.object("events", t.events(), "late", t.late(), "worstLateMs", t.worstLateMs(), "minLeadMs", t.minLeadMs());
     }
 }

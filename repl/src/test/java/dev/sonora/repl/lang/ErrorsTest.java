@@ -117,21 +117,16 @@ class ErrorsTest {
     }
 
     @Test
-    void unitsNotBuiltYetSayIt() throws Exception {
-        // the API (docs/api.md) names these; until the unit library (#4) has them they must fail in words
-        for (String u : new String[] {"lpf", "hpf", "rlpf", "rhpf", "bpf", "moog", "delay", "reverb", "limit", "clip", "tanh"}) {
-            if (dev.sonora.server.synth.Units.builtIn().get(u) != null) continue;
-            assertReport("<repl>:\\d+: \\." + u + " is not available yet \\(it comes with the unit library, issue #4\\)",
-                    f.error("def('m_" + u + "', () => saw(100)." + u + "(1000, 0.5))"));
+    void everyUnitTheApiNamesIsAFunctionAndAMethod() throws Exception {
+        // docs/api.md, "Unit generators": each unit is a function; one with inputs is also a method on a signal
+        for (String u : new String[] {"sine", "saw", "pulse", "tri", "noise", "pink", "impulse", "playbuf", "adsr", "perc", "line",
+            "mix", "In", "out", "diskin"}) {
+            assertEquals("'function'", f.eval("typeof " + u), u);
         }
-        for (String u : new String[] {"pulse", "tri", "pink", "impulse", "playbuf"}) {
-            if (dev.sonora.server.synth.Units.builtIn().get(u) != null) continue;
-            assertReport("<repl>:\\d+: " + u + " is not available yet.*", f.error("def('f_" + u + "', () => " + u + "(1))"));
-        }
-        if (dev.sonora.server.synth.Units.builtIn().get("in") == null) {
-            // in is a JS keyword: in(bus) is rewritten to In(bus) and must fail in words too
-            assertReport("<repl>:\\d+: in is not available yet.*", f.error("def('i', () => in(bus.audio(1)))"));
-        }
+        f.eval("var missing = []; def('all_methods', () => { const s = saw(1); for (const m of ['lpf', 'hpf', 'rlpf', 'rhpf', 'bpf',"
+                + " 'moog', 'delay', 'reverb', 'limit', 'mul', 'add', 'sub', 'div', 'range', 'clip', 'tanh', 'pan', 'out', 'channel'])"
+                + " if (typeof s[m] !== 'function') missing.push(m); return s })");
+        assertEquals("[]", f.eval("missing"));
     }
 
     @Test

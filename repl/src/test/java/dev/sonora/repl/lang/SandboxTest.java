@@ -50,6 +50,17 @@ class SandboxTest {
     }
 
     @Test
+    void importReachesNeitherFilesNorThePreludesModules() throws Exception {
+        // the prelude is ES modules the engine holds by URL; a script's import() finds no file and none of them
+        f.eval("var imported = []; for (const m of ['/etc/hostname', 'file:///etc/hostname', './bridge.mjs', 'bridge.mjs',"
+                + " 'sonora:prelude/bridge.mjs', 'jar:file:/sonora-prelude.jar!/bridge.mjs'])"
+                + " import(m).then(() => imported.push(m + ' loaded'), () => imported.push('refused'))");
+        assertEquals("'refused refused refused refused refused refused'", f.eval("imported.join(' ')"));
+        assertEquals("'undefined'", f.eval("typeof __show"));
+        assertEquals("'undefined'", f.eval("typeof connect"));
+    }
+
+    @Test
     void noGraalShellBuiltinsForFiles() throws Exception {
         // GraalJS's own load/read builtins are gone; load() is the API's and reads only scripts
         assertEquals("'undefined'", f.eval("typeof read"));

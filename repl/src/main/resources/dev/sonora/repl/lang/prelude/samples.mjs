@@ -1,0 +1,137 @@
+// Sonora prelude, samples, buffers, streaming and recording (docs/api.md, "Samples, buffers,
+// streams, recording"), over dev.sonora.repl.samples.SamplesBridge (handed to connect() by JsHost).
+import { Function, Number, objectKeys, includes, isFiniteNumber, isInteger, regexExec, toFixed, slice } from './builtins.mjs';
+import { B, guard } from './bridge.mjs';
+import { api, members, fail } from './api.mjs';
+import { Shown, describe, quote } from './show.mjs';
+import { callUnit } from './signals.mjs';
+import { def, synth, play } from './synths.mjs';
+import { topic } from './help.mjs';
+
+let S = null; // the samples bridge, guarded
+
+export function connect(samplesBridge) {
+  S = guard(samplesBridge);
+}
+
+// ---------------------------------------------------------------- buffers
+
+class Buffer extends Shown {
+  constructor(slot, name) {
+    super();
+    this.slot = slot;
+    this.name = name;
+  }
+  get loaded() { return S.state(this.slot) === 'ready'; }
+  valueOf() { return this.slot; }
+  toString() { return `Buffer(${this.slot} ${quote(this.name)}${this.loaded ? '' : ', loading'})`; }
+}
+members('slot', 'loaded');
+
+api('buffer', function buffer(path) {
+  if (typeof path !== 'string') fail(`buffer: expected a file path, like buffer('kick.wav'), got ${describe(path)}`);
+  const b = S.load(path); // {slot, name}
+  return new Buffer(b.slot, b.name);
+});
+
+// playbuf(b): a buffer handle plays its slot (numbers and signals still work)
+const slotOf = (b) => (b instanceof Buffer ? b.slot : b);
+api('playbuf', function playbuf(b, rate, loop) {
+  if (b === undefined) fail("playbuf: which buffer? e.g. playbuf(buffer('kick.wav')) or playbuf(b, 1.5, true)");
+  return callUnit('playbuf', [slotOf(b), rate, loop]);
+});
+
+// ---------------------------------------------------------------- samples
+
+// one def per channel count: mono files are placed with pan, stereo ones balanced. Built from
+// text (new Function): a def reads its controls from the function's source, and functions of
+// this internal module do not show theirs. Every sample() passes buf, rate, amp and pan.
+const defs = { mono: '__sample1', stereo: '__sample2' };
+def(defs.mono, new Function('c', 'return playbuf(c.buf, c.rate).channel(0).pan(c.pan).mul(c.amp)'));
+// stereo: pan on a stereo signal is a balance (left and right kept apart, one side turned down)
+def(defs.stereo, new Function('c', 'return playbuf(c.buf, c.rate).pan(c.pan, c.amp)'));
+
+function sampleArgs(name, opts, what) {
+  if (typeof name !== 'string' || name === '') fail(`${what}: the first argument is a bank name, like ${what}('bd')`);
+  if (opts !== undefined && (opts === null || typeof opts !== 'object')) {
+    fail(`${what}: options are an object like {n: 1, rate: 1.5, amp: 0.8, pan: -0.3}, got ${describe(opts)}`);
+  }
+  const o = opts || {};
+  let bank = name;
+  let n = o.n === undefined ? 0 : o.n;
+  const m = regexExec(/^(.*):(\d+)$/, name);
+  if (m) { bank = m[1]; n = Number(m[2]); }
+  if (!isInteger(n)) fail(`${what}: n is a whole number (file n of the bank), got ${describe(n)}`);
+  const controls = { rate: 1, amp: 1, pan: 0 };
+  const CONTROLS = ['rate', 'amp', 'pan'];
+  for (let i = 0; i < CONTROLS.length; i++) {
+    const k = CONTROLS[i];
+    if (o[k] === undefined) continue;
+    if (typeof o[k] !== 'number' || !isFiniteNumber(o[k])) fail(`${what}: ${k} is ${describe(o[k])}, not a finite number`);
+    controls[k] = o[k];
+  }
+  const given = objectKeys(o);
+  for (let i = 0; i < given.length; i++) {
+    if (!includes(['n', 'rate', 'amp', 'pan'], given[i])) fail(`${what}: no option '${given[i]}' (options: n, rate, amp, pan)`);
+  }
+  return { bank, n, controls };
+}
+
+api('sample', function sample(name, opts) {
+  const { bank, n, controls } = sampleArgs(name, opts, 'sample');
+  const e = S.resolve(bank, n); // {slot, channels, ready, failed, file}
+  if (e.failed) fail(`sample('${bank}'): ${e.file} could not be loaded`);
+  controls.buf = e.slot;
+  if (e.ready) return synth(e.channels > 1 ? defs.stereo : defs.mono, controls);
+  // still loading: play it the moment it is ready, and say how late it was; never drop it
+  S.whenReady(bank, n, (channels, late) => {
+    synth(channels > 1 ? defs.stereo : defs.mono, controls);
+    B.printError(`sample('${bank}'): played ${toFixed(late, 2)} s late (it was still loading)`);
+  });
+  return undefined;
+});
+
+api('samples', function samples(folder) {
+  if (folder === undefined) return slice(S.banks(), 0);
+  if (typeof folder !== 'string') fail(`samples: expected a folder path, like samples('my-kit'), got ${describe(folder)}`);
+  return slice(S.addFolder(folder), 0);
+});
+
+// ---------------------------------------------------------------- streaming
+
+api('stream', function stream(path, opts) {
+  if (typeof path !== 'string') fail(`stream: expected a file path, like stream('set.wav'), got ${describe(path)}`);
+  const o = opts || {};
+  const given = objectKeys(o);
+  for (let i = 0; i < given.length; i++) {
+    if (!includes(['rate', 'amp', 'loop'], given[i])) fail(`stream: no option '${given[i]}' (options: rate, amp, loop)`);
+  }
+  const id = S.openStream(path, !!o.loop);
+  try {
+    return play(new Function('c', `return diskin(${id}, c.rate).mul(c.amp)`),
+      { rate: o.rate === undefined ? 1 : o.rate, amp: o.amp === undefined ? 1 : o.amp });
+  } catch (e) {
+    S.closeStream(id);
+    throw e;
+  }
+});
+
+// ---------------------------------------------------------------- recording
+
+api('record', function record(path, opts) {
+  if (typeof path !== 'string') fail(`record: expected a file name, like record('take.wav'), got ${describe(path)}`);
+  const bits = opts && opts.bits !== undefined ? opts.bits : 32;
+  if (!includes([16, 24, 32], bits)) fail(`record: bits is 16, 24 or 32 (float), got ${describe(bits)}`);
+  const p = S.record(path, bits);
+  B.print(`recording to ${p}`);
+});
+api('stopRecording', function stopRecording() {
+  const p = S.stopRecording();
+  if (p === null) B.print('stopRecording: nothing is being recorded');
+});
+
+topic('samples', `sample('bd') plays file 0 of the bank samples/bd; sample('bd', {n: 2, rate: 1.5, amp: 0.8, pan: -0.3})
+  samples() lists the banks; samples('my-kit') adds every sub-folder of my-kit as a bank
+  const b = buffer('file.wav')  loads any WAV/AIFF; playbuf(b, rate, loop) plays it in a def
+  stream('long.wav', {rate, amp, loop})  plays a file of any length from disk
+  record('take.wav', {bits: 24}); stopRecording()   records the main output (32-bit float by default)`);

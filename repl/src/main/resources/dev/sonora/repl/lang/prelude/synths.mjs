@@ -1,0 +1,140 @@
+// Sonora prelude, synths (docs/api.md, "Synth definitions", "Nodes and groups"): def and defs,
+// synth, play and group, the handles they return, and hush.
+import { defineProp, objectKeys, isArray, push, map, slice, includes } from './builtins.mjs';
+import { B } from './bridge.mjs';
+import { api, members, fail } from './api.mjs';
+import { Shown, describe } from './show.mjs';
+import { controlValue, withGraph, buildGraph } from './signals.mjs';
+
+// ---------------------------------------------------------------- definitions
+
+function checkName(name, what) {
+  if (name instanceof Def) return name.name;
+  if (typeof name !== 'string' || name === '') fail(`${what}: the first argument is a synth name, like ${what}('bass', ...)`);
+  return name;
+}
+
+class Def extends Shown {
+  constructor(name, controls) {
+    super();
+    this.name = name;
+    this.controls = controls;
+  }
+  play(controls, where) {
+    return synth(this.name, controls, where);
+  }
+  toString() {
+    const c = B.controlsOf(this.name);
+    return `Def('${this.name}'${c ? ', ' + c : ''})`;
+  }
+}
+members('play', 'name', 'controls');
+
+export function def(name, fn) {
+  name = checkName(name, 'def');
+  return withGraph((g) => {
+    const result = buildGraph(fn, name);
+    return new Def(name, slice(B.define(g, name, result), 0)); // its control names
+  });
+}
+api('def', def);
+
+api('defs', function defs() {
+  return map(B.defNames(), (n) => new Def(n, []));
+});
+
+// ---------------------------------------------------------------- nodes and groups
+
+class Node extends Shown {
+  constructor(ref) {
+    super();
+    defineProp(this, '__ref', { value: ref });
+  }
+  get id() { return B.id(this.__ref); }
+  get playing() { return B.playing(this.__ref); }
+  set(controls) { const c = pairs(controls, `set ${this}`); B.set(this.__ref, c.names, c.values); return this; }
+  release() { B.release(this.__ref); return this; }
+  free() { B.free(this.__ref); return this; }
+  run(on = true) { B.run(this.__ref, !!on); return this; }
+  pause() { return this.run(false); }
+  resume() { return this.run(true); }
+  onEnd(fn) {
+    if (typeof fn !== 'function') fail(`onEnd: expected a function, got ${describe(fn)}`);
+    B.onEnd(this.__ref, () => fn(this));
+    return this;
+  }
+  moveBefore(m) { B.move(this.__ref, 'before', nodeRef(m, 'moveBefore')); return this; }
+  moveAfter(m) { B.move(this.__ref, 'after', nodeRef(m, 'moveAfter')); return this; }
+  moveToHead(g) { B.move(this.__ref, 'head', nodeRef(g, 'moveToHead')); return this; }
+  moveToTail(g) { B.move(this.__ref, 'tail', nodeRef(g, 'moveToTail')); return this; }
+  toString() { return B.label(this.__ref); }
+}
+class Group extends Node {
+  freeAll() { B.freeAll(this.__ref); return this; }
+  synth(name, controls) { return synth(name, controls, { head: this }); }
+  play(fn, controls) { return play(fn, controls, { head: this }); }
+  group() { return group({ head: this }); }
+}
+members('id', 'playing', 'set', 'release', 'free', 'run', 'pause', 'resume', 'onEnd', 'moveBefore', 'moveAfter',
+  'moveToHead', 'moveToTail', 'freeAll', 'synth', 'group');
+const wrap = (ref) => (B.isGroup(ref) ? new Group(ref) : new Node(ref));
+
+function nodeRef(n, what) {
+  if (n instanceof Node) return n.__ref;
+  fail(`${what}: expected a node or group, got ${describe(n)}`);
+}
+
+function pairs(controls, what) {
+  if (controls === undefined || controls === null) return { names: null, values: null };
+  if (typeof controls !== 'object' || isArray(controls) || controls instanceof Shown) {
+    fail(`${what}: controls are an object like {freq: 220, amp: 0.2}, got ${describe(controls)}`);
+  }
+  const names = objectKeys(controls);
+  return { names, values: map(names, (k) => controlValue(controls[k], `${what}: ${k}`)) };
+}
+
+// where a new node goes: a group (its head), or {head|tail: group} / {before|after|replace: node}
+function place(where, what) {
+  if (where === undefined || where === null) return { action: 'head', target: null };
+  if (where instanceof Group) return { action: 'head', target: where.__ref };
+  if (typeof where === 'object' && !(where instanceof Node)) {
+    const ks = objectKeys(where);
+    if (ks.length === 1 && includes(['head', 'tail', 'before', 'after', 'replace'], ks[0])) {
+      return { action: ks[0], target: nodeRef(where[ks[0]], what) };
+    }
+  }
+  fail(`${what}: say where with a group or {head: g}, {tail: g}, {before: n}, {after: n}, {replace: n}; got ${describe(where)}`);
+}
+
+export function synth(name, controls, where) {
+  name = checkName(name, 'synth');
+  const c = pairs(controls, `synth '${name}'`);
+  const p = place(where, `synth '${name}'`);
+  return wrap(B.synth(name, c.names, c.values, p.action, p.target));
+}
+api('synth', synth);
+
+export function play(fn, controls, where) {
+  const def = withGraph((g) => B.anonymous(g, 'play', buildGraph(fn, 'play')));
+  const c = pairs(controls, 'play');
+  const p = place(where, 'play');
+  return wrap(B.play(def, c.names, c.values, p.action, p.target));
+}
+api('play', play);
+
+function group(where) {
+  const p = place(where, 'group');
+  return wrap(B.group(p.action, p.target));
+}
+api('group', group);
+api('defaultGroup', () => wrap(B.defaultGroup()));
+
+// what else a panic stops (loops, the MIDI file player): the time and midi modules add to it
+const hushHooks = [];
+export function onHush(fn) {
+  push(hushHooks, fn);
+}
+api('hush', function hush() {
+  B.hush();
+  for (let i = 0; i < hushHooks.length; i++) hushHooks[i]();
+});
