@@ -26,6 +26,8 @@ final class Extensions {
         ALL.put("time", (server, lang, output, host) -> new dev.sonora.repl.time.TimeBridge(server, lang, output));
         ALL.put("samples", dev.sonora.repl.samples.SamplesBridge::new);
         ALL.put("midi", dev.sonora.repl.midi.MidiBridge::new);
+        // patterns (mini-notation, pattern functions, pat): patterns.mjs, which plays them on time.mjs's clock
+        ALL.put("patterns", (server, lang, output, host) -> new dev.sonora.repl.pattern.PatternBridge());
     }
 
     private Extensions() {

@@ -54,7 +54,9 @@ public final class Values {
 
     /**
      * {@code a op b}: numbers (and note names) give a number; two control maps combine the keys
-     * they share and keep the others; a map and a number apply the number to each numeric entry.
+     * they share and keep the others; a map and a number apply the number to its pitch (the first of
+     * {@code note}, {@code n}, {@code freq}, {@code value} it has), else to each numeric entry:
+     * {@code note("0 3").set({cutoff: 800}).add(36)} transposes and leaves the cutoff alone.
      */
     @SuppressWarnings("unchecked")
     public static Object op(Object a, Object b, DoubleBinaryOperator op, String what) {
@@ -66,21 +68,29 @@ public final class Values {
                     r.put(e.getKey(), x == null ? e.getValue() : op(x, e.getValue(), op, what));
                 }
             } else {
-                for (Map.Entry<String, Object> e : r.entrySet()) {
-                    if (isNumeric(e.getValue())) e.setValue(op(e.getValue(), b, op, what));
-                }
+                String k = pitchKey(r);
+                if (k != null) r.put(k, op(r.get(k), b, op, what));
+                else for (Map.Entry<String, Object> e : r.entrySet()) if (isNumeric(e.getValue())) e.setValue(op(e.getValue(), b, op, what));
             }
             return Collections.unmodifiableMap(r);
         }
         if (b instanceof Map<?, ?> mb) {
             Map<String, Object> r = new LinkedHashMap<>((Map<String, Object>) mb);
-            for (Map.Entry<String, Object> e : r.entrySet()) {
-                if (isNumeric(e.getValue())) e.setValue(op(a, e.getValue(), op, what));
-            }
+            String k = pitchKey(r);
+            if (k != null) r.put(k, op(a, r.get(k), op, what));
+            else for (Map.Entry<String, Object> e : r.entrySet()) if (isNumeric(e.getValue())) e.setValue(op(a, e.getValue(), op, what));
             return Collections.unmodifiableMap(r);
         }
         return op.applyAsDouble(num(a, what), num(b, what));
     }
+
+    /** The entry a plain number applies to: note, else n, else freq, else value; null for none (then every numeric entry). */
+    private static String pitchKey(Map<String, Object> m) {
+        for (String k : PITCH) if (m.get(k) != null && isNumeric(m.get(k))) return k;
+        return null;
+    }
+
+    private static final String[] PITCH = {"note", "n", "freq", "value"};
 
     private static boolean isNumeric(Object v) {
         return v instanceof Number || v instanceof String s && noteToMidi(s) != null;

@@ -77,7 +77,9 @@ class PatternFunctionsTest {
         assertEquals("0-1/2 60 | 1/2-1 75", Show.onsets(m("c4 eb5").add(n(0)), 1), "note names are MIDI numbers in arithmetic");
         assertThrows(IllegalArgumentException.class, () -> m("bd").add(n(1)).query(Span.of(0, 1)));
         assertEquals("0-1 {note: 48, s: x}", Show.onsets(m("0").control("note").set(m("x").control("s")).add(n(48)), 1),
-                "a number added to a control map adds to its numeric controls");
+                "a number added to a control map adds to its pitch");
+        assertEquals("0-1 {note: 48, cutoff: 800}", Show.onsets(m("0").control("note").set(Pattern.pure(Values.map("cutoff", 800.0))).add(n(48)), 1),
+                "and leaves the other controls alone");
     }
 
     @Test
