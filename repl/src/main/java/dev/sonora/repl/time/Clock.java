@@ -247,7 +247,7 @@ public final class Clock {
         for (PatternPlayer p : players.values()) {
             queue.remove(p);
             if (p.next.lt(here)) p.next = here;
-            p.beat = beatOfCycle(p.next);
+            p.beat = PatternPlayer.wakeBeat(this, p.next);
             schedule(p);
         }
     }
@@ -278,7 +278,7 @@ public final class Clock {
             return;
         }
         p = new PatternPlayer(name, pattern, where, start);
-        p.beat = beatOfCycle(start);
+        p.beat = PatternPlayer.wakeBeat(this, start);
         players.put(name, p);
         schedule(p);
     }

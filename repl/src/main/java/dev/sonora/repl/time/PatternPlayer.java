@@ -11,7 +11,7 @@ import dev.sonora.repl.pattern.Pattern;
 import dev.sonora.repl.pattern.PatternBridge;
 
 /**
- * A playing pattern ({@code pat(name, pattern)}): every {@link #CHUNK} of a cycle, shortly
+ * A playing pattern ({@code pat(name, pattern)}): every {@link #CHUNK} of a cycle, one slice
  * before that slice of time is due, it queries the pattern for the events that begin in it and
  * plays each as its own clock event, so every node command carries the exact sample of the
  * event's beginning (rounded once, from exact pattern time). Pattern time is global: cycle
@@ -53,12 +53,14 @@ final class PatternPlayer extends Event {
     @Override
     void fire(Clock clock, long sample, long lateSamples) {
         if (stopped) return;
-        if (lateSamples > 0) {
-            long audio = clock.audioSampleTime();
+        // it wakes a slice early: late only if the slice it plays has begun
+        long audio = clock.audioSampleTime();
+        long late = audio - clock.sampleOf(clock.beatOfCycle(next));
+        if (late > 0) {
             do {
                 next = next.add(CHUNK);
             } while (clock.sampleOf(clock.beatOfCycle(next)) < audio);
-            clock.reportLate("pat '" + name + "'", lateSamples, 0);
+            clock.reportLate("pat '" + name + "'", late, 0);
             schedule(clock);
             return;
         }
@@ -76,8 +78,17 @@ final class PatternPlayer extends Event {
     }
 
     private void schedule(Clock clock) {
-        beat = clock.beatOfCycle(next);
+        beat = wakeBeat(clock, next);
         clock.schedule(this);
+    }
+
+    /**
+     * When to query the slice beginning at {@code cycle}: one slice before it is due, so its
+     * events go out between the clock's latency and the latency plus a slice ahead, and a stall
+     * of the Lang thread shorter than that moves none of them.
+     */
+    static double wakeBeat(Clock clock, Fraction cycle) {
+        return clock.beatOfCycle(cycle.sub(CHUNK));
     }
 
     private List<Hap> query(Clock clock, Fraction b, Fraction e) {

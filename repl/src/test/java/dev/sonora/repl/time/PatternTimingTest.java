@@ -51,7 +51,7 @@ class PatternTimingTest {
         String script = CLICK + """
                 pat('a', note('0*4').def('click'))
                 at(6, () => pat('a', note('<0*3 0*3 0*3 0*3 bd*3>').def('click')))
-                at(4 * 5 + 2, () => stop('a'))
+                at(4 * 5 + 1.25, () => stop('a')) // the slice with beat 22 is sent at 21.5: stopped before
                 """;
         R r = render(dir, script, 11, 1); // the error line makes the render exit non-zero, as a loop's would
         TreeSet<Long> ideal = new TreeSet<>();
