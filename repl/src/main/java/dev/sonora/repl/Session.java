@@ -25,7 +25,7 @@ final class Session implements AutoCloseable {
     Session(ServerOptions options, Output output) {
         this.server = new Server(options);
         this.lang = new LangLoop();
-        this.host = lang.submit(() -> JsHost.create(server, lang, output));
+        this.host = lang.submit(() -> JsHost.create(server, lang, output, Features.all()));
     }
 
     /** The JS host; waits for it. Throws if the context could not be built. */

@@ -8,10 +8,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sonora.server.ChildJvm;
 
 /**
  * JS that eats the heap is stopped with one line, and the next line and the audio go on. A
@@ -22,9 +25,8 @@ class HeapWatchTest {
     @Test
     void codeThatFillsTheHeapIsStoppedAndTheMusicPlaysOn(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("log.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseZGC", "-Dpolyglot.engine.WarnInterpreterOnly=false",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--driver", "null", "--history", "")
+        Process p = ChildJvm.command(List.of("-Xmx256m", "-XX:+UseZGC", "-Dpolyglot.engine.WarnInterpreterOnly=false"),
+                Main.class, "--driver", "null", "--history", "")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (OutputStream in = p.getOutputStream()) {
             in.write(String.join("\n",

@@ -38,7 +38,7 @@ public final class LiveHost implements AutoCloseable {
                 errors.add(text);
             }
         };
-        host = lang.submit(() -> JsHost.create(server, lang, o)).get();
+        host = lang.submit(() -> JsHost.create(server, lang, o, Features.all())).get();
         driver = new NullDriver(server, out, bufferFrames);
         server.startNrtThread();
         driver.start();

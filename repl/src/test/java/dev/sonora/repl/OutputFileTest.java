@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sonora.server.Wav;
+
 /**
  * Output files (--render OUT, --record OUT) are checked before anything runs: never one of
  * the input scripts, never an existing file that is not a WAV (unless --force), and a path

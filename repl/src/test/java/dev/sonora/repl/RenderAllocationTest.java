@@ -1,14 +1,11 @@
 package dev.sonora.repl;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+
+import dev.sonora.server.ChildJvm;
 
 /**
  * The independent check of the RT rule: a flight recording of a whole {@code --render} under
@@ -53,14 +52,9 @@ class RenderAllocationTest {
         Path script = Files.writeString(dir.resolve("load.js"), LOAD);
         Path wav = dir.resolve("load.wav");
         Path jfr = dir.resolve("render.jfr");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile",
-                "-Dpolyglot.engine.WarnInterpreterOnly=false", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--render", wav.toString(), "--duration", "20", script.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "render did not finish");
-        assertEquals(0, p.exitValue(), out);
+        String out = ChildJvm.run(ChildJvm.command(List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile",
+                "-Dpolyglot.engine.WarnInterpreterOnly=false"), Main.class,
+                "--render", wav.toString(), "--duration", "20", script.toString()), 180);
         // The summary's figure comes from the JVM's per-thread allocation counter. Kernels, commands
         // and the block loop allocate nothing (the server's RtAllocationTest holds them to exactly
         // 0 B under load, FirstUseAllocationTest holds first use to 0 B). What a whole-process render

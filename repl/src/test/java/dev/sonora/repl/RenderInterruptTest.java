@@ -3,35 +3,28 @@ package dev.sonora.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sonora.server.ChildJvm;
+import dev.sonora.server.Wav;
 
 /**
  * A long render stopped by SIGTERM (Ctrl-C alike) leaves a playable WAV of what it rendered,
  * and its header is valid while the render still runs. A child JVM, as a user runs it.
  */
 class RenderInterruptTest {
-    private static long headerDataBytes(Path wav) throws Exception {
-        try (RandomAccessFile f = new RandomAccessFile(wav.toFile(), "r")) {
-            if (f.length() < 44) return 0;
-            f.seek(40);
-            return Integer.toUnsignedLong(Integer.reverseBytes(f.readInt()));
-        }
-    }
-
     @Test
     void sigtermFinishesTheFileOfWhatWasRendered(@TempDir Path dir) throws Exception {
         Path wav = dir.resolve("long.wav");
         Path log = dir.resolve("log.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Dpolyglot.engine.WarnInterpreterOnly=false", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(),
+        Process p = ChildJvm.command(List.of("-Dpolyglot.engine.WarnInterpreterOnly=false"), Main.class,
                 "--render", wav.toString(), "--duration", "3600", "-e", "play(() => sine(440).mul(0.1))")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -39,7 +32,7 @@ class RenderInterruptTest {
             long seen = 0;
             for (int i = 0; i < 1800 && seen == 0 && p.isAlive(); i++) {
                 Thread.sleep(100);
-                if (Files.exists(wav)) seen = headerDataBytes(wav);
+                if (Files.exists(wav)) seen = Wav.dataBytesInHeader(wav);
             }
             assertTrue(seen > 0, "the header counted audio while rendering: " + Files.readString(log));
             long size = Files.size(wav);

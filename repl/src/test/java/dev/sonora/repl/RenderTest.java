@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.sonora.server.Wav;
+
 /** --render: every example script renders non-silent and NaN-free; script errors exit non-zero. */
 class RenderTest {
     private static final String SUMMARY = "rendered \\d+(\\.\\d+)? s in \\d+\\.\\d\\d s \\(\\d+\\.\\d× real time\\), "

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sonora.server.Wav;
+
 /** Samples, buffers and recording through the whole program (--render). */
 class SamplesRenderTest {
 

@@ -3,13 +3,13 @@ package dev.sonora.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sonora.server.Wav;
 
 /**
  * {@code while (true) {}} under --render: no one can press Ctrl-C, so a step that runs longer
@@ -19,11 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StepTimeoutTest {
     /** The header's sizes agree with the file; returns the frames it holds. */
     static long validFrames(Path wav) throws Exception {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
-        long data = b.getInt(40) & 0xFFFFFFFFL;
-        assertEquals(b.capacity() - 44L, data, "data size in the header");
-        assertEquals(b.capacity() - 8L, b.getInt(4) & 0xFFFFFFFFL, "RIFF size in the header");
-        return data / 8;
+        Wav w = Wav.read(wav);
+        w.assertHeaderMatchesTheFile();
+        return w.frames();
     }
 
     @Test

@@ -12,9 +12,9 @@ import dev.sonora.server.synth.SynthDef;
 final class Defs {
     private final Map<String, SynthDef> byName = new ConcurrentHashMap<>();
 
-    /** Adds or replaces; running synths keep the definition they were built from. */
-    void add(SynthDef def) {
-        byName.put(def.name(), def);
+    /** Adds or replaces; running synths keep the definition they were built from. Returns the replaced one, or null. */
+    SynthDef add(SynthDef def) {
+        return byName.put(def.name(), def);
     }
 
     SynthDef get(String name) {

@@ -4,18 +4,22 @@ import dev.sonora.server.rt.RtNode;
 import dev.sonora.server.synth.SynthDef;
 
 /**
- * The sender's handle on a node: its id, the object the audio thread holds, and whether it
- * has ended. Commands carry the object so the audio thread can tell a live node from a stale
- * handle. Any thread; {@link #ended} is set by NRT when the node comes back.
+ * The sender's handle on a node: its id, the object the audio thread holds, which life of that
+ * object it names (a pooled synth object plays many notes, one generation each), and whether it
+ * has ended. Commands carry object, id and generation so the audio thread can tell a live node
+ * from a stale handle. A handle is made per node and never reused. Any thread; {@link #ended} is
+ * set by NRT when the node comes back.
  */
 public final class NodeRef {
     private final int id;
     private final RtNode node;
+    private final int generation;
     private final SynthDef def;
     private volatile boolean ended;
 
     NodeRef(int id, RtNode node, SynthDef def) {
         this.id = id;
+        this.generation = node.generation();
         this.node = node;
         this.def = def;
     }
@@ -26,6 +30,11 @@ public final class NodeRef {
 
     RtNode node() {
         return node;
+    }
+
+    /** The life of {@link #node} this handle names. */
+    int generation() {
+        return generation;
     }
 
     /** The definition, or null for a group. */

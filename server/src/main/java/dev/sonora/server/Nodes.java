@@ -1,6 +1,7 @@
 package dev.sonora.server;
 
-import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import dev.sonora.server.node.FreeChildren;
 import dev.sonora.server.node.FreeNode;
@@ -13,6 +14,7 @@ import dev.sonora.server.rt.RtGroup;
 import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.rt.World;
 import dev.sonora.server.synth.SynthDef;
+import dev.sonora.server.synth.SynthPool;
 import dev.sonora.server.ugen.UnitResources;
 
 /**
@@ -25,10 +27,17 @@ final class Nodes {
     private final CommandQueue queue;
     private final UnitResources resources;
     private final int maxNodes;
+    private final Defs defs;
+    private final Consumer<String> info;
+    // one pool per definition in use; a replaced definition's pool is retired (Server.addDef)
+    private final ConcurrentHashMap<SynthDef, SynthPool> pools = new ConcurrentHashMap<>();
     final NodeRef root;
     final NodeRef defaultGroup;
 
-    Nodes(World world, NodeRegistry registry, CommandQueue queue, UnitResources resources, int maxNodes) {
+    Nodes(World world, NodeRegistry registry, CommandQueue queue, UnitResources resources, int maxNodes,
+          Defs defs, Consumer<String> info) {
+        this.defs = defs;
+        this.info = info;
         this.world = world;
         this.registry = registry;
         this.queue = queue;
@@ -40,13 +49,20 @@ final class Nodes {
         registry.putPermanent(defaultGroup);
     }
 
+    /**
+     * Checks, takes an id, and takes a synth from the definition's pool (or builds one when the
+     * definition is not pooled). Allocates nothing in steady state but the handle and the link
+     * command; the words of a refusal are built only when it is refused.
+     */
     NodeRef synth(SynthDef def, String[] names, float[] values, int addAction, NodeRef target, long time) {
-        float[] controlValues = controlValues(def, names, values, "synth '" + def.name() + "'");
-        checkTarget(addAction, target, "synth '" + def.name() + "'");
+        checkControls(def, names, values);
+        checkTarget(addAction, target, def, null);
         int id = allocateId();
         RtSynth node;
         try {
-            node = def.instantiate(world, id, controlValues, resources);
+            SynthPool pool = pool(def);
+            node = pool != null ? pool.acquire(id, names, values)
+                    : def.instantiate(world, id, controlValues(def, names, values), resources);
         } catch (RuntimeException e) {
             registry.unallocate(id);
             throw e;
@@ -54,8 +70,32 @@ final class Nodes {
         return link(new NodeRef(id, node, def), addAction, target, time);
     }
 
+    /** The pool of a definition this server holds now, made on first use; null for any other definition. */
+    private SynthPool pool(SynthDef def) {
+        SynthPool p = pools.get(def);
+        if (p != null) return p;
+        if (defs.get(def.name()) != def) return null; // replaced, or never added: built afresh
+        p = pools.computeIfAbsent(def, d -> new SynthPool(d, world, resources, maxNodes - 2, info));
+        if (defs.get(def.name()) != def) { // replaced meanwhile: retire what was just made
+            retire(def);
+            return null;
+        }
+        return p;
+    }
+
+    /** A definition was replaced: its pool's synths still playing finish, then are dropped. */
+    void retire(SynthDef old) {
+        SynthPool p = pools.remove(old);
+        if (p != null) p.retire();
+    }
+
+    /** The pool of a definition, if it has one (tests). */
+    SynthPool poolOf(SynthDef def) {
+        return pools.get(def);
+    }
+
     NodeRef group(int addAction, NodeRef target, long time) {
-        checkTarget(addAction, target, "group");
+        checkTarget(addAction, target, null, "group");
         int id = allocateId();
         return link(new NodeRef(id, new RtGroup(id), null), addAction, target, time);
     }
@@ -63,9 +103,10 @@ final class Nodes {
     private NodeRef link(NodeRef ref, int addAction, NodeRef target, long time) {
         registry.put(ref);
         try {
-            queue.send(new NewNode(time, ref.node(), addAction, target.node()));
+            queue.send(new NewNode(time, ref.node(), addAction, target.node(), target.id(), target.generation()));
         } catch (ServerException e) {
             registry.release(ref.id(), ref.node());
+            if (ref.node() instanceof RtSynth s) SynthPool.release(s); // never reached the audio thread
             throw e;
         }
         return ref;
@@ -82,35 +123,35 @@ final class Nodes {
             if (idx[i] < 0) throw new ServerException(unknownControl(def, names[i], "set " + n));
             if (!Float.isFinite(values[i])) throw new ServerException("set " + n + ": " + names[i] + " = " + values[i] + " is not a finite number");
         }
-        queue.send(new SetControls(time, (RtSynth) n.node(), idx, values.clone()));
+        queue.send(new SetControls(time, (RtSynth) n.node(), n.id(), n.generation(), idx, values.clone()));
     }
 
     void free(NodeRef n, long time) {
         checkLive(n, "free");
         if (n == root || n == defaultGroup) {
-            queue.send(new FreeChildren(time, (RtGroup) n.node()));
+            queue.send(new FreeChildren(time, (RtGroup) n.node(), n.id(), n.generation()));
         } else {
-            queue.send(new FreeNode(time, n.node()));
+            queue.send(new FreeNode(time, n.node(), n.id(), n.generation()));
         }
     }
 
     void freeAll(NodeRef group, long time) {
         if (!group.isGroup()) throw new ServerException("freeAll: " + group + " is not a group");
         checkLive(group, "freeAll");
-        queue.send(new FreeChildren(time, (RtGroup) group.node()));
+        queue.send(new FreeChildren(time, (RtGroup) group.node(), group.id(), group.generation()));
     }
 
     void run(NodeRef n, boolean run, long time) {
         checkLive(n, run ? "run" : "pause");
-        queue.send(new RunNode(time, n.node(), run));
+        queue.send(new RunNode(time, n.node(), n.id(), n.generation(), run));
     }
 
     void move(NodeRef n, int addAction, NodeRef target, long time) {
         checkLive(n, "move");
         if (n == root || n == defaultGroup) throw new ServerException("move: the root and default groups stay where they are");
-        checkTarget(addAction, target, "move");
+        checkTarget(addAction, target, null, "move");
         if (addAction == AddAction.REPLACE) throw new ServerException("move: use head, tail, before or after");
-        queue.send(new MoveNode(time, n.node(), addAction, target.node()));
+        queue.send(new MoveNode(time, n.node(), n.id(), n.generation(), addAction, target.node(), target.id(), target.generation()));
     }
 
     private int allocateId() {
@@ -127,7 +168,14 @@ final class Nodes {
         if (!n.playing()) throw new ServerException(what + ": " + n + " has already ended");
     }
 
-    private void checkTarget(int addAction, NodeRef target, String what) {
+    /** {@code what} names the request, or null for a synth of {@code def} (named only on refusal). */
+    private void checkTarget(int addAction, NodeRef target, SynthDef def, String what) {
+        if (AddAction.isValid(addAction) && target != null && target.playing()
+                && (!AddAction.isInside(addAction) || target.isGroup())
+                && (addAction == AddAction.HEAD || addAction == AddAction.TAIL || target != root)) {
+            return;
+        }
+        if (what == null) what = "synth '" + def.name() + "'";
         if (!AddAction.isValid(addAction)) throw new ServerException(what + ": unknown add action " + addAction);
         if (target == null) throw new ServerException(what + ": no target node given");
         if (!target.playing()) throw new ServerException(what + ": target " + target + " has already ended");
@@ -139,17 +187,22 @@ final class Nodes {
         }
     }
 
-    private static float[] controlValues(SynthDef def, String[] names, float[] values, String what) {
-        float[] v = new float[def.controlNames().size()];
-        Arrays.fill(v, Float.NaN);
-        if (names != null) {
-            for (int i = 0; i < names.length; i++) {
-                int k = def.controlIndex(names[i]);
-                if (k < 0) throw new ServerException(unknownControl(def, names[i], what));
-                if (!Float.isFinite(values[i])) throw new ServerException(what + ": " + names[i] + " = " + values[i] + " is not a finite number");
-                v[k] = values[i];
+    /** Refuses an unknown control or a value that is not finite; allocates nothing when all is well. */
+    private static void checkControls(SynthDef def, String[] names, float[] values) {
+        if (names == null) return;
+        for (int i = 0; i < names.length; i++) {
+            if (def.controlIndex(names[i]) < 0) throw new ServerException(unknownControl(def, names[i], "synth '" + def.name() + "'"));
+            if (!Float.isFinite(values[i])) {
+                throw new ServerException("synth '" + def.name() + "': " + names[i] + " = " + values[i] + " is not a finite number");
             }
         }
+    }
+
+    /** Values by control index, NaN for the default (checked names), for a synth built afresh. */
+    private static float[] controlValues(SynthDef def, String[] names, float[] values) {
+        float[] v = new float[def.controlNames().size()];
+        java.util.Arrays.fill(v, Float.NaN);
+        if (names != null) for (int i = 0; i < names.length; i++) v[def.controlIndex(names[i])] = values[i];
         return v;
     }
 

@@ -1,7 +1,5 @@
 package dev.sonora.server;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jctools.queues.SpscArrayQueue;
@@ -15,6 +13,7 @@ import dev.sonora.server.rt.RtEngine;
 import dev.sonora.server.rt.RtNode;
 import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.stream.StreamTable;
+import dev.sonora.server.synth.SynthPool;
 
 /**
  * The NRT side of one server: completes everything the audio thread hands back on the return
@@ -30,7 +29,8 @@ final class ReturnLoop implements CommandOutcome {
     private final BufferTable buffers;
     private final StreamTable streams;
     private final Lazy<DiskThread> disk;
-    private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
+    // copied on add, read as a plain array: walking it per ended node allocates no iterator
+    private volatile ServerListener[] listeners = new ServerListener[0];
     private volatile Thread thread;
 
     ReturnLoop(SpscArrayQueue<Object> fromRt, CommandQueue queue, RtEngine engine, NodeRegistry registry,
@@ -44,8 +44,10 @@ final class ReturnLoop implements CommandOutcome {
         this.disk = disk;
     }
 
-    void addListener(ServerListener l) {
-        listeners.add(l);
+    synchronized void addListener(ServerListener l) {
+        ServerListener[] next = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        next[next.length - 1] = l;
+        listeners = next;
     }
 
     /** Completes what came back; returns how many. NRT owner only. */
@@ -73,21 +75,29 @@ final class ReturnLoop implements CommandOutcome {
             for (Buffer b : s.heldBuffers()) buffers.release(b);
             if (streams.openCount() > 0) streams.nodeEnded(node, disk.get());
         }
-        NodeRef ref = registry.release(node.id, node);
-        if (ref == null) return;
-        ref.markEnded();
-        for (ServerListener l : listeners) {
-            try {
-                l.nodeEnded(ref);
-            } catch (RuntimeException e) {
-                reportError("node-ended listener failed: " + e.getMessage());
+        NodeRef ref = registry.release(node.id(), node);
+        if (ref != null) {
+            ref.markEnded();
+            for (ServerListener l : listeners) {
+                try {
+                    l.nodeEnded(ref);
+                } catch (RuntimeException e) {
+                    reportError("node-ended listener failed: " + e.getMessage());
+                }
             }
         }
+        // last: from here a sender may reuse the object for another note
+        if (node instanceof RtSynth s) SynthPool.release(s);
     }
 
     @Override
     public void reportError(String message) {
         for (ServerListener l : listeners) l.error(message);
+    }
+
+    /** One line of news for the listeners (a pool grew). Any thread. */
+    void reportInfo(String message) {
+        for (ServerListener l : listeners) l.info(message);
     }
 
     @Override

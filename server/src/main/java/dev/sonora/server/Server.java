@@ -62,7 +62,8 @@ public final class Server implements AutoCloseable {
                 options.audioBuses(), options.controlBuses(), fromRt, stats);
         this.engine = new RtEngine(world, queue.rtEnd(), options.commandCapacity());
         this.registry = new NodeRegistry(options.maxNodes(), Math.min(1000, options.maxNodes() / 2));
-        this.nodes = new Nodes(world, registry, queue, UnitResources.of(buffers, streams.table()), options.maxNodes());
+        this.nodes = new Nodes(world, registry, queue, UnitResources.of(buffers, streams.table()), options.maxNodes(),
+                defs, this::reportInfo);
         this.loading = new BufferLoading(buffers, disk, queue, options.sampleRate(), this::reportError);
         this.returns = new ReturnLoop(fromRt, queue, engine, registry, buffers, streams.table(), disk);
         // take both queues through a full offer/poll once on this thread: the JVM links
@@ -106,9 +107,18 @@ public final class Server implements AutoCloseable {
 
     // ---- definitions ----
 
-    /** Adds or replaces a definition; running synths keep the one they were built from. */
+    /**
+     * Adds or replaces a definition; running synths keep the one they were built from. Replacing
+     * retires the old definition's pool: its synths still playing finish and are dropped.
+     */
     public void addDef(SynthDef def) {
-        defs.add(def);
+        SynthDef old = defs.add(def);
+        if (old != null && old != def) nodes.retire(old);
+    }
+
+    /** The pool of a definition, or null when it has none yet (tests, status). */
+    public dev.sonora.server.synth.SynthPool pool(SynthDef def) {
+        return nodes.poolOf(def);
     }
 
     public SynthDef def(String name) {
@@ -238,6 +248,11 @@ public final class Server implements AutoCloseable {
     public void catchUpDisk() {
         DiskThread d = disk.ifMade();
         if (d != null && d.behind()) d.awaitCaughtUp();
+    }
+
+    /** Tells the listeners one line of news (a synth pool grew). Any thread. */
+    public void reportInfo(String message) {
+        returns.reportInfo(message);
     }
 
     /** Tells the listeners about a problem in one line (Disk thread reports, etc.). Any thread. */

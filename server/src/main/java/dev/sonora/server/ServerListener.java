@@ -9,4 +9,11 @@ public interface ServerListener {
     /** One line for the user about something that failed after it was sent. */
     default void error(String message) {
     }
+
+    /**
+     * One line for the user that is news, not a failure (a synth pool grew). Not an error: a
+     * render that reports errors exits non-zero, so this is ignored unless a listener shows it.
+     */
+    default void info(String message) {
+    }
 }

@@ -25,10 +25,10 @@ class NodeTreeTest {
 
     private static List<Integer> ids(RtGroup g) {
         List<Integer> out = new ArrayList<>();
-        for (RtNode n = g.head(); n != null; n = n.next()) out.add(n.id);
+        for (RtNode n = g.head(); n != null; n = n.next()) out.add(n.id());
         // walk back too: the prev links must mirror the next links
         List<Integer> back = new ArrayList<>();
-        for (RtNode n = g.tail(); n != null; n = n.prev()) back.add(0, n.id);
+        for (RtNode n = g.tail(); n != null; n = n.prev()) back.add(0, n.id());
         assertEquals(out, back, "prev links disagree with next links");
         return out;
     }
@@ -77,7 +77,7 @@ class NodeTreeTest {
         group(12, AddAction.TAIL, d);
         group(13, AddAction.REPLACE, b);
         assertEquals(List.of(10, 13, 12), ids(d));
-        assertNull(w.live(11, b), "out of the tree at once");
+        assertNull(w.live(11, b, 0), "out of the tree at once");
         assertEquals(1, w.endSomeDying(World.MAX_ENDS_PER_BLOCK));
         assertNull(w.node(11));
         assertSame(b, returns.relaxedPoll());
@@ -93,11 +93,11 @@ class NodeTreeTest {
         group(14, AddAction.TAIL, d);
         w.endNode(a);
         assertEquals(List.of(14), ids(d), "out of the tree (silent) at once");
-        for (int id = 10; id <= 13; id++) assertNull(w.live(id, w.node(id)), "no command reaches a freed node " + id);
+        for (int id = 10; id <= 13; id++) assertNull(w.live(id, w.node(id), 0), "no command reaches a freed node " + id);
         assertEquals(4, w.endSomeDying(World.MAX_ENDS_PER_BLOCK));
         List<Integer> back = new ArrayList<>();
         Object o;
-        while ((o = returns.relaxedPoll()) != null) back.add(((RtNode) o).id);
+        while ((o = returns.relaxedPoll()) != null) back.add(((RtNode) o).id());
         assertEquals(List.of(12, 11, 13, 10), back, "post-order: every child before its group");
         assertEquals(List.of(14), ids(d));
         for (int id = 10; id <= 13; id++) assertNull(w.node(id));

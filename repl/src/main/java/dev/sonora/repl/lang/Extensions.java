@@ -12,24 +12,25 @@ import dev.sonora.server.Server;
  * JsHost loads them in this order, after the core, and hands each bridge to its module's
  * {@code connect}. Lang thread.
  */
-final class Extensions {
+public final class Extensions {
     /** Makes an extension's bridge object. Lang thread, while the context is built. */
     @FunctionalInterface
-    interface Factory {
+    public interface Factory {
         Object create(Server server, LangLoop lang, Output output, JsHost host);
     }
 
-    static final Map<String, Factory> ALL = new LinkedHashMap<>();
+    private final Map<String, Factory> byName = new LinkedHashMap<>();
 
-    static {
-        // tempo clock and loops, samples and recording, MIDI: time.mjs, samples.mjs, midi.mjs
-        ALL.put("time", (server, lang, output, host) -> new dev.sonora.repl.time.TimeBridge(server, lang, output));
-        ALL.put("samples", dev.sonora.repl.samples.SamplesBridge::new);
-        ALL.put("midi", dev.sonora.repl.midi.MidiBridge::new);
-        // patterns (mini-notation, pattern functions, pat): patterns.mjs, which plays them on time.mjs's clock
-        ALL.put("patterns", (server, lang, output, host) -> new dev.sonora.repl.pattern.PatternBridge());
+    /**
+     * Adds an extension, loaded after the ones before it. The list is made above this package
+     * (the session's {@code Features}), so the language layer names no feature package.
+     */
+    public Extensions with(String name, Factory factory) {
+        byName.put(name, factory);
+        return this;
     }
 
-    private Extensions() {
+    Map<String, Factory> all() {
+        return byName;
     }
 }

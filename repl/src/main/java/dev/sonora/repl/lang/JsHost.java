@@ -72,7 +72,7 @@ public final class JsHost implements AutoCloseable {
     private volatile String interruptReason; // why the running evaluation is being interrupted (HeapWatch), or null
     private volatile long evalStartedMillis; // when the running top-level evaluation began; 0 between them
 
-    private JsHost(Server server, LangLoop lang, Output output) {
+    private JsHost(Server server, LangLoop lang, Output output, Extensions extensionList) {
         this.lang = lang;
         this.output = output;
         this.bridge = new Bridge(server, lang, output);
@@ -90,7 +90,7 @@ public final class JsHost implements AutoCloseable {
                 if (name.equals("bridge")) module.invokeMember("connect", bridge);
                 loaded.put(name, module);
             }
-            for (var ext : Extensions.ALL.entrySet()) {
+            for (var ext : extensionList.all().entrySet()) {
                 // each extension: its Java side, then its module, which gets that through connect()
                 Object bridgeObject = ext.getValue().create(server, lang, output, this);
                 extensions.put(ext.getKey(), bridgeObject);
@@ -111,13 +111,21 @@ public final class JsHost implements AutoCloseable {
             public void error(String message) {
                 output.err("server: " + message);
             }
+
+            @Override
+            public void info(String message) {
+                output.out("server: " + message); // e.g. a synth pool grew: news, not a failure
+            }
         });
     }
 
-    /** Builds the context and runs the prelude. Lang thread only. */
-    public static JsHost create(Server server, LangLoop lang, Output output) {
+    /**
+     * Builds the context and runs the prelude: the core modules, then each of {@code extensions}
+     * in order (the session passes {@code Features.all()}). Lang thread only.
+     */
+    public static JsHost create(Server server, LangLoop lang, Output output, Extensions extensions) {
         if (!lang.onLangThread()) throw new IllegalStateException("JsHost must be created on the Lang thread");
-        return new JsHost(server, lang, output);
+        return new JsHost(server, lang, output, extensions);
     }
 
     private static Context newContext() {

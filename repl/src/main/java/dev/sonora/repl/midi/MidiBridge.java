@@ -23,6 +23,7 @@ import dev.sonora.server.midi.file.SmfPlayer;
 import dev.sonora.server.midi.file.SmfReader;
 import dev.sonora.server.midi.message.MidiException;
 import dev.sonora.server.midi.message.MidiMessage;
+import dev.sonora.server.midi.message.MidiType;
 
 /**
  * The JS API's door to MIDI (the prelude module {@code midi.mjs} gets it): inputs, handlers,
@@ -97,6 +98,21 @@ public final class MidiBridge implements AutoCloseable {
     private boolean active() {
         SmfPlayer p = livePlayer;
         return openInputs > 0 || (p != null && !p.finished());
+    }
+
+    // ---- message types (the one table: MidiType) ----
+
+    /** The type names handlers may use, 'any' last. */
+    @HostAccess.Export
+    public ProxyArray types() {
+        return JsValues.list(MidiDispatcher.TYPES);
+    }
+
+    /** A message's type name (a note-on with velocity 0 is a note-off), or 'system' for one without a name. */
+    @HostAccess.Export
+    public String typeOf(int status, int data2) {
+        MidiType t = MidiType.of(status, data2);
+        return t == null ? "system" : t.label();
     }
 
     // ---- inputs ----

@@ -8,6 +8,7 @@ import dev.sonora.repl.lang.ReportLimiter;
 import dev.sonora.server.Server;
 import dev.sonora.server.midi.MidiDispatcher;
 import dev.sonora.server.midi.message.MidiMessage;
+import dev.sonora.server.midi.message.MidiType;
 
 /**
  * Constant-latency MIDI ({@code midi.latency(ms)}): each message's handlers run as an event at
@@ -100,10 +101,8 @@ final class MidiLatency {
     }
 
     private static String name(MidiMessage m) {
-        if (m.isNoteOn()) return "noteon";
-        if (m.isNoteOff()) return "noteoff";
-        if (m.isControlChange()) return "cc";
-        return "message";
+        MidiType t = m.type();
+        return t == MidiType.NOTE_ON || t == MidiType.NOTE_OFF || t == MidiType.CC ? t.label() : "message";
     }
 
     private static String plain(double d) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
+import dev.sonora.repl.Features;
 import dev.sonora.server.Server;
 import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.MemoryOut;
@@ -36,7 +37,7 @@ public final class HostFixture implements AutoCloseable {
                 err.add(text);
             }
         };
-        host = lang.submit(() -> JsHost.create(server, lang, o)).get();
+        host = lang.submit(() -> JsHost.create(server, lang, o, Features.all())).get();
         driver.start();
     }
 

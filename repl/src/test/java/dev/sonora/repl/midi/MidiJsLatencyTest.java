@@ -1,5 +1,6 @@
 package dev.sonora.repl.midi;
 
+import dev.sonora.repl.Features;
 import dev.sonora.server.midi.BlockChangeWatch;
 import dev.sonora.server.midi.FakeMidiDevice;
 
@@ -45,7 +46,7 @@ class MidiJsLatencyTest {
                 errors.add(text);
             }
         };
-        JsHost host = lang.submit(() -> JsHost.create(server, lang, out)).get();
+        JsHost host = lang.submit(() -> JsHost.create(server, lang, out, Features.all())).get();
         try {
             server.startNrtThread();
             driver.start();

@@ -6,13 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.sonora.repl.Cli;
+import dev.sonora.server.Wav;
 
 /** The command line in-process (exit code, stdout, stderr), and what MIDI tests read and write. */
 record MidiRun(int code, String out, String err) {
@@ -51,10 +50,6 @@ record MidiRun(int code, String out, String err) {
 
     /** The left channel of a renderer's WAV (stereo 32-bit float). */
     static float[] left(Path wav) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
-        if (b.getShort(20) != 3 || b.getShort(22) != 2) throw new IOException("not stereo float: " + wav);
-        float[] x = new float[b.getInt(40) / 8];
-        for (int i = 0; i < x.length; i++) x[i] = b.getFloat(44 + 8 * i);
-        return x;
+        return Wav.read(wav).left();
     }
 }

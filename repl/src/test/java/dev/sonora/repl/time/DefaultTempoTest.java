@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.sonora.repl.CliRun;
 import dev.sonora.repl.LiveHost;
-import dev.sonora.repl.Wav;
+import dev.sonora.server.Wav;
 import dev.sonora.server.rt.DiscardOut;
 
 /**

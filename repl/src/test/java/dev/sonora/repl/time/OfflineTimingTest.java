@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sonora.repl.Cli;
+import dev.sonora.server.Wav;
 
 /**
  * {@code --render} of loops, generator loops and {@code at} at an awkward tempo: every click
@@ -64,14 +63,7 @@ class OfflineTimingTest {
         String all = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, all);
         assertTrue(all.contains("late 0,"), all);
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(3, b.getShort(20), "float WAV");
-        float[] left = new float[b.getInt(40) / 8];
-        b.position(44);
-        for (int i = 0; i < left.length; i++) {
-            left[i] = b.getFloat();
-            b.getFloat();
-        }
+        float[] left = Wav.read(wav).left();
         assertEquals(seconds * Clicks.RATE, left.length);
         return left;
     }

@@ -159,11 +159,7 @@ public final class JavaSoundDriver implements Driver {
     @Override
     public void close() {
         stopping = true;
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        AudioThread.awaitEnd(thread, 1000);
         line.stop();
         line.flush();
         line.close();

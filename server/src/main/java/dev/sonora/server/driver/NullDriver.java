@@ -78,10 +78,6 @@ public final class NullDriver implements Driver {
     @Override
     public void close() {
         stopping = true;
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        AudioThread.awaitEnd(thread, 1000);
     }
 }

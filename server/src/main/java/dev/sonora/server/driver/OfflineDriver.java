@@ -103,10 +103,6 @@ public final class OfflineDriver implements Driver {
     public void close() {
         stopping = true;
         LockSupport.unpark(thread);
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        AudioThread.awaitEnd(thread, 2000);
     }
 }

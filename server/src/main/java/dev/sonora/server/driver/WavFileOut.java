@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
+import dev.sonora.server.record.WavFormat;
 import dev.sonora.server.rt.AudioOut;
 
 /**
@@ -24,7 +23,7 @@ import dev.sonora.server.rt.AudioOut;
  * hook) makes them exact.
  */
 public final class WavFileOut implements AudioOut, AutoCloseable {
-    private static final int HEADER = 44;
+    private static final int BITS = 32; // float
     private final Path path;
     private final FileChannel channel;
     private final ByteBuffer buf;
@@ -34,7 +33,7 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
     private long frames;
     private long framesOnDisk;   // what the file holds (the header may lag it by up to a second)
     private long framesInHeader;
-    private final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer header = ByteBuffer.allocate(WavFormat.HEADER);
     private IOException failure;
 
     public WavFileOut(Path path, int sampleRate) throws IOException {
@@ -45,16 +44,9 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
     public WavFileOut(Path path, int sampleRate, int bufferFrames) throws IOException {
         this.path = path;
         this.sampleRate = sampleRate;
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IOException("folder " + parent + " does not exist");
-        }
-        this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        this.channel = WavFormat.create(path, sampleRate, BITS);
         this.pending = new float[Math.max(64, bufferFrames) * 2];
         this.buf = ByteBuffer.allocateDirect(pending.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        writeHeader(0);
-        channel.position(HEADER);
     }
 
     @Override
@@ -130,23 +122,7 @@ public final class WavFileOut implements AudioOut, AutoCloseable {
     }
 
     private void writeHeader(long nFrames) throws IOException {
-        long dataBytes = nFrames * 8;
-        ByteBuffer h = header;
-        h.clear();
-        h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        h.putInt((int) Math.min(0xFFFFFFFFL, 36 + dataBytes));
-        h.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        h.putInt(16);
-        h.putShort((short) 3);          // IEEE float
-        h.putShort((short) 2);          // stereo
-        h.putInt(sampleRate);
-        h.putInt(sampleRate * 8);       // byte rate
-        h.putShort((short) 8);          // block align
-        h.putShort((short) 32);         // bits
-        h.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        h.putInt((int) Math.min(0xFFFFFFFFL, dataBytes));
-        h.flip();
-        while (h.hasRemaining()) channel.write(h, h.position());
+        WavFormat.writeHeader(channel, header, sampleRate, BITS, nFrames);
         framesInHeader = nFrames;
     }
 }

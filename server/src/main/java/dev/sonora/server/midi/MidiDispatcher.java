@@ -1,12 +1,14 @@
 package dev.sonora.server.midi;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import dev.sonora.server.midi.message.MidiException;
 import dev.sonora.server.midi.message.MidiHandler;
 import dev.sonora.server.midi.message.MidiMessage;
+import dev.sonora.server.midi.message.MidiType;
 
 /**
  * Lang-side handler table for {@code midi.on(type, fn)} and {@code midi.cc(n, fn)}: matches each
@@ -17,9 +19,10 @@ import dev.sonora.server.midi.message.MidiMessage;
  * <p>Lang thread only.
  */
 public final class MidiDispatcher {
-    /** Types {@link #on} accepts. */
-    public static final List<String> TYPES = List.of("noteon", "noteoff", "cc", "bend", "program", "touch", "polytouch",
-            "clock", "start", "continue", "stop", "any");
+    /** What {@link #on} takes for every message: a handler for all of them. */
+    public static final String ANY = "any";
+    /** Types {@link #on} accepts: every {@link MidiType} label, then {@link #ANY}. */
+    public static final List<String> TYPES = withAny(MidiType.labels());
 
     /** Where handler failures go (the front end adds file:line and prints one line). */
     @FunctionalInterface
@@ -27,10 +30,8 @@ public final class MidiDispatcher {
         void handlerFailed(String what, RuntimeException error);
     }
 
-    private record Entry(int id, int type, int channel, int cc, MidiHandler handler, String what) { }
-
-    private static final int NOTE_ON = 0, NOTE_OFF = 1, CC = 2, BEND = 3, PROGRAM = 4, TOUCH = 5, POLY = 6,
-            CLOCK = 7, START = 8, CONTINUE = 9, STOP = 10, ANY = 11;
+    /** {@code type} null: any message. */
+    private record Entry(int id, MidiType type, int channel, int cc, MidiHandler handler, String what) { }
 
     private final ErrorSink errors;
     private Entry[] entries = new Entry[0];
@@ -47,21 +48,23 @@ public final class MidiDispatcher {
      */
     public int on(String type, int channel, MidiHandler handler) {
         String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
-        int k = TYPES.indexOf(t);
-        if (k < 0) throw new MidiException("midi.on('" + type + "'): unknown type (types: " + String.join(", ", TYPES) + ")");
+        MidiType k = MidiType.named(t);
+        if (k == null && !t.equals(ANY)) {
+            throw new MidiException("midi.on('" + type + "'): unknown type (types: " + String.join(", ", TYPES) + ")");
+        }
         return add(k, channel, -1, handler, "midi.on('" + t + "')");
     }
 
     /** Adds a handler for one controller number (0..127); {@code channel} 0..15 or -1. */
     public int onCc(int cc, int channel, MidiHandler handler) {
         if (cc < 0 || cc > 127) throw new MidiException("midi.cc(" + cc + "): controller numbers are 0..127");
-        return add(CC, channel, cc, handler, "midi.cc(" + cc + ")");
+        return add(MidiType.CC, channel, cc, handler, "midi.cc(" + cc + ")");
     }
 
-    private int add(int type, int channel, int cc, MidiHandler handler, String what) {
+    private int add(MidiType type, int channel, int cc, MidiHandler handler, String what) {
         if (handler == null) throw new MidiException(what + ": no handler function given");
         if (channel < -1 || channel > 15) throw new MidiException(what + ": channel " + (channel + 1) + " is out of range (1..16)");
-        Entry[] grown = java.util.Arrays.copyOf(entries, entries.length + 1);
+        Entry[] grown = Arrays.copyOf(entries, entries.length + 1);
         grown[entries.length] = new Entry(nextId, type, channel, cc, handler, what);
         entries = grown;
         return nextId++;
@@ -87,10 +90,10 @@ public final class MidiDispatcher {
 
     /** Calls every matching handler. */
     public void dispatch(MidiMessage m) {
-        final int type = typeOf(m);
+        final MidiType type = m.type();
         final int ch = m.channel();
         for (Entry e : entries) { // a snapshot: handlers may add or remove handlers
-            if (e.type() != ANY && e.type() != type) continue;
+            if (e.type() != null && e.type() != type) continue;
             if (e.channel() >= 0 && e.channel() != ch) continue;
             if (e.cc() >= 0 && e.cc() != m.data1) continue;
             try {
@@ -120,25 +123,9 @@ public final class MidiDispatcher {
         return failures;
     }
 
-    private static int typeOf(MidiMessage m) {
-        if (m.status >= 0xF0) {
-            return switch (m.status) {
-                case 0xF8 -> CLOCK;
-                case 0xFA -> START;
-                case 0xFB -> CONTINUE;
-                case 0xFC -> STOP;
-                default -> -1;
-            };
-        }
-        return switch (m.status & 0xF0) {
-            case MidiMessage.NOTE_ON -> m.data2 == 0 ? NOTE_OFF : NOTE_ON;
-            case MidiMessage.NOTE_OFF -> NOTE_OFF;
-            case MidiMessage.CONTROL_CHANGE -> CC;
-            case MidiMessage.PITCH_BEND -> BEND;
-            case MidiMessage.PROGRAM -> PROGRAM;
-            case MidiMessage.CHANNEL_TOUCH -> TOUCH;
-            case MidiMessage.POLY_TOUCH -> POLY;
-            default -> -1;
-        };
+    private static List<String> withAny(List<String> types) {
+        List<String> all = new ArrayList<>(types);
+        all.add(ANY);
+        return List.copyOf(all);
     }
 }

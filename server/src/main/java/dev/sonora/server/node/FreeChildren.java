@@ -5,8 +5,8 @@ import dev.sonora.server.rt.World;
 
 /** Ends every node inside a group, keeping the group (panic / {@code hush}). */
 public final class FreeChildren extends NodeCommand {
-    public FreeChildren(long time, RtGroup group) {
-        super(time, group, "freeAll");
+    public FreeChildren(long time, RtGroup group, int id, int generation) {
+        super(time, group, id, generation, "freeAll");
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.sonora.server.rt.World;
 
 /** Ends a node (and, for a group, everything in it) at a sample (unlink). */
 public final class FreeNode extends NodeCommand {
-    public FreeNode(long time, RtNode node) {
-        super(time, node, "free");
+    public FreeNode(long time, RtNode node, int id, int generation) {
+        super(time, node, id, generation, "free");
     }
 
     @Override

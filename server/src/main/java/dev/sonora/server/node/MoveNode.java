@@ -8,19 +8,24 @@ import dev.sonora.server.rt.World;
 public final class MoveNode extends NodeCommand {
     private final int addAction;
     private final RtNode target;
+    private final int targetId;
+    private final int targetGeneration;
 
-    public MoveNode(long time, RtNode node, int addAction, RtNode target) {
-        super(time, node, "move");
+    public MoveNode(long time, RtNode node, int id, int generation, int addAction, RtNode target, int targetId,
+                    int targetGeneration) {
+        super(time, node, id, generation, "move");
         if (!AddAction.isValid(addAction) || addAction == AddAction.REPLACE) {
             throw new IllegalArgumentException("move: add action must be head, tail, before or after");
         }
         this.addAction = addAction;
         this.target = target;
+        this.targetId = targetId;
+        this.targetGeneration = targetGeneration;
     }
 
     @Override
     void performOnLive(World world) {
-        int code = Targets.check(world, addAction, target);
+        int code = Targets.check(world, addAction, target, targetId, targetGeneration);
         if (code != RtError.NONE) {
             error = code;
         } else if (!world.move(node, addAction, target)) {
@@ -30,6 +35,6 @@ public final class MoveNode extends NodeCommand {
 
     @Override
     int targetId() {
-        return target.id;
+        return targetId;
     }
 }

@@ -12,18 +12,25 @@ import dev.sonora.server.rt.World;
 public final class NewNode extends Command {
     private final RtNode node;
     private final int addAction;
+    private final int nodeId;
     private final RtNode target;
+    private final int targetId;
+    private final int targetGeneration;
 
-    public NewNode(long time, RtNode node, int addAction, RtNode target) {
+    /** {@code targetId} and {@code targetGeneration}: the target as its handle saw it. */
+    public NewNode(long time, RtNode node, int addAction, RtNode target, int targetId, int targetGeneration) {
         super(time);
         this.node = node;
+        this.nodeId = node.id();
         this.addAction = addAction;
         this.target = target;
+        this.targetId = targetId;
+        this.targetGeneration = targetGeneration;
     }
 
     @Override
     protected void performOnRt(World world) {
-        int code = Targets.check(world, addAction, target);
+        int code = Targets.check(world, addAction, target, targetId, targetGeneration);
         if (code != RtError.NONE) {
             error = code;
         } else if (!world.link(node, addAction, target)) {
@@ -34,7 +41,7 @@ public final class NewNode extends Command {
     @Override
     public void completeOnNrt(CommandOutcome outcome) {
         if (error != RtError.NONE) {
-            outcome.reportError(RtError.describe(error, "new node " + node.id, node.id, target.id));
+            outcome.reportError(RtError.describe(error, "new node " + nodeId, nodeId, targetId));
             outcome.nodeNeverLinked(node);
         }
     }

@@ -6,23 +6,28 @@ import dev.sonora.server.rt.RtNode;
 import dev.sonora.server.rt.World;
 
 /**
- * A command aimed at one existing node. The node is named by object as well as id: the
- * audio thread checks that the slot still holds that very object, so a stale handle can
- * never touch a newer node that reuses the id.
+ * A command aimed at one existing node. The node is named by object, id and generation, as its
+ * handle saw them: the audio thread checks that the slot still holds that very object in that
+ * same life, so a stale handle can never touch a newer node that reuses the id, nor a pooled
+ * synth object that has since been reused for another note.
  */
 abstract class NodeCommand extends Command {
     final RtNode node;
+    final int nodeId;
+    final int generation;
     private final String what;
 
-    NodeCommand(long time, RtNode node, String what) {
+    NodeCommand(long time, RtNode node, int nodeId, int generation, String what) {
         super(time);
         this.node = node;
+        this.nodeId = nodeId;
+        this.generation = generation;
         this.what = what;
     }
 
     @Override
     protected final void performOnRt(World world) {
-        if (world.live(node.id, node) == null) {
+        if (world.live(nodeId, node, generation) == null) {
             error = RtError.NODE_ENDED;
             return;
         }
@@ -39,7 +44,7 @@ abstract class NodeCommand extends Command {
     @Override
     public void completeOnNrt(CommandOutcome outcome) {
         if (error != RtError.NONE) {
-            outcome.reportError(RtError.describe(error, what, node.id, targetId()));
+            outcome.reportError(RtError.describe(error, what, nodeId, targetId()));
         }
     }
 }

@@ -7,8 +7,8 @@ import dev.sonora.server.rt.World;
 public final class RunNode extends NodeCommand {
     private final boolean run;
 
-    public RunNode(long time, RtNode node, boolean run) {
-        super(time, node, run ? "run" : "pause");
+    public RunNode(long time, RtNode node, int id, int generation, boolean run) {
+        super(time, node, id, generation, run ? "run" : "pause");
         this.run = run;
     }
 

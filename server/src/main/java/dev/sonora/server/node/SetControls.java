@@ -8,8 +8,8 @@ public final class SetControls extends NodeCommand {
     private final int[] indices;
     private final float[] values;
 
-    public SetControls(long time, RtSynth synth, int[] indices, float[] values) {
-        super(time, synth, "set");
+    public SetControls(long time, RtSynth synth, int id, int generation, int[] indices, float[] values) {
+        super(time, synth, id, generation, "set");
         this.indices = indices;
         this.values = values;
     }

@@ -9,12 +9,12 @@ final class Targets {
     private Targets() {
     }
 
-    static int check(World world, int addAction, RtNode target) {
-        if (world.live(target.id, target) == null) return RtError.TARGET_ENDED;
+    static int check(World world, int addAction, RtNode target, int targetId, int targetGeneration) {
+        if (world.live(targetId, target, targetGeneration) == null) return RtError.TARGET_ENDED;
         if (AddAction.isInside(addAction) && !(target instanceof dev.sonora.server.rt.RtGroup)) {
             return RtError.TARGET_NOT_GROUP;
         }
-        if (addAction == AddAction.REPLACE && (target.id == World.ROOT_GROUP || target.id == World.DEFAULT_GROUP)) {
+        if (addAction == AddAction.REPLACE && (targetId == World.ROOT_GROUP || targetId == World.DEFAULT_GROUP)) {
             return RtError.TARGET_NOT_GROUP;
         }
         return RtError.NONE;

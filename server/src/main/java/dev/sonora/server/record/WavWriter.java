@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * A stereo WAV file written block by block: 32-bit float or 24-bit integer PCM. The header's
@@ -16,8 +14,8 @@ import java.nio.file.StandardOpenOption;
  * fails there, at once); written and closed on the Disk thread.
  */
 final class WavWriter implements AutoCloseable {
-    private static final int HEADER = 44;
     private final FileChannel channel;
+    private final ByteBuffer header = ByteBuffer.allocate(WavFormat.HEADER);
     private final int sampleRate;
     private final int bits;
     private ByteBuffer bytes;
@@ -25,21 +23,11 @@ final class WavWriter implements AutoCloseable {
 
     WavWriter(Path path, int sampleRate, int bits) throws IOException {
         if (bits != 32 && bits != 24 && bits != 16) throw new IOException("bits must be 16, 24 or 32 (float), not " + bits);
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) throw new IOException("folder " + parent + " does not exist");
-        if (Files.isDirectory(path)) throw new IOException("it is a folder");
+        if (Files.isDirectory(path)) throw new IOException("it is a folder"); // (a missing folder: WavFormat.create says so)
         this.sampleRate = sampleRate;
         this.bits = bits;
-        this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        this.channel = WavFormat.create(path, sampleRate, bits);
         this.bytes = ByteBuffer.allocateDirect(64 * 2 * 4).order(ByteOrder.LITTLE_ENDIAN);
-        try {
-            writeHeader(0);
-            channel.position(HEADER);
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
     }
 
     /** Appends {@code n} interleaved stereo frames. Disk thread. */
@@ -89,22 +77,6 @@ final class WavWriter implements AutoCloseable {
     }
 
     private void writeHeader(long nFrames) throws IOException {
-        int blockAlign = 2 * bits / 8;
-        long dataBytes = nFrames * blockAlign;
-        ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        h.put("RIFF".getBytes(StandardCharsets.US_ASCII));
-        h.putInt((int) Math.min(0xFFFFFFFFL, 36 + dataBytes));
-        h.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII));
-        h.putInt(16);
-        h.putShort((short) (bits == 32 ? 3 : 1)); // IEEE float or integer PCM
-        h.putShort((short) 2);
-        h.putInt(sampleRate);
-        h.putInt(sampleRate * blockAlign);
-        h.putShort((short) blockAlign);
-        h.putShort((short) bits);
-        h.put("data".getBytes(StandardCharsets.US_ASCII));
-        h.putInt((int) Math.min(0xFFFFFFFFL, dataBytes));
-        h.flip();
-        while (h.hasRemaining()) channel.write(h, h.position());
+        WavFormat.writeHeader(channel, header, sampleRate, bits, nFrames);
     }
 }

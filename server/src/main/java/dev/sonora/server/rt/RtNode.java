@@ -8,8 +8,18 @@ package dev.sonora.server.rt;
  * the return queue when it ends, and only then may its id be handed out again.
  */
 public abstract class RtNode {
-    /** Server node id, equal to its slot in the node table. */
-    public final int id;
+    /**
+     * Server node id, equal to its slot in the node table. Fixed for a group; a pooled synth gets
+     * a new one each time it is reused ({@link RtSynth#reuse}), on the sender, while no thread
+     * but the sender holds it.
+     */
+    int id;
+    /**
+     * Which life of this object a command means: 0 for its first, one more on every reuse of a
+     * pooled synth. A command carries the id and generation its handle saw, so one aimed at an
+     * earlier life never touches the object's current one (see {@link World#live}).
+     */
+    int generation;
 
     // intrusive tree links: audio thread only
     RtGroup parent;
@@ -19,6 +29,16 @@ public abstract class RtNode {
 
     protected RtNode(int id) {
         this.id = id;
+    }
+
+    /** The node id of this object's current life. */
+    public final int id() {
+        return id;
+    }
+
+    /** The life of this object (0 first; a pooled synth counts its reuses). */
+    public final int generation() {
+        return generation;
     }
 
     /** Renders samples [from, to) of the current block. Audio thread only. */

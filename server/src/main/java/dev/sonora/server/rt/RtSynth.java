@@ -27,8 +27,43 @@ public final class RtSynth extends RtNode {
         this.controls = controls;
     }
 
+    private static final dev.sonora.server.rt.Buffer[] NONE_HELD = new dev.sonora.server.rt.Buffer[0];
     // buffers this synth plays, recorded on the sender side; NRT releases them when it ends
-    private dev.sonora.server.rt.Buffer[] held = new dev.sonora.server.rt.Buffer[0];
+    private dev.sonora.server.rt.Buffer[] held = NONE_HELD;
+    // the pool entry this synth belongs to (opaque here), or null for a synth built to be dropped
+    private Object pooled;
+
+    /** Sender side, once, when a pool builds this synth: the entry it goes back to. */
+    public void setPooled(Object entry) {
+        this.pooled = entry;
+    }
+
+    /** The pool entry this synth goes back to when it ends, or null. NRT and sender. */
+    public Object pooled() {
+        return pooled;
+    }
+
+    /**
+     * Starts a new life of a pooled synth that has ended and come back to NRT: a new id, the next
+     * generation (so commands aimed at the last life are refused), not done, running, no links,
+     * no buffers. The caller resets the units. Sender side, while no other thread holds it.
+     */
+    public void reuse(int newId) {
+        id = newId;
+        generation++;
+        done = false;
+        controlsBusy = false;
+        running = true;
+        parent = null;
+        prev = null;
+        next = null;
+        held = NONE_HELD;
+    }
+
+    /** The compiled units (not the controls), in the order they run. Sender side (pool reset). */
+    public Ugen[] units() {
+        return units;
+    }
 
     /** Sender side, while building: this synth plays {@code b}. */
     public void hold(dev.sonora.server.rt.Buffer b) {

@@ -83,13 +83,14 @@ public final class World {
     }
 
     /**
-     * The node with this id if it is still the same object and in the tree (not freed and waiting
-     * to be taken apart), else null. O(depth). Audio thread only.
+     * The node with this id if it is still the same object in the same life (generation: a pooled
+     * synth is reused under a new id and generation) and in the tree (not freed and waiting to be
+     * taken apart), else null. O(depth). Audio thread only.
      */
-    public RtNode live(int id, RtNode expected) {
+    public RtNode live(int id, RtNode expected, int generation) {
         if (id < 0 || id >= nodes.length) return null;
         RtNode n = nodes[id];
-        if (n != expected || n == null) return null;
+        if (n != expected || n == null || n.generation != generation) return null;
         RtNode top = n;
         while (top.parent != null) top = top.parent;
         return top == root ? n : null;

@@ -79,6 +79,35 @@ public final class SynthDef {
 
     /** As above, with what the server lends units (its buffer table, its open streams). */
     public RtSynth instantiate(World world, int id, float[] values, UnitResources resources) {
+        return build(world, id, values, resources, null).synth;
+    }
+
+    /** A synth and the parts a reset needs to put it back as built ({@link SynthPool}). */
+    static final class Built {
+        final RtSynth synth;
+        final Wire[] wires;
+        final Wire[] consts;
+        final ControlUnit[] controls;
+        final Ugen[] units;
+        /** The pool it goes back to, or null for a synth built to be dropped. */
+        final SynthPool pool;
+
+        Built(RtSynth synth, Wire[] wires, Wire[] consts, ControlUnit[] controls, Ugen[] units, SynthPool pool) {
+            this.pool = pool;
+            this.synth = synth;
+            this.wires = wires;
+            this.consts = consts;
+            this.controls = controls;
+            this.units = units;
+        }
+    }
+
+    /** The seed unit {@code u} of synth {@code id} gets (noise); a reused synth gets its new id's. */
+    static int seed(int id, int u) {
+        return id * 31 + u;
+    }
+
+    Built build(World world, int id, float[] values, UnitResources resources, SynthPool pool) {
         RtSynth synth = new RtSynth(id, name);
         int bs = world.blockSize;
         Wire[] wires = new Wire[numWires];
@@ -105,9 +134,39 @@ public final class SynthDef {
             }
             Wire[] out = new Wire[spec.outputs().length];
             for (int k = 0; k < out.length; k++) out[k] = wires[spec.outputs()[k]];
-            all[u] = spec.type().factory().create(new UnitContext(world, synth, id * 31 + u, resources), in, out);
+            all[u] = spec.type().factory().create(new UnitContext(world, synth, seed(id, u), resources), in, out);
         }
         synth.install(all, cus);
-        return synth;
+        Built b = new Built(synth, wires, consts, cus, all, pool);
+        if (pool != null) synth.setPooled(b);
+        return b;
+    }
+
+    /**
+     * Puts a built synth back exactly as {@link #build} makes it for {@code id} with these
+     * controls ({@code names[i] = values[i]}, checked by the caller; the rest at their defaults):
+     * the same order of work as building, so every unit reads the same wire contents its
+     * constructor read. Sender side, on a synth no other thread holds. Allocates nothing unless
+     * a unit must size a line afresh (a delay or limiter started with another time).
+     */
+    void reset(Built b, int id, String[] names, float[] values) {
+        b.synth.reuse(id);
+        for (Wire w : b.wires) {
+            java.util.Arrays.fill(w.buf, 0f);
+            w.steady = false;
+            w.value = 0f;
+        }
+        for (int i = 0; i < b.consts.length; i++) b.consts[i].fill(constants[i]);
+        for (int i = 0; i < b.controls.length; i++) b.controls[i].reset(controls.get(i).defaultValue());
+        if (names != null) {
+            for (int i = 0; i < names.length; i++) b.controls[controlIndex(names[i])].reset(values[i]);
+        }
+        for (int u = 0; u < b.units.length; u++) b.units[u].reset(seed(id, u));
+    }
+
+    /** Whether every unit can be put back as built, so synths of this definition can be pooled. */
+    boolean resettable(Built b) {
+        for (Ugen u : b.units) if (!u.canReset()) return false;
+        return true;
     }
 }

@@ -31,4 +31,13 @@ public final class Add extends Ugen {
             for (int i = from; i < to; i++) o[i] = x[i] + y[i];
         }
     }
+
+    @Override
+    public boolean canReset() {
+        return true; // no state of its own
+    }
+
+    @Override
+    public void reset(int seed) {
+    }
 }

@@ -82,4 +82,16 @@ public final class Adsr extends Ugen {
     private long samples(float seconds) {
         return Math.round(Math.max(0f, Line.finite(seconds)) * ctx.sampleRate());
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        seg.reset();
+        stage = IDLE;
+        gateOpen = false;
+    }
 }

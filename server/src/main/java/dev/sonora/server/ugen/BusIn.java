@@ -37,4 +37,13 @@ public final class BusIn extends Ugen {
         }
         System.arraycopy(audio[b], from, o, from, to - from);
     }
+
+    @Override
+    public boolean canReset() {
+        return true; // no state of its own
+    }
+
+    @Override
+    public void reset(int seed) {
+    }
 }

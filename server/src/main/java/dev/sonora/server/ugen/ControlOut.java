@@ -19,4 +19,13 @@ public final class ControlOut extends Ugen {
         int b = (int) bus.value;
         if (b >= 0 && b < controls.length && to > from) controls[b] = Dsp.finite(in.buf[to - 1]);
     }
+
+    @Override
+    public boolean canReset() {
+        return true; // no state of its own
+    }
+
+    @Override
+    public void reset(int seed) {
+    }
 }

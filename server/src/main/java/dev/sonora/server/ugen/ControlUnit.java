@@ -82,4 +82,14 @@ public final class ControlUnit extends SynthControl {
             current = c;
         }
     }
+
+    /** As built with {@code initial}: no ramp, the wire filled and steady. Sender side (pool reset). */
+    public void reset(float initial) {
+        current = initial;
+        target = initial;
+        step = 0f;
+        remaining = 0;
+        steadyNext = false;
+        out.fill(initial);
+    }
 }

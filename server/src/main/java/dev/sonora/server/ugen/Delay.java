@@ -15,8 +15,8 @@ public final class Delay extends Ugen {
     private final Wire time;
     private final Wire feedback;
     private final Wire out;
-    private final float[] line;
-    private final int mask;
+    private float[] line;
+    private int mask;
     private final float sampleRate;
     private int write;
 
@@ -26,8 +26,7 @@ public final class Delay extends Ugen {
         this.feedback = feedback;
         this.out = out;
         this.sampleRate = ctx.sampleRate();
-        double maxSeconds = Math.min(10.0, Math.max(1.0, 2.0 * Dsp.finite(time.buf[0])));
-        int size = Integer.highestOneBit((int) (maxSeconds * ctx.sampleRate()) + 4) << 1;
+        int size = lineSize(time, sampleRate);
         this.line = new float[size];
         this.mask = size - 1;
     }
@@ -61,5 +60,27 @@ public final class Delay extends Ugen {
             w++;
         }
         write = w & m;
+    }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        int size = lineSize(time, sampleRate);
+        if (size != line.length) { // another starting time: the line a fresh synth would have (sender side)
+            line = new float[size];
+            mask = size - 1;
+        } else {
+            java.util.Arrays.fill(line, 0f);
+        }
+        write = 0;
+    }
+
+    private static int lineSize(Wire time, float sampleRate) {
+        double maxSeconds = Math.min(10.0, Math.max(1.0, 2.0 * Dsp.finite(time.buf[0])));
+        return Integer.highestOneBit((int) (maxSeconds * (int) sampleRate) + 4) << 1;
     }
 }

@@ -60,4 +60,16 @@ final class EnvSegment {
         }
         return level;
     }
+
+    /** As built: level 0, finished. */
+    void reset() {
+        level = 0f;
+        target = 0f;
+        remaining = 0;
+        linear = false;
+        step = 0;
+        a = 0;
+        g = 0;
+        mult = 0;
+    }
 }

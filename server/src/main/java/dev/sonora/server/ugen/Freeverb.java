@@ -74,6 +74,18 @@ public final class Freeverb extends Ugen {
             acc = new float[blockSize];
         }
 
+        /** As built: every line, position and store at 0, not clearing. */
+        void reset() {
+            for (float[] line : comb) java.util.Arrays.fill(line, 0f);
+            for (float[] line : allpass) java.util.Arrays.fill(line, 0f);
+            java.util.Arrays.fill(combPos, 0);
+            java.util.Arrays.fill(combStore, 0f);
+            java.util.Arrays.fill(allpassPos, 0);
+            java.util.Arrays.fill(acc, 0f);
+            clearLine = Integer.MAX_VALUE;
+            clearPos = 0;
+        }
+
         /** A NaN-poisoned comb restarts silent. */
         private static float settle(float store, float[] line) {
             if (!(store - store == 0f)) {
@@ -247,5 +259,20 @@ public final class Freeverb extends Ugen {
             clearing = false;
             idle = true;
         }
+    }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        left.reset();
+        right.reset();
+        java.util.Arrays.fill(mono, 0f);
+        quiet = 0;
+        idle = true;
+        clearing = false;
     }
 }

@@ -32,4 +32,14 @@ public final class Impulse extends Ugen {
         }
         phase = p;
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        phase = 1.0;
+    }
 }

@@ -14,7 +14,9 @@ public final class Limiter extends Ugen {
     private final Wire in;
     private final Wire level;
     private final Wire out;
-    private final int chunk;
+    private final Wire lookahead;
+    private final int sampleRate;
+    private int chunk;
     private float[] playing;
     private float[] next;
     private float[] filling;
@@ -28,8 +30,9 @@ public final class Limiter extends Ugen {
         this.in = in;
         this.level = level;
         this.out = out;
-        float seconds = Dsp.clamp(Dsp.finite(lookahead.buf[0]), 0.001f, 0.1f);
-        this.chunk = Math.max(1, Math.round(seconds * ctx.sampleRate()));
+        this.lookahead = lookahead;
+        this.sampleRate = ctx.sampleRate();
+        this.chunk = chunkFor(lookahead, sampleRate);
         this.playing = new float[chunk];
         this.next = new float[chunk];
         this.filling = new float[chunk];
@@ -96,5 +99,35 @@ public final class Limiter extends Ugen {
         float start = peakPlaying > lim ? Math.min(gain, lim / peakPlaying) : gain;
         gain = start;
         slope = (target - start) / chunk;
+    }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        int size = chunkFor(lookahead, sampleRate);
+        if (size != chunk) { // another lookahead: the chunks a fresh synth would have (sender side)
+            chunk = size;
+            playing = new float[size];
+            next = new float[size];
+            filling = new float[size];
+        } else {
+            java.util.Arrays.fill(playing, 0f);
+            java.util.Arrays.fill(next, 0f);
+            java.util.Arrays.fill(filling, 0f);
+        }
+        peakNext = 0f;
+        peakFilling = 0f;
+        pos = 0;
+        gain = 1f;
+        slope = 0f;
+    }
+
+    private static int chunkFor(Wire lookahead, int sampleRate) {
+        float seconds = Dsp.clamp(Dsp.finite(lookahead.buf[0]), 0.001f, 0.1f);
+        return Math.max(1, Math.round(seconds * sampleRate));
     }
 }

@@ -12,7 +12,8 @@ public final class Line extends Ugen {
     private final Wire to0;
     private final Wire dur;
     private final Wire out;
-    private final boolean freeWhenDone;
+    private final Wire doneAction;
+    private boolean freeWhenDone;
     private final UnitContext ctx;
     private boolean started;
     private float level;
@@ -26,6 +27,7 @@ public final class Line extends Ugen {
         this.to0 = to;
         this.dur = dur;
         this.out = out;
+        this.doneAction = doneAction;
         this.freeWhenDone = doneAction.value >= 1f;
     }
 
@@ -57,5 +59,20 @@ public final class Line extends Ugen {
 
     static float finite(float x) {
         return x == x && !Float.isInfinite(x) ? x : 0f;
+    }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        freeWhenDone = doneAction.value >= 1f;
+        started = false;
+        level = 0f;
+        step = 0f;
+        end = 0f;
+        remaining = 0;
     }
 }

@@ -63,4 +63,16 @@ public final class Moog extends Ugen {
         s3 = Dsp.flush(Dsp.heal(c));
         s4 = Dsp.flush(Dsp.heal(d));
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        lastFreq = Float.NaN;
+        big = 0;
+        s1 = s2 = s3 = s4 = 0;
+    }
 }

@@ -34,4 +34,13 @@ public final class Mul extends Ugen {
             for (int i = from; i < to; i++) o[i] = x[i] * y[i];
         }
     }
+
+    @Override
+    public boolean canReset() {
+        return true; // no state of its own
+    }
+
+    @Override
+    public void reset(int seed) {
+    }
 }

@@ -42,6 +42,14 @@ final class Oscillators {
             this.phase = phase;
         }
 
+        /** As built, starting at {@code phase0}. */
+        void reset(int phase0) {
+            phase = phase0;
+            lastFreq = Float.NaN;
+            step = 0;
+            table = null;
+        }
+
         /** Fills o[from, to) at the frequencies on {@code freq}. */
         void render(Wire freq, float[] o, int from, int to) {
             int p = phase;
@@ -69,4 +77,5 @@ final class Oscillators {
             phase = p;
         }
     }
+
 }

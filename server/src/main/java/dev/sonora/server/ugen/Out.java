@@ -47,4 +47,13 @@ public final class Out extends Ugen {
             for (int i = from; i < to; i++) dst[i] += src[i];
         }
     }
+
+    @Override
+    public boolean canReset() {
+        return true; // no state of its own
+    }
+
+    @Override
+    public void reset(int seed) {
+    }
 }

@@ -59,4 +59,14 @@ public final class Pan2 extends Ugen {
     static float gainRight(float pos) {
         return SineTable.lookup(angle(pos));
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        gains.reset();
+    }
 }

@@ -20,4 +20,12 @@ final class PanGains {
         lastPos = pos;
         lastLevel = level;
     }
+
+    /** As built. */
+    void reset() {
+        lastPos = Float.NaN;
+        lastLevel = Float.NaN;
+        left = 0f;
+        right = 0f;
+    }
 }

@@ -52,4 +52,14 @@ public final class PanOut extends Ugen {
             }
         }
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        gains.reset();
+    }
 }

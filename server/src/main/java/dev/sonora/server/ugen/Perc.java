@@ -52,4 +52,15 @@ public final class Perc extends Ugen {
     private long samples(float seconds) {
         return Math.round(Math.max(0f, Line.finite(seconds)) * ctx.sampleRate());
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        seg.reset();
+        stage = 0;
+    }
 }

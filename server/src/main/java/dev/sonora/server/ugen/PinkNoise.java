@@ -35,4 +35,15 @@ public final class PinkNoise extends Ugen {
         }
         state = s;
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        state = Dsp.noiseSeed(seed, 0x2545F491);
+        b0 = b1 = b2 = b3 = b4 = b5 = b6 = 0f;
+    }
 }

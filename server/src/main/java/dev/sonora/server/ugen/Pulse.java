@@ -44,4 +44,14 @@ public final class Pulse extends Ugen {
         }
         phase = p;
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        phase = 0;
+    }
 }

@@ -25,4 +25,14 @@ public final class Saw extends Ugen {
     public void process(int from, int to) {
         osc.render(freq, out.buf, from, to);
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        osc.reset(0x80000000);
+    }
 }

@@ -42,4 +42,13 @@ public final class Shaper extends Ugen {
             }
         }
     }
+
+    @Override
+    public boolean canReset() {
+        return true; // no state of its own
+    }
+
+    @Override
+    public void reset(int seed) {
+    }
 }

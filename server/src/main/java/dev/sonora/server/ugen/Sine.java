@@ -14,6 +14,7 @@ import dev.sonora.server.rt.Ugen;
 public final class Sine extends Ugen {
     private final Wire freq;
     private final Wire mul;
+    private final Wire phase0;
     private final Wire out;
     private final double invRate;
     private final float[] cosKw;
@@ -25,6 +26,7 @@ public final class Sine extends Ugen {
     public Sine(UnitContext ctx, Wire freq, Wire phase0, Wire mul, Wire out) {
         this.freq = freq;
         this.mul = mul;
+        this.phase0 = phase0;
         this.out = out;
         this.invRate = 1.0 / ctx.sampleRate();
         this.cosKw = new float[ctx.blockSize()];
@@ -88,5 +90,18 @@ public final class Sine extends Ugen {
         if (p >= 0.0 && p < 1.0) return p;
         p -= Math.floor(p);
         return p >= 1.0 || !(p == p) ? 0.0 : p; // NaN input resets the phase instead of poisoning it
+    }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        java.util.Arrays.fill(cosKw, 0f);
+        java.util.Arrays.fill(sinKw, 0f);
+        tabulatedInc = Double.NaN;
+        phase = wrap(phase0.value / (2 * Math.PI));
     }
 }

@@ -128,4 +128,19 @@ public final class Svf extends Ugen {
         ic1 = Dsp.flush(Dsp.heal(s1));
         ic2 = Dsp.flush(Dsp.heal(s2));
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        lastFreq = Float.NaN;
+        lastRq = Float.NaN;
+        k = a1 = a2 = a3 = 0;
+        ic1 = ic2 = 0;
+        state[0] = state[1] = 0;
+        blockReady = false; // the block's coefficients are all set again before use
+    }
 }

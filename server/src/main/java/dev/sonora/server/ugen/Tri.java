@@ -18,4 +18,14 @@ public final class Tri extends Ugen {
     public void process(int from, int to) {
         osc.render(freq, out.buf, from, to);
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        osc.reset(0);
+    }
 }

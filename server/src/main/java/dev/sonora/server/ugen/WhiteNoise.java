@@ -22,4 +22,14 @@ public final class WhiteNoise extends Ugen {
         }
         state = s;
     }
+
+    @Override
+    public boolean canReset() {
+        return true;
+    }
+
+    @Override
+    public void reset(int seed) {
+        state = Dsp.noiseSeed(seed, 0x6D2B79F5);
+    }
 }

@@ -1,19 +1,18 @@
 package dev.sonora.server.driver;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.sonora.server.ChildJvm;
 
 /**
  * The real javax.sound path, without a sound card: a child JVM plays through the javasound
@@ -34,23 +33,15 @@ class JavaSoundDriverTest {
         Path conf = dir.resolve("asound.conf");
         Files.writeString(conf, "<" + ALSA_CONF + ">\n"
                 + "pcm.!default { type file; slave.pcm \"null\"; file \"" + raw + "\"; format \"raw\" }\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // up to three runs for the allocation figure: ours would show every run, the JVM's
-        // JIT-triggered one-off (docs/design-notes.md) comes and goes
-        String output = "";
-        for (int attempt = 0; attempt < 3; attempt++) {
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    JavaSoundSmoke.class.getName(), String.valueOf(bits), "3000");
+        // up to three runs for the allocation figure (see ChildJvm.untilClean)
+        ChildJvm.untilClean(3, () -> {
+            ProcessBuilder pb = ChildJvm.command(JavaSoundSmoke.class, String.valueOf(bits), "3000");
             pb.environment().put("ALSA_CONFIG_PATH", conf.toString());
-            pb.redirectErrorStream(true);
-            Process p = pb.start();
-            output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child did not finish");
-            assertEquals(0, p.exitValue(), output);
-            assertTrue(output.contains("thread=sonora-rt"), output);
-            if (output.contains("rtAlloc=0 ")) break;
-        }
-        assertTrue(output.contains("rtAlloc=0 "), "the javasound path allocates nothing on the audio thread: " + output);
+            return pb;
+        }, out -> {
+            assertTrue(out.contains("thread=sonora-rt"), out);
+            return out.contains("rtAlloc=0 ");
+        }, out -> out, "the javasound path allocates nothing on the audio thread");
 
         int frameBytes = 2 * bits / 8;
         byte[] data = Files.readAllBytes(raw);

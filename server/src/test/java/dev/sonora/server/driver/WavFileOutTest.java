@@ -3,13 +3,12 @@ package dev.sonora.server.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.sonora.server.Wav;
 
 /** The render file is a valid WAV while it grows: a killed render leaves a playable file. */
 class WavFileOutTest {
@@ -29,17 +28,19 @@ class WavFileOutTest {
             frames += l.length;
         }
         // not closed: what a SIGKILL would leave
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
-        long fileData = b.capacity() - 44L;
-        long headerData = b.getInt(40) & 0xFFFFFFFFL;
+        Wav growing = Wav.read(wav);
+        long fileData = growing.fileBytes() - Wav.HEADER;
+        long headerData = growing.dataBytes();
         assertEquals(frames * 8, fileData, "everything flushed is on disk");
         assertTrue(headerData >= fileData - rate * 8L && headerData <= fileData,
                 "the header counts all but at most the last second: " + headerData + " of " + fileData);
         assertEquals(0, headerData % 8, "whole frames");
-        assertEquals(headerData + 36, b.getInt(4) & 0xFFFFFFFFL, "RIFF size");
+        assertEquals(headerData + 36, growing.riffBytes(), "RIFF size");
         out.close();
-        b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(frames * 8, b.getInt(40) & 0xFFFFFFFFL);
-        assertEquals(0.25f, b.getFloat(44));
+        Wav closed = Wav.read(wav);
+        closed.assertHeaderMatchesTheFile();
+        assertEquals(frames, closed.frames());
+        assertEquals(0.25f, closed.samples()[0]);
+        assertEquals(-0.25f, closed.samples()[1]);
     }
 }

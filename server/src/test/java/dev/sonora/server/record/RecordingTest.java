@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,22 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.sonora.server.Rig;
 import dev.sonora.server.ServerException;
+import dev.sonora.server.Wav;
 import dev.sonora.server.rt.Command;
 
 class RecordingTest {
-
-    /** Interleaved float samples of a 32-bit float stereo WAV written by Sonora (44-byte header). */
-    static float[] readFloatWav(Path p) throws Exception {
-        byte[] all = Files.readAllBytes(p);
-        ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(3, b.getShort(20), "IEEE float");
-        int dataBytes = b.getInt(40);
-        assertEquals(all.length - 44, dataBytes, "header size matches the data");
-        float[] out = new float[dataBytes / 4];
-        b.position(44);
-        b.asFloatBuffer().get(out);
-        return out;
-    }
 
     @Test
     void aRecordingHoldsExactlyTheBlocksTheDriverGot(@TempDir Path dir) throws Exception {
@@ -50,7 +36,9 @@ class RecordingTest {
             rig.blocks(1); // the stop takes effect at the top of this block
             int endFrame = rig.out.frames() - 64;
             r.finished().get(10, TimeUnit.SECONDS);
-            float[] rec = readFloatWav(take);
+            Wav wav = Wav.read(take);
+            wav.assertHeaderMatchesTheFile();
+            float[] rec = wav.samples();
             assertEquals(2 * (endFrame - startFrame), rec.length, "every block between start and stop, nothing more");
             for (int i = 0; i < rec.length / 2; i++) {
                 assertEquals(Float.floatToIntBits(rig.out.left()[startFrame + i]), Float.floatToIntBits(rec[2 * i]), "left " + i);

@@ -14,24 +14,22 @@ import { topic } from './help.mjs';
 
 let M = null; // the MIDI bridge, guarded
 
+// the type names handlers may use ('any' last) come from Java's one table (MidiType), as does
+// a message's type, so the velocity-0 rule and the names are known in one place
+let TYPES = [];
+
 export function connect(midiBridge) {
   M = guard(midiBridge);
   M.attach(rawBridge); // constant latency timestamps the node commands handlers send
+  TYPES = slice(M.types(), 0);
 }
-
-const TYPES = ['noteon', 'noteoff', 'cc', 'bend', 'program', 'touch', 'polytouch', 'clock', 'start', 'continue',
-  'stop', 'any'];
-const VOICE = { 0x80: 'noteoff', 0x90: 'noteon', 0xA0: 'polytouch', 0xB0: 'cc', 0xC0: 'program', 0xD0: 'touch',
-  0xE0: 'bend' };
-const SYSTEM = { 0xF8: 'clock', 0xFA: 'start', 0xFB: 'continue', 0xFC: 'stop' };
 
 // ---------------------------------------------------------------- messages
 
 // what 'any' handlers get: type and channel (1..16) plus the fields of that type
 function message(s, d1, d2) {
-  if (s >= 0xF0) return { type: SYSTEM[s] || 'system', status: s, data1: d1, data2: d2 };
-  let type = VOICE[s & 0xF0];
-  if (type === 'noteon' && d2 === 0) type = 'noteoff'; // note-on with velocity 0 means note-off
+  const type = M.typeOf(s, d2); // a note-on with velocity 0 is a note-off (MidiMessage.isNoteOff)
+  if (s >= 0xF0) return { type, status: s, data1: d1, data2: d2 };
   const m = { type, channel: (s & 15) + 1 };
   switch (type) {
     case 'noteon': case 'noteoff': m.note = d1; m.velocity = d2; break;

@@ -3,6 +3,8 @@ package dev.sonora.server.midi.file;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sonora.server.midi.message.MidiMessage;
+
 /**
  * A parsed Standard MIDI File: every event of every track at its absolute time in seconds,
  * in play order. Made by {@link SmfReader}. Immutable; any thread.
@@ -30,7 +32,7 @@ public record MidiFile(String name, int format, int tracks, int division, List<S
     /** Note-ons with velocity above 0, in order. */
     public List<SmfEvent> noteOns() {
         List<SmfEvent> out = new ArrayList<>();
-        for (SmfEvent e : events) if (e.isChannelMessage() && (e.status() & 0xF0) == 0x90 && e.data2() > 0) out.add(e);
+        for (SmfEvent e : events) if (e.isChannelMessage() && MidiMessage.isNoteOn(e.status(), e.data2())) out.add(e);
         return out;
     }
 

@@ -103,8 +103,7 @@ public final class SmfPlayer {
     }
 
     private void send(MidiMessage m) {
-        int c = m.status & 0xF0;
-        if (c == MidiMessage.NOTE_ON || c == MidiMessage.NOTE_OFF) {
+        if (m.isNoteOn() || m.isNoteOff()) {
             held[(m.status & 0x0F) << 7 | m.data1] = m.isNoteOn();
         }
         out.shortMessage(m.status, m.data1, m.data2, m.time);

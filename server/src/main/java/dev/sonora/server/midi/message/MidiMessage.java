@@ -16,6 +16,11 @@ public final class MidiMessage {
     public static final int PROGRAM = 0xC0;
     public static final int CHANNEL_TOUCH = 0xD0;
     public static final int PITCH_BEND = 0xE0;
+    /** System real-time messages {@link MidiType} names. */
+    public static final int CLOCK = 0xF8;
+    public static final int START = 0xFA;
+    public static final int CONTINUE = 0xFB;
+    public static final int STOP = 0xFC;
 
     /** {@link #source} of events from the MIDI file player; device inputs number from 0. */
     public static final int SOURCE_PLAYER = 255;
@@ -70,8 +75,12 @@ public final class MidiMessage {
     }
 
     /** The status without its channel (0x80..0xE0), or the whole status for system messages. */
-    public int command() {
+    public static int command(int status) {
         return status < 0xF0 ? status & 0xF0 : status;
+    }
+
+    public int command() {
+        return command(status);
     }
 
     /** MIDI channel 0..15, or -1 for system messages. */
@@ -80,22 +89,40 @@ public final class MidiMessage {
     }
 
     /** A note-on with velocity above 0. */
-    public boolean isNoteOn() {
-        return (status & 0xF0) == NOTE_ON && status < 0xF0 && data2 > 0;
+    public static boolean isNoteOn(int status, int data2) {
+        return command(status) == NOTE_ON && data2 > 0;
     }
 
-    /** A note-off, or a note-on with velocity 0 (which means the same). */
+    /** A note-off, or a note-on with velocity 0, which means the same: the one place that says so. */
+    public static boolean isNoteOff(int status, int data2) {
+        int c = command(status);
+        return c == NOTE_OFF || (c == NOTE_ON && data2 == 0);
+    }
+
+    /** A control change on any channel. Allocates nothing: the audio thread asks this. */
+    public static boolean isControlChange(int status) {
+        return command(status) == CONTROL_CHANGE;
+    }
+
+    public boolean isNoteOn() {
+        return isNoteOn(status, data2);
+    }
+
     public boolean isNoteOff() {
-        int c = status & 0xF0;
-        return status < 0xF0 && (c == NOTE_OFF || (c == NOTE_ON && data2 == 0));
+        return isNoteOff(status, data2);
     }
 
     public boolean isControlChange() {
-        return status < 0xF0 && (status & 0xF0) == CONTROL_CHANGE;
+        return isControlChange(status);
     }
 
     public boolean isPitchBend() {
-        return status < 0xF0 && (status & 0xF0) == PITCH_BEND;
+        return command(status) == PITCH_BEND;
+    }
+
+    /** What {@code midi.on} calls this message, or null for one it has no name for. */
+    public MidiType type() {
+        return MidiType.of(status, data2);
     }
 
     /** Pitch bend as 0..16383 (8192 = centre). */
@@ -135,16 +162,11 @@ public final class MidiMessage {
 
     @Override
     public String toString() {
-        String name = switch (command()) {
-            case NOTE_OFF -> "noteoff";
-            case NOTE_ON -> data2 == 0 ? "noteon(0)" : "noteon";
-            case POLY_TOUCH -> "polytouch";
-            case CONTROL_CHANGE -> "cc";
-            case PROGRAM -> "program";
-            case CHANNEL_TOUCH -> "touch";
-            case PITCH_BEND -> "bend";
-            default -> String.format("sys %02X", status);
-        };
+        MidiType type = type();
+        String name;
+        if (status >= 0xF0 || type == null) name = String.format("sys %02X", status);
+        else if (command() == NOTE_ON && data2 == 0) name = "noteon(0)"; // as it came, though it counts as a noteoff
+        else name = type.label();
         return channel() >= 0
                 ? name + " ch" + (channel() + 1) + " " + data1 + " " + data2 + " @" + time
                 : name + " " + data1 + " " + data2 + " @" + time;

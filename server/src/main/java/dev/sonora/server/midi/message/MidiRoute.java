@@ -24,7 +24,7 @@ public final class MidiRoute implements MidiSink {
     @Override
     public void shortMessage(int status, int data1, int data2, long time) {
         int word = MidiMessage.pack(status, data1, data2, source);
-        if (status < 0xF0 && (status & 0xF0) == MidiMessage.CONTROL_CHANGE) {
+        if (MidiMessage.isControlChange(status)) {
             rt.trySendPacked(word, time);
         }
         lang.trySendPacked(word, time);

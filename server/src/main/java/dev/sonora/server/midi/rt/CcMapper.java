@@ -78,7 +78,7 @@ public final class CcMapper implements RtEngine.BlockHook {
             final MidiConsumer c = src[s];
             while (taken < MAX_PER_BLOCK && c.tryPop(m)) {
                 int key = -1;
-                if (m.status < 0xF0 && (m.status & 0xF0) == MidiMessage.CONTROL_CHANGE && mapped(m.status & 0x0F, m.data1)) {
+                if (MidiMessage.isControlChange(m.status) && mapped(m.status & 0x0F, m.data1)) {
                     key = (m.status & 0x0F) << 7 | m.data1;
                     lastTaken[key] = taken;
                     applied++;

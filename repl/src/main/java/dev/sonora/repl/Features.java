@@ -1,0 +1,28 @@
+package dev.sonora.repl;
+
+import dev.sonora.repl.lang.Extensions;
+import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.pattern.PatternBridge;
+import dev.sonora.repl.samples.SamplesBridge;
+import dev.sonora.repl.time.TimeBridge;
+
+/**
+ * The parts of the JavaScript API with a Java side of their own, in load order: the tempo clock
+ * and loops (prelude/time.mjs), samples and recording (samples.mjs), MIDI (midi.mjs), patterns
+ * (patterns.mjs, which plays them on time.mjs's clock). Listed
+ * here, above the language layer, so that {@code lang} depends on none of them. A new feature
+ * with a bridge adds one line.
+ */
+public final class Features {
+    private Features() {
+    }
+
+    /** A fresh list for one JS host. */
+    public static Extensions all() {
+        return new Extensions()
+                .with("time", (server, lang, output, host) -> new TimeBridge(server, lang, output))
+                .with("samples", SamplesBridge::new)
+                .with("midi", MidiBridge::new)
+                .with("patterns", (server, lang, output, host) -> new PatternBridge());
+    }
+}
