@@ -3,13 +3,14 @@ package dev.sonora.repl;
 import dev.sonora.repl.lang.Extensions;
 import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.repl.ndef.NdefBridge;
+import dev.sonora.repl.pattern.PatternBridge;
 import dev.sonora.repl.samples.SamplesBridge;
 import dev.sonora.repl.time.TimeBridge;
 
 /**
  * The parts of the JavaScript API with a Java side of their own, in load order: the tempo clock
  * and loops (prelude/time.mjs), samples and recording (samples.mjs), MIDI (midi.mjs),
- * crossfading proxies (ndef.mjs). Listed
+ * crossfading proxies (ndef.mjs), patterns (patterns.mjs, which plays them on time.mjs's clock). Listed
  * here, above the language layer, so that {@code lang} depends on none of them. A new feature
  * with a bridge adds one line.
  */
@@ -24,6 +25,7 @@ public final class Features {
                 .with("samples", SamplesBridge::new)
                 .with("midi", MidiBridge::new)
                 // crossfading proxies: ndef.mjs; after time, whose clock gives quant boundaries
-                .with("ndef", NdefBridge::new);
+                .with("ndef", NdefBridge::new)
+                .with("patterns", (server, lang, output, host) -> new PatternBridge());
     }
 }

@@ -157,6 +157,13 @@ public final class Bridge {
         return JsValues.list(new TreeSet<>(server.defNames()));
     }
 
+    /** A def's control names, in order; null for no such def. */
+    @HostAccess.Export
+    public ProxyArray controlNames(String defName) {
+        SynthDef d = server.def(defName);
+        return d == null ? null : JsValues.list(d.controlNames());
+    }
+
     /** A def's controls as {@code Def(...)} shows them: {@code "freq = 440, amp = 0.1"}; null for no such def. */
     @HostAccess.Export
     public String controlsOf(String defName) {

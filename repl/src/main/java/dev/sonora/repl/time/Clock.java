@@ -18,6 +18,8 @@ import dev.sonora.repl.lang.Bridge;
 import dev.sonora.repl.lang.ErrorReport;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.pattern.Fraction;
+import dev.sonora.repl.pattern.Pattern;
 import dev.sonora.server.Server;
 
 /**
@@ -50,6 +52,12 @@ public final class Clock {
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
             Comparator.<Event>comparingDouble(e -> e.beat).thenComparingLong(e -> e.seq));
     private final Map<String, LiveLoop> loops = new LinkedHashMap<>();
+    private final Map<String, PatternPlayer> players = new LinkedHashMap<>();
+    private Value patternPlay; // the prelude's function that plays one pattern event
+    // pattern time: cycle c is at beat cycleAnchorBeat + (c - cycleAnchor) * cycleBeats
+    private double cycleBeats = 4;
+    private Fraction cycleAnchor = Fraction.ZERO;
+    private double cycleAnchorBeat;
     private Bridge bridge;
     private TempoMap map; // null until a script first uses the clock (map() starts it)
     private boolean starting; // beat 0's sample is settled at the first tick, after the task that started the clock
@@ -182,9 +190,15 @@ public final class Clock {
         schedule(l);
     }
 
+    /** Stops the loop or the pattern of that name; false if there is neither. */
     boolean stop(String name) {
+        PatternPlayer p = players.remove(name);
+        if (p != null) {
+            p.stopped = true;
+            queue.remove(p);
+        }
         LiveLoop l = loops.remove(name);
-        if (l == null) return false;
+        if (l == null) return p != null;
         l.stopped = true;
         queue.remove(l);
         return true;
@@ -192,6 +206,89 @@ public final class Clock {
 
     void stopAll() {
         for (LiveLoop l : new ArrayList<>(loops.values())) stop(l.name);
+        for (PatternPlayer p : new ArrayList<>(players.values())) stop(p.name);
+    }
+
+    // ---- patterns ----
+
+    void patternPlayFunction(Value fn) {
+        patternPlay = fn;
+    }
+
+    Value patternPlayFunction() {
+        return patternPlay;
+    }
+
+    /** Beats per cycle (default 4: a cycle is a bar). */
+    double cycleBeats() {
+        return cycleBeats;
+    }
+
+    /** The beat at which pattern time {@code cycle} falls. */
+    double beatOfCycle(Fraction cycle) {
+        return cycleAnchorBeat + cycle.sub(cycleAnchor).toDouble() * cycleBeats;
+    }
+
+    /** The pattern time (cycles) at {@code beat}, as a double. */
+    double cycleAt(double beat) {
+        return cycleAnchor.toDouble() + (beat - cycleAnchorBeat) / cycleBeats;
+    }
+
+    /**
+     * Changes the beats per cycle from now on: the cycle position at the current beat is kept,
+     * and every playing pattern carries on from its next slice at the new length.
+     */
+    void cycleBeats(double beats) {
+        double now = now();
+        Fraction here = nextChunk(cycleAt(now), Fraction.ONE.div(PatternPlayer.CHUNK.den()));
+        cycleAnchorBeat = beatOfCycle(here);
+        cycleAnchor = here;
+        cycleBeats = beats;
+        for (PatternPlayer p : players.values()) {
+            queue.remove(p);
+            if (p.next.lt(here)) p.next = here;
+            p.beat = PatternPlayer.wakeBeat(this, p.next);
+            schedule(p);
+        }
+    }
+
+    /** The first multiple of {@code chunk} at or after {@code cycle} (a float hair past counts as on it). */
+    private static Fraction nextChunk(double cycle, Fraction chunk) {
+        double k = Math.ceil(cycle / chunk.toDouble() - EPSILON);
+        return chunk.mul((long) k);
+    }
+
+    /**
+     * Plays {@code pattern} as {@code name}: a new name starts at the next slice of a cycle
+     * (pattern time is global, so it is in phase with the others); a playing one takes the new
+     * pattern at the next cycle boundary. The pattern is queried once here, for the cycle ahead,
+     * so one that throws at once is refused at once.
+     */
+    void pat(String name, Pattern pattern, String where) {
+        Fraction start = nextChunk(cycleAt(now()), PatternPlayer.CHUNK);
+        try {
+            pattern.onsets(start.sam(), start.sam().add(Fraction.ONE));
+        } catch (RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalArgumentException("pat '" + name + "': " + m, e);
+        }
+        PatternPlayer p = players.get(name);
+        if (p != null) {
+            p.replace(pattern, where);
+            return;
+        }
+        p = new PatternPlayer(name, pattern, where, start);
+        p.beat = PatternPlayer.wakeBeat(this, start);
+        players.put(name, p);
+        schedule(p);
+    }
+
+    List<String> patternNames() {
+        return new ArrayList<>(players.keySet());
+    }
+
+    void forget(PatternPlayer p) {
+        players.remove(p.name, p);
     }
 
     /** hush(): every loop and every pending {@code at}. */

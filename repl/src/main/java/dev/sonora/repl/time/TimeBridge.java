@@ -9,6 +9,7 @@ import dev.sonora.repl.lang.Bridge;
 import dev.sonora.repl.lang.JsValues;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.pattern.Pattern;
 import dev.sonora.server.Server;
 
 /**
@@ -102,5 +103,39 @@ public final class TimeBridge {
     public ProxyObject timing() {
         Clock.Timing t = clock.timing();
         return JsValues.object("events", t.events(), "late", t.late(), "worstLateMs", t.worstLateMs(), "minLeadMs", t.minLeadMs());
+    }
+
+    // ---- patterns ----
+
+    /** The prelude's function that plays one pattern event: {@code fn(name, value, beats)}. */
+    @HostAccess.Export
+    public void patPlayer(Value fn) {
+        clock.patternPlayFunction(fn);
+    }
+
+    @HostAccess.Export
+    public void pat(String name, Pattern pattern, String where) {
+        clock.pat(name, pattern, where);
+    }
+
+    @HostAccess.Export
+    public ProxyArray pats() {
+        return JsValues.list(clock.patternNames());
+    }
+
+    @HostAccess.Export
+    public double cycle() {
+        return clock.cycleBeats();
+    }
+
+    @HostAccess.Export
+    public void setCycle(double beats) {
+        clock.cycleBeats(beats);
+    }
+
+    /** The pattern time (cycles) now: the running event's, else the earliest reachable. */
+    @HostAccess.Export
+    public double cycleNow() {
+        return clock.cycleAt(clock.now());
     }
 }

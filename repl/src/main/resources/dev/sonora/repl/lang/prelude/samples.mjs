@@ -77,7 +77,7 @@ function sampleArgs(name, opts, what) {
   return { bank, n, controls };
 }
 
-api('sample', function sample(name, opts) {
+export function sample(name, opts) {
   const { bank, n, controls } = sampleArgs(name, opts, 'sample');
   const e = S.resolve(bank, n); // {slot, channels, ready, failed, file}
   if (e.failed) fail(`sample('${bank}'): ${e.file} could not be loaded`);
@@ -89,7 +89,8 @@ api('sample', function sample(name, opts) {
     B.printError(`sample('${bank}'): played ${toFixed(late, 2)} s late (it was still loading)`);
   });
   return undefined;
-});
+}
+api('sample', sample);
 
 api('samples', function samples(folder) {
   if (folder === undefined) return slice(S.banks(), 0);

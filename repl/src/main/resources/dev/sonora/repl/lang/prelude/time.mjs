@@ -9,6 +9,9 @@ import { topic } from './help.mjs';
 
 let T = null; // the clock's bridge, guarded
 
+// the clock's bridge, for the modules that play on the clock (patterns.mjs)
+export const clock = () => T;
+
 export function connect(timeBridge) {
   T = guard(timeBridge);
   T.attach(rawBridge); // the clock timestamps the node commands its events send

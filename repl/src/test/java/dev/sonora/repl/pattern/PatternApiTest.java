@@ -1,0 +1,98 @@
+package dev.sonora.repl.pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.sonora.repl.lang.HostFixture;
+
+/** The JavaScript patterns API (docs/api.md, "Patterns"): names, values, refusals in one line. */
+class PatternApiTest {
+    private static HostFixture f;
+
+    @BeforeAll
+    static void start() throws Exception {
+        f = new HostFixture();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        f.close();
+    }
+
+    private static String json(String expr) throws Exception {
+        return f.eval("JSON.stringify(" + expr + ")").replaceAll("^'|'$", "");
+    }
+
+    /** The REPL numbers its entries: <repl>:N. */
+    private static String line(String report) {
+        return report.replaceFirst("^<repl>:\\d+:", "<repl>:N:");
+    }
+
+    @Test
+    void miniAndQueryGiveEventsInCycles() throws Exception {
+        assertEquals("[{\"begin\":0,\"end\":0.25,\"value\":\"bd\"},{\"begin\":0.25,\"end\":0.5,\"value\":\"bd\"},{\"begin\":0.75,\"end\":1,\"value\":\"sn\"},"
+                + "{\"begin\":1,\"end\":1.25,\"value\":\"bd\"},{\"begin\":1.25,\"end\":1.5,\"value\":\"bd\"},{\"begin\":1.75,\"end\":2,\"value\":\"sn\"}]",
+                json("mini(\"bd*2 [~ sn]\").query(0, 2)"));
+        assertEquals("[{\"begin\":0,\"end\":0.5,\"value\":1},{\"begin\":0.5,\"end\":1,\"value\":2.5}]", json("mini('1 2.5').query(0, 1)"));
+        assertEquals("Pattern('bd sn')", f.eval("mini('bd sn')"));
+        assertEquals("Pattern('a b'.fast(2).every(3, …))", f.eval("mini('a b').fast(2).every(3, (p) => p.rev())"));
+    }
+
+    @Test
+    void aBadStringIsRefusedWithItsColumn() throws Exception {
+        assertEquals("<repl>:N: mini: \"bd*2 [~ sn\": unclosed '[' at column 6", line(f.error("mini(\"bd*2 [~ sn\")")));
+        assertEquals("<repl>:N: mini: \"a b)\": unexpected ')' at column 4", line(f.error("s('a b)')")));
+        assertTrue(f.error("mini(3)").contains("mini: a string of mini-notation"));
+    }
+
+    @Test
+    void controlsAsPatterns() throws Exception {
+        assertEquals("[{\"s\":\"bd\",\"n\":3,\"gain\":0.6},{\"s\":\"sn\",\"gain\":0.9}]",
+                json("s('bd:3 sn').gain('0.6 0.9').query(0, 1).map((e) => e.value)"));
+        assertEquals("[{\"note\":36,\"def\":\"bass\",\"cutoff\":800},{\"note\":39,\"def\":\"bass\",\"cutoff\":800},{\"note\":43,\"def\":\"bass\",\"cutoff\":800},"
+                + "{\"note\":36,\"def\":\"bass\",\"cutoff\":800},{\"note\":39,\"def\":\"bass\",\"cutoff\":800},{\"note\":46,\"def\":\"bass\",\"cutoff\":800}]",
+                json("note('0 3 <7 10>').add(36).def('bass').set({cutoff: 800}).query(0, 2).map((e) => e.value)"));
+        assertEquals("[48,51,55]", json("n('0 2 4').scale('C:minor').query(0, 1).map((e) => e.value.note)"));
+        assertEquals("[-1,1]", json("s('hh*4').pan(sig.square.range(-1, 1)).query(0, 1).map((e) => e.value.pan).filter((x, i) => i % 2 == 0)"));
+        assertEquals("[\"hh\"]", json("s('hh').set({res: '0.1 0.5'}).query(0, 1).map((e) => e.value.s)"), "structure from the left");
+        assertEquals("[0.1,0.5]", json("s('hh*2').set({res: '0.1 0.5'}).query(0, 1).map((e) => e.value.res)"));
+    }
+
+    @Test
+    void functionsAndCombinators() throws Exception {
+        assertEquals("[\"a\",\"c\",\"b\",\"c\"]", json("cat('a', 'b').stack('c').query(0, 2).map((e) => e.value)"));
+        assertEquals("[\"a\",\"b\",\"c\"]", json("seq('a', ['b', 'c']).query(0, 1).map((e) => e.value)"));
+        assertEquals("[0,7,3,10]", json("mini('0 3').off(0.25, (p) => p.add(7)).query(0, 1).map((e) => e.value)"));
+        assertEquals("[-1,1,-1]", json("s('a b').jux((p) => p.slow(2)).query(0, 1).map((e) => e.value.pan)"));
+        assertEquals(8, Integer.parseInt(f.eval("mini('a*8').sometimesBy(0.5, (p) => p.fast(1)).query(0, 1).length")));
+        assertEquals("[\"a\",\"a\",\"a\"]", json("mini('a').euclid(3, 8).query(0, 1).map((e) => e.value)"));
+        assertEquals("<repl>:N: every: the last argument is a function of a pattern, like .every(4, (p) => p.fast(2)); got 2",
+                line(f.error("mini('a').every(4, 2)")));
+        assertEquals("<repl>:N: off: the function must return a pattern; it returned 1", line(f.error("mini('a').off(0.25, (p) => 1)")));
+        assertEquals("'function'", f.eval("typeof sine"), "the unit generator keeps its name; the signal is sig.sine");
+        assertEquals("'object'", f.eval("typeof sig.sine"));
+    }
+
+    @Test
+    void patPatsStopCycle() throws Exception {
+        f.eval("def('pclick', ({amp = 0.3}) => impulse(0.0001).mul(line(1, 1, 0.002, 1)).mul(amp))");
+        f.eval("pat('p1', note('0*4').def('pclick')); pat('p2', 'bd sn')");
+        assertEquals("[ 'p1', 'p2' ]", f.eval("pats()"));
+        assertEquals("true", f.eval("stop('p1')"));
+        assertEquals("[ 'p2' ]", f.eval("pats()"));
+        assertEquals("4", f.eval("cycle()"));
+        assertEquals("3", f.eval("cycle(3)"));
+        assertEquals("3", f.eval("cycle()"));
+        f.eval("cycle(4); stop()");
+        assertEquals("[]", f.eval("pats()"));
+        assertEquals("<repl>:N: pat 'x': add: expected a number, got bd", line(f.error("pat('x', mini('bd').add(1))")),
+                "a pattern that throws at once is refused at once");
+        assertEquals("[]", f.eval("pats()"));
+        assertTrue(f.error("cycle(0)").contains("cycle: beats per cycle"));
+        assertTrue(f.error("pat('x')").contains("what to play?"));
+    }
+}
