@@ -2,7 +2,9 @@ package dev.sonora.repl.midi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +104,13 @@ class MidiConstantLatencyTest {
                 + " JS garbage churn every 125 ms, %d notes each, %d cores%n", server.blockSize(), BUFFER_FRAMES,
                 server.sampleRate(), NOTES, Runtime.getRuntime().availableProcessors());
         for (Run r : List.of(generous, period, asap)) System.out.println("  " + r.summary());
+        // the proof is about Sonora's own path: with other processes keeping both cores busy (the
+        // one-minute load average well above the cores), the Lang thread is simply not run in time
+        // and "late" measures the machine, not the code; the audio thread's priority hides that from xruns
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        assumeTrue(load <= 3.0 * cores,
+                "not judged: the machine is loaded by other processes (load average " + load + " on " + cores + " cores)");
 
         // a generous latency: nothing late, every click on arrival + latency
         // an xrun moves the sample clock against the wall clock (the driver resynchronises): notes
