@@ -33,8 +33,15 @@ public final class OscCodec {
         if (b.remaining() % 4 != 0) throw new OscFormatException("packet size " + b.remaining() + " is not a multiple of 4");
         byte first = b.get(b.position());
         if (first == '#') return decodeBundle(b, depth);
-        if (first == '/') return decodeMessage(b);
-        throw new OscFormatException("not an OSC packet (it starts with neither '/' nor '#bundle')");
+        if (first == '/') return decodeMessage(b, null);
+        if (first == 0) {
+            // scsynth's short form, which sclang uses for its node commands: the address is a command number (int32)
+            int number = b.getInt();
+            String name = number >= 0 && number < COMMAND_NUMBERS.length && COMMAND_NUMBERS[number] != null
+                    ? COMMAND_NUMBERS[number] : "/#" + number;
+            return decodeMessage(b, name);
+        }
+        throw new OscFormatException("not an OSC packet (it starts with neither '/', '#bundle' nor a command number)");
     }
 
     private static OscBundle decodeBundle(ByteBuffer b, int depth) throws OscFormatException {
@@ -58,8 +65,27 @@ public final class OscCodec {
         return new OscBundle(tag, List.copyOf(elements));
     }
 
-    private static OscMessage decodeMessage(ByteBuffer b) throws OscFormatException {
-        String address = readString(b, "address");
+    /**
+     * scsynth's command numbers (its {@code cmd_*} list), by which sclang sends {@code /s_new} (9),
+     * {@code /n_set} (15) and most node commands. Only the ones Sonora knows are named; any other
+     * number decodes to the address {@code /#N}, which is answered "Command not found".
+     */
+    static final String[] COMMAND_NUMBERS = new String[65];
+
+    static {
+        String[][] named = {
+            {"1", "/notify"}, {"2", "/status"}, {"3", "/quit"}, {"5", "/d_recv"}, {"6", "/d_load"}, {"7", "/d_loadDir"},
+            {"9", "/s_new"}, {"11", "/n_free"}, {"12", "/n_run"}, {"15", "/n_set"}, {"16", "/n_setn"},
+            {"18", "/n_before"}, {"19", "/n_after"}, {"21", "/g_new"}, {"22", "/g_head"}, {"23", "/g_tail"},
+            {"24", "/g_freeAll"}, {"25", "/c_set"}, {"29", "/b_allocRead"}, {"32", "/b_free"}, {"39", "/dumpOSC"},
+            {"40", "/c_get"}, {"46", "/n_query"}, {"47", "/b_query"}, {"50", "/g_deepFree"}, {"52", "/sync"},
+            {"56", "/g_dumpTree"}, {"57", "/g_queryTree"}, {"63", "/p_new"}, {"64", "/version"},
+        };
+        for (String[] n : named) COMMAND_NUMBERS[Integer.parseInt(n[0])] = n[1];
+    }
+
+    private static OscMessage decodeMessage(ByteBuffer b, String numbered) throws OscFormatException {
+        String address = numbered != null ? numbered : readString(b, "address");
         if (!b.hasRemaining()) return new OscMessage(address, "", List.of()); // old-style: no type tags
         String tags = readString(b, "type tags");
         if (tags.isEmpty() || tags.charAt(0) != ',') throw new OscFormatException(address + ": type tags do not start with ','");

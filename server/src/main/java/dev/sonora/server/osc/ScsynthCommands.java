@@ -141,6 +141,14 @@ final class ScsynthCommands implements ServerListener {
                     queryTree(intArg(a, i, "group id"), i + 1 < a.size() ? intArg(a, i + 1, "flag") : 0, time, from);
                 }
             }
+            case "/g_dumpTree" -> {
+                // scsynth prints the tree on its own output; sclang asks for this when the server's address is local
+                for (int i = 0; i + 1 < a.size() || i == 0 && a.size() == 1; i += 2) {
+                    NodeRef g = group(intArg(a, i, "group id"));
+                    int flag = i + 1 < a.size() ? intArg(a, i + 1, "flag") : 0;
+                    server.sendToRt(new QueryTree(time, g.id(), server.options().maxNodes(), t -> dumpTree(t, flag)));
+                }
+            }
             case "/c_set" -> cSet(a, time);
             case "/c_get" -> cGet(a, time, from);
             case "/b_allocRead" -> bAllocRead(a, from);
@@ -452,9 +460,42 @@ final class ScsynthCommands implements ServerListener {
         from.send(OscCodec.encode(OscMessage.of("/g_queryTree.reply", args.toArray())));
     }
 
+    /** The tree as scsynth prints it for {@code /g_dumpTree}: one line per node, three spaces a level. */
+    private void dumpTree(QueryTree t, int flag) {
+        if (!t.found) return;
+        StringBuilder b = new StringBuilder("NODE TREE Group ").append(clientId(t.ids[0], null));
+        int[] left = new int[t.count + 1]; // children still to print, per open level
+        int depth = 0;
+        left[0] = t.children[0];
+        synchronized (this) {
+            for (int i = 1; i < t.count; i++) {
+                while (depth > 0 && left[depth] == 0) depth--;
+                left[depth]--;
+                b.append('\n').append("   ".repeat(depth + 1));
+                NodeRef ref = server.node(t.ids[i]);
+                b.append(clientId(t.ids[i], ref));
+                if (t.children[i] >= 0) {
+                    b.append(" group");
+                    left[++depth] = t.children[i];
+                } else {
+                    b.append(' ').append(t.nodes[i] instanceof RtSynth s ? s.defName() : "?");
+                    float[] values = ref == null ? null : controlValues.get(ref);
+                    if (flag != 0 && ref != null && ref.def() != null) {
+                        List<String> names = ref.def().controlNames();
+                        b.append('\n').append("   ".repeat(depth + 2));
+                        for (int k = 0; k < names.size(); k++) {
+                            b.append(names.get(k)).append(": ").append(values != null ? values[k] : ref.def().controlDefault(k)).append(' ');
+                        }
+                    }
+                }
+            }
+        }
+        log.accept(b.toString());
+    }
+
     private void status(OscPeer from) {
         var s = server.status();
-        int groups = Math.max(0, s.nodes() - s.synths());
+        int groups = Math.max(0, s.nodes() - s.synths()) + 2; // the root and default groups are not counted in status()
         reply(from, "/status.reply", 1, 0, s.synths(), groups, server.defNames().size(), (float) s.cpu(), (float) s.peakCpu(),
                 (double) server.sampleRate(), (double) server.sampleRate());
     }

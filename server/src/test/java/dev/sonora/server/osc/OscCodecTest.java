@@ -119,6 +119,18 @@ class OscCodecTest {
     }
 
     @Test
+    void sclangsCommandNumbersDecodeToTheirNames() throws Exception {
+        byte[] full = OscCodec.encode(OscMessage.of("/x", "dc", 1000, 0, 1));
+        byte[] numbered = new byte[full.length];
+        ByteBuffer.wrap(numbered).putInt(9).put(full, 4, full.length - 4); // "/x\0\0" replaced by int32 9
+        OscMessage m = (OscMessage) OscCodec.decode(numbered, 0, numbered.length);
+        assertEquals("/s_new", m.address());
+        assertEquals(List.of("dc", 1000, 0, 1), m.args());
+        ByteBuffer.wrap(numbered).putInt(0, 60);
+        assertEquals("/#60", ((OscMessage) OscCodec.decode(numbered, 0, numbered.length)).address());
+    }
+
+    @Test
     void unknownTypeTagAndArraysAreRefusedByName() {
         byte[] b = {'/', 'x', 0, 0, ',', 'Q', 0, 0};
         var e = assertThrows(OscFormatException.class, () -> OscCodec.decode(b, 0, b.length));

@@ -71,6 +71,18 @@ final class OscRig implements AutoCloseable {
         client.send(new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), osc.port()));
     }
 
+    /** The next reply's bytes as they came, or null after the socket's timeout. */
+    byte[] receiveRaw() throws IOException {
+        byte[] buf = new byte[65536];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        try {
+            client.receive(p);
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        return java.util.Arrays.copyOf(buf, p.getLength());
+    }
+
     /** The next reply, or null after the socket's timeout. */
     OscMessage receive() throws IOException {
         byte[] buf = new byte[65536];

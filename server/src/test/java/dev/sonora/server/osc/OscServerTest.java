@@ -2,7 +2,6 @@ package dev.sonora.server.osc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
@@ -195,10 +194,20 @@ class OscServerTest {
     }
 
     @Test
+    void sclangsNumberedSNewPlays() throws Exception {
+        // the bytes sclang 3.13 sends for Synth(\\dc, [\\amp, 0.125]) (captured): command number 9
+        byte[] p = {0, 0, 0, 9, ',', 's', 'i', 'i', 'i', 's', 'f', 0, 'd', 'c', 0, 0, 0, 0, 3, (byte) 0xe8, 0, 0, 0, 0, 0, 0, 0, 1,
+            'a', 'm', 'p', 0, 0x3e, 0, 0, 0};
+        rig.send(p);
+        rig.send(OscMessage.of("/n_query", 1000));
+        assertEquals(List.of(1000, 1, -1, -1, 0), rig.await("/n_info").args(), rig.log.toString());
+    }
+
+    @Test
     void quitIsAnswered() throws Exception {
         rig.send(OscMessage.of("/quit"));
         assertEquals(List.of("/quit"), rig.await("/done").args());
+        for (int i = 0; i < 100 && !rig.quit.get(); i++) OscRig.sleep(10); // the reply goes out first
         assertTrue(rig.quit.get());
-        assertNull(null);
     }
 }
