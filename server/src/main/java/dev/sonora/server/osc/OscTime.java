@@ -39,11 +39,25 @@ final class OscTime {
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
-    /** The monotonic ({@link System#nanoTime()}) instant of a wall-clock time. */
+    /**
+     * The monotonic ({@link System#nanoTime()}) instant of a wall-clock time. The offset between
+     * the two clocks is read three times, each read of the wall clock bracketed by two of the
+     * monotonic one, and the tightest bracket is used: a thread preempted between two reads would
+     * otherwise shift the note by the time it was away.
+     */
     static long monotonic(long unixNanos) {
-        long wall = nowUnixNanos();
-        long mono = System.nanoTime();
-        return mono + (unixNanos - wall);
+        long best = Long.MAX_VALUE;
+        long offset = 0;
+        for (int i = 0; i < 3; i++) {
+            long before = System.nanoTime();
+            long wall = nowUnixNanos();
+            long after = System.nanoTime();
+            if (after - before < best) {
+                best = after - before;
+                offset = wall - (before + (after - before) / 2);
+            }
+        }
+        return unixNanos - offset;
     }
 
     /**
