@@ -216,6 +216,23 @@ public final class Cli {
             Runtime.getRuntime().removeShutdownHook(hook);
             return 1;
         }
+        dev.sonora.server.osc.OscServer osc = null;
+        if (o.osc >= 0) {
+            try {
+                // /quit ends the session as Ctrl-C does: the shutdown hook fades out and closes
+                osc = dev.sonora.server.osc.OscServer.start(s.server, o.osc, err::println,
+                        () -> new Thread(() -> System.exit(0), "sonora-osc-quit").start());
+                err.println("sonora: OSC server (scsynth's commands) on UDP and TCP port " + osc.port());
+            } catch (IOException e) {
+                err.println("sonora: " + e.getMessage());
+                if (stopped.compareAndSet(false, true)) {
+                    audio.close();
+                    s.close();
+                }
+                Runtime.getRuntime().removeShutdownHook(hook);
+                return 1;
+            }
+        }
         AtomicBoolean scriptFailed = new AtomicBoolean();
         // JS filling the heap is stopped before the collector starves the audio (HeapWatch); a file,
         // an -e, a loop body or at() callback that runs too long is stopped (REPL lines: Ctrl-C)
@@ -244,6 +261,7 @@ public final class Cli {
             code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o));
         } finally {
             steps.close();
+            if (osc != null) osc.close();
             if (heapWatch[0] != null) heapWatch[0].close();
             if (stopped.compareAndSet(false, true)) {
                 audio.close();

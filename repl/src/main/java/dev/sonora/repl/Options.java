@@ -31,6 +31,7 @@ public final class Options {
               --step-timeout S          stop a script step (a file, an -e, a loop body) that runs longer; default 10
               --midi-in NAME|all        open MIDI inputs before the scripts run (a part of the name is enough)
               --midi-latency MS         MIDI handlers sound MS after arrival, sample-exact (0..1000; 0 = at once)
+              --osc PORT                an OSC server on PORT (UDP and TCP) that speaks scsynth's commands
               -h, --help                this text""";
 
     /** A command-line mistake, in one line. */
@@ -64,6 +65,7 @@ public final class Options {
     String history;
     String midiIn;
     Double midiLatency; // null: leave midi.latency at its default (0)
+    int osc = -1; // --osc PORT; -1: no OSC server
 
     private Options() {
     }
@@ -135,6 +137,7 @@ public final class Options {
                     if (!(ms >= 0 && ms <= 1000)) throw new Bad(a + ": " + v + " is not a latency in milliseconds (0..1000)");
                     o.midiLatency = ms;
                 }
+                case "--osc" -> o.osc = whole(value != null ? value : next(args, ++i, a, "PORT"), a, 1, 65535);
                 default -> throw new Bad("unknown option " + a);
             }
         }
@@ -144,6 +147,7 @@ public final class Options {
         if (o.render != null && o.midiIn != null) {
             throw new Bad("--midi-in does not go with --render (a render has no live input); play a file with midi.play('song.mid')");
         }
+        if (o.render != null && o.osc >= 0) throw new Bad("--osc does not go with --render (a render has no live input)");
         if (o.duration != null && o.render == null && !o.noRepl) throw new Bad("--duration goes with --render or --no-repl");
         return o;
     }
