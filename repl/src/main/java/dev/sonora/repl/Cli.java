@@ -17,6 +17,7 @@ import org.jline.terminal.TerminalBuilder;
 
 import dev.sonora.repl.lang.HeapWatch;
 import dev.sonora.repl.lang.JsHost;
+import dev.sonora.repl.lang.Output;
 import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.midi.MidiBridge;
@@ -30,6 +31,7 @@ import dev.sonora.repl.terminal.Repl;
 import dev.sonora.server.ServerException;
 import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.JackSettings;
+import dev.sonora.server.osc.OscServer;
 
 /**
  * Runs one command line: parses it, then lists devices, renders offline, or plays live with
@@ -216,11 +218,11 @@ public final class Cli {
             Runtime.getRuntime().removeShutdownHook(hook);
             return 1;
         }
-        dev.sonora.server.osc.OscServer osc = null;
+        OscServer osc = null;
         if (o.osc >= 0) {
             try {
                 // /quit ends the session as Ctrl-C does: the shutdown hook fades out and closes
-                osc = dev.sonora.server.osc.OscServer.start(s.server, o.osc, err::println,
+                osc = OscServer.start(s.server, o.osc, err::println,
                         () -> new Thread(() -> System.exit(0), "sonora-osc-quit").start());
                 err.println("sonora: OSC server (scsynth's commands) on UDP and TCP port " + osc.port());
             } catch (IOException e) {
@@ -374,7 +376,7 @@ public final class Cli {
                     (System.currentTimeMillis() - launched) / 1e3));
         }
         int code = repl.run();
-        output.route(dev.sonora.repl.lang.Output.of(out, err));
+        output.route(Output.of(out, err));
         if (terminal == null) {
             try {
                 t.close();

@@ -15,6 +15,7 @@ import dev.sonora.server.rt.RtStats;
 import dev.sonora.server.rt.SetMasterGain;
 import dev.sonora.server.rt.World;
 import dev.sonora.server.synth.SynthDef;
+import dev.sonora.server.synth.SynthPool;
 import dev.sonora.server.synth.Units;
 import dev.sonora.server.ugen.KernelClasses;
 import dev.sonora.server.ugen.UnitResources;
@@ -117,7 +118,7 @@ public final class Server implements AutoCloseable {
     }
 
     /** The pool of a definition, or null when it has none yet (tests, status). */
-    public dev.sonora.server.synth.SynthPool pool(SynthDef def) {
+    public SynthPool pool(SynthDef def) {
         return nodes.poolOf(def);
     }
 

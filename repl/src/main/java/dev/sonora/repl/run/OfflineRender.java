@@ -6,9 +6,13 @@ import java.util.Locale;
 
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.lang.StepWatch;
+import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.samples.SampleLibrary;
 import dev.sonora.repl.time.TimeBridge;
 import dev.sonora.server.NodeRef;
+import dev.sonora.server.Recordings;
 import dev.sonora.server.Server;
 import dev.sonora.server.Status;
 import dev.sonora.server.driver.OfflineDriver;
@@ -60,7 +64,7 @@ public final class OfflineRender {
     }
 
     /** Runs {@code r} as one step of {@code watch} (null: no limit). Lang thread. */
-    private static void step(dev.sonora.repl.lang.StepWatch watch, Runnable r) {
+    private static void step(StepWatch watch, Runnable r) {
         if (watch == null) r.run();
         else watch.step(r);
     }
@@ -109,7 +113,7 @@ public final class OfflineRender {
      * {@code watch} allows (null: no limit). A script error otherwise still leaves no file.
      */
     public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
-                                double seconds, Path record, RenderStop stop, dev.sonora.repl.lang.StepWatch watch)
+                                double seconds, Path record, RenderStop stop, StepWatch watch)
             throws IOException {
         if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
         long frames = Math.round(seconds * server.sampleRate());
@@ -142,10 +146,10 @@ public final class OfflineRender {
             long clippedBefore = server.status().clipped(); // the warm-up's own are not the user's
             // file work never falls behind virtual time: sample loads finish before they are
             // needed, recordings are written and streams prefetched between blocks (exact renders)
-            dev.sonora.repl.samples.SampleLibrary.of(server).waitForLoads(true);
+            SampleLibrary.of(server).waitForLoads(true);
             server.catchUpDisk();
             if (record != null) {
-                server.recordings().start(record, 32, dev.sonora.server.Recordings.DEFAULT_POOL_BLOCKS, frames);
+                server.recordings().start(record, 32, Recordings.DEFAULT_POOL_BLOCKS, frames);
             }
             lang.virtualTime(true); // the clock: the server waits for Lang, no lookahead is needed to be on time
             MidiBridge midi = host.extension("midi", MidiBridge.class);
@@ -155,7 +159,7 @@ public final class OfflineRender {
             try {
                 scripts.run();
                 step(watch, lang::runPending);
-            } catch (dev.sonora.repl.lang.UserError e) {
+            } catch (UserError e) {
                 if (watch != null && watch.fired()) {
                     ended = Ended.STEP_TIMEOUT;
                     error = e.getMessage();

@@ -140,7 +140,7 @@ public final class SamplesBridge {
     public ProxyArray addFolder(String path) {
         try {
             Path folder = plain(path, "samples");
-            dev.sonora.repl.lang.PathKind.requireFolder(folder, path, "samples");
+            PathKind.requireFolder(folder, path, "samples");
             SampleLibrary.Loading l = loadFolder(folder);
             if (library.waitsForLoads()) l.done().join();
             return JsValues.list(l.banks());

@@ -3,6 +3,8 @@ package dev.sonora.repl.time;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
+import dev.sonora.server.rt.Command;
+
 /** {@code at(beats, fn)}: calls {@code fn} once, at its beat. Lang thread only. */
 final class AtEvent extends Event {
     private final Value fn;
@@ -17,7 +19,7 @@ final class AtEvent extends Event {
         if (lateSamples > 0) clock.reportLate("at(): an event", lateSamples, 0);
         try {
             // a late one-off still plays, at once (NOW): better late than lost
-            clock.call(beat, lateSamples > 0 ? dev.sonora.server.rt.Command.NOW : sample, () -> fn.executeVoid(beat));
+            clock.call(beat, lateSamples > 0 ? Command.NOW : sample, () -> fn.executeVoid(beat));
         } catch (PolyglotException e) {
             clock.report(e, "in an at() callback");
         }

@@ -27,6 +27,7 @@ import dev.sonora.server.midi.rt.CcMapper;
 import dev.sonora.server.midi.rt.RemoveCcMapping;
 import dev.sonora.server.midi.rt.SetCcMapping;
 import dev.sonora.server.midi.rt.SetMidiSources;
+import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.RtEngine;
 import dev.sonora.server.rt.SetBlockHook;
 
@@ -245,12 +246,12 @@ public final class MidiHub implements AutoCloseable {
         int buses = server.options().controlBuses();
         if (bus < 0 || bus >= buses) throw new MidiException(what + ": control bus " + bus + " does not exist (0.." + (buses - 1) + ")");
         if (!Float.isFinite(lo) || !Float.isFinite(hi)) throw new MidiException(what + ": lo and hi must be finite numbers");
-        server.sendToRt(new SetCcMapping(dev.sonora.server.rt.Command.NOW, mapper, cc, channel, bus, lo, hi));
+        server.sendToRt(new SetCcMapping(Command.NOW, mapper, cc, channel, bus, lo, hi));
     }
 
     /** Removes the mappings of {@code cc} on {@code channel} (-1: every channel) to {@code bus} (-1: every bus). */
     public void unmapCc(int cc, int channel, int bus) {
-        server.sendToRt(new RemoveCcMapping(dev.sonora.server.rt.Command.NOW, mapper, cc, channel, bus));
+        server.sendToRt(new RemoveCcMapping(Command.NOW, mapper, cc, channel, bus));
     }
 
     /** The audio-thread side, for status and tests. */

@@ -53,9 +53,4 @@ public final class Buffer {
     public boolean isReleased() {
         return released.get();
     }
-
-    @Override
-    public String toString() {
-        return "Buffer(" + name + ", " + channels() + " ch, " + String.format("%.2f", seconds()) + " s)";
-    }
 }

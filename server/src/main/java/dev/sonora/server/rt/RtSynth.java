@@ -27,9 +27,9 @@ public final class RtSynth extends RtNode {
         this.controls = controls;
     }
 
-    private static final dev.sonora.server.rt.Buffer[] NONE_HELD = new dev.sonora.server.rt.Buffer[0];
+    private static final Buffer[] NONE_HELD = new Buffer[0];
     // buffers this synth plays, recorded on the sender side; NRT releases them when it ends
-    private dev.sonora.server.rt.Buffer[] held = NONE_HELD;
+    private Buffer[] held = NONE_HELD;
     // the pool entry this synth belongs to (opaque here), or null for a synth built to be dropped
     private Object pooled;
 
@@ -66,13 +66,13 @@ public final class RtSynth extends RtNode {
     }
 
     /** Sender side, while building: this synth plays {@code b}. */
-    public void hold(dev.sonora.server.rt.Buffer b) {
+    public void hold(Buffer b) {
         held = java.util.Arrays.copyOf(held, held.length + 1);
         held[held.length - 1] = b;
     }
 
     /** NRT, after the synth came back: the buffers it played. */
-    public dev.sonora.server.rt.Buffer[] heldBuffers() {
+    public Buffer[] heldBuffers() {
         return held;
     }
 

@@ -38,7 +38,7 @@ public final class World {
     public final float[] controlBuses;
 
     final RtNode[] nodes;
-    private final dev.sonora.server.rt.Buffer[] buffers;
+    private final Buffer[] buffers;
     public final RtGroup root;
     public final RtGroup defaultGroup;
     /** Freed groups and nodes waiting to be taken apart: outside the tree, never processed. */
@@ -63,7 +63,7 @@ public final class World {
         this.audioBusWritten = new boolean[numAudioBuses];
         this.controlBuses = new float[numControlBuses];
         this.nodes = new RtNode[maxNodes];
-        this.buffers = new dev.sonora.server.rt.Buffer[1024];
+        this.buffers = new Buffer[1024];
         this.returnQueue = returnQueue;
         this.stats = stats;
         this.root = new RtGroup(ROOT_GROUP);
@@ -206,15 +206,15 @@ public final class World {
     }
 
     /** Puts a buffer in a slot and returns the one it replaces (null if none). Audio thread only. */
-    public dev.sonora.server.rt.Buffer swapBuffer(int slot, dev.sonora.server.rt.Buffer b) {
+    public Buffer swapBuffer(int slot, Buffer b) {
         if (slot < 0 || slot >= buffers.length) return b; // refused: hand the new one straight back
-        dev.sonora.server.rt.Buffer old = buffers[slot];
+        Buffer old = buffers[slot];
         buffers[slot] = b;
         return old;
     }
 
     /** The buffer in a slot, or null. Audio thread only. */
-    public dev.sonora.server.rt.Buffer buffer(int slot) {
+    public Buffer buffer(int slot) {
         return slot >= 0 && slot < buffers.length ? buffers[slot] : null;
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.sonora.server.stream.DiskIn;
+
 import dev.sonora.server.ugen.*;
 
 /**
@@ -62,7 +64,7 @@ public final class Units {
         add("playbuf", names("buffer", "rate", "loop"), vals(REQUIRED, 1, 0), 2,
                 (c, in, out) -> new PlayBuf(c, in[0], in[1], in[2], out[0], out[1]));
         add("diskin", names("stream", "rate"), vals(REQUIRED, 1), 2,
-                (c, in, out) -> new dev.sonora.server.stream.DiskIn(c, in[0], in[1], out[0], out[1]));
+                (c, in, out) -> new DiskIn(c, in[0], in[1], out[0], out[1]));
         add("in", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, false, in[0], out[0]));
         add("ink", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, true, in[0], out[0]));
         add("outk", names("bus", "in"), vals(REQUIRED, REQUIRED), 0, (c, in, out) -> new ControlOut(c, in[0], in[1]));
