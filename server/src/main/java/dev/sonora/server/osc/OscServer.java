@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -67,6 +68,9 @@ public final class OscServer implements AutoCloseable {
         for (int attempt = 0; attempt < 20; attempt++) {
             udp = DatagramChannel.open();
             try {
+                // a client's burst (a whole set's commands at once) waits in the kernel while this
+                // thread is descheduled; a small buffer would drop packets there, silently
+                udp.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
                 udp.bind(new InetSocketAddress(port));
                 int bound = ((InetSocketAddress) udp.getLocalAddress()).getPort();
                 tcp = new ServerSocket();
