@@ -396,7 +396,7 @@ public final class Bridge {
      * {@link ServerException} has none (it is cheap by design), and without one the JS engine
      * cannot tell which script line made the call, so the report would lose its file:line.
      */
-    private static <T> T onServer(java.util.function.Supplier<T> call) {
+    public static <T> T onServer(java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (ServerException e) {
@@ -404,7 +404,8 @@ public final class Bridge {
         }
     }
 
-    private static void run(Runnable call) {
+    /** {@link #onServer} for a call with no result. */
+    public static void run(Runnable call) {
         onServer(() -> {
             call.run();
             return null;

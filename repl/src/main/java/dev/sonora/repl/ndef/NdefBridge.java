@@ -1,5 +1,8 @@
 package dev.sonora.repl.ndef;
 
+import static dev.sonora.repl.lang.Bridge.onServer;
+import static dev.sonora.repl.lang.Bridge.run;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -432,21 +435,6 @@ public final class NdefBridge {
 
     private long eventTime() {
         return bridge == null ? Command.NOW : bridge.eventTime();
-    }
-
-    private static <T> T onServer(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ServerException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
-    }
-
-    private static void run(Runnable call) {
-        onServer(() -> {
-            call.run();
-            return null;
-        });
     }
 
     @Override
