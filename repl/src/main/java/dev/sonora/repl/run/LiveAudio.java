@@ -48,7 +48,7 @@ public final class LiveAudio implements AutoCloseable {
     /** As above, with the JACK client's ports and connections. */
     public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, JackSettings jack, Output out) {
         // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
-        WarmKernels.run(server.options());
+        WarmKernels.forStage(server.options());
         Consumer<String> say = out::err;
         // 0: each driver's own default
         int silentFrames = bufferFrames > 0 ? bufferFrames : NullDriver.DEFAULT_BUFFER_FRAMES;

@@ -1,5 +1,7 @@
 package dev.sonora.repl.run;
 
+import java.util.Locale;
+
 import dev.sonora.server.ServerOptions;
 import dev.sonora.server.Warmup;
 
@@ -13,9 +15,22 @@ public final class WarmKernels {
     private WarmKernels() {
     }
 
+    /** Before a render: every kernel compiled (a late compilation there costs only time). */
     public static void run(ServerOptions options) {
+        run(options, false);
+    }
+
+    /** Before live audio: every kernel compiled with the paths a set takes ({@link Warmup#run(ServerOptions, int, boolean)}). */
+    public static void forStage(ServerOptions options) {
+        run(options, true);
+    }
+
+    private static void run(ServerOptions options, boolean forStage) {
         try {
-            Warmup.run(options, BLOCKS);
+            long nanos = Warmup.run(options, BLOCKS, forStage);
+            if (System.getenv("SONORA_TIMING") != null) {
+                System.err.printf(Locale.ROOT, "sonora: kernels warmed in %.2f s%n", nanos / 1e9);
+            }
         } catch (RuntimeException e) {
             if (System.getenv("SONORA_DEBUG") != null) e.printStackTrace();
             // a start-up diagnostic, not a script error: it must not fail a render

@@ -26,6 +26,7 @@ public final class RtEngine {
     private final SampleClock clock;
     private final float[] left;
     private final float[] right;
+    private final SlowBlocks slowBlocks = new SlowBlocks(256);
     private long seq;
     private int performed; // commands performed in the current block (bounded by MAX_COMMANDS_PER_BLOCK)
     // written by the audio thread (a release store), taken by NRT: a plain field could be seen
@@ -89,6 +90,11 @@ public final class RtEngine {
         this.clock = new SampleClock(world.sampleRate);
         this.left = new float[world.blockSize];
         this.right = new float[world.blockSize];
+    }
+
+    /** Blocks that overran their own duration, for a reader that explains them (a soak's log). */
+    public SlowBlocks slowBlocks() {
+        return slowBlocks;
     }
 
     public World world() {
@@ -157,7 +163,9 @@ public final class RtEngine {
         }
         out.write(left, right, n);
         w.blockStart = end;
-        float load = (System.nanoTime() - t0) / (n * 1e9f / w.sampleRate);
+        long took = System.nanoTime() - t0;
+        float load = took / (n * 1e9f / w.sampleRate);
+        if (load > 1f) slowBlocks.recordOnRt(t0, took, start, performed);
         stats.publish(end, load, performed);
     }
 

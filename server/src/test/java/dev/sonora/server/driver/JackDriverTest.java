@@ -80,6 +80,48 @@ class JackDriverTest {
     }
 
     @Test
+    void anInputPortFeedsItsBusAndOnlyThatOne() throws Exception {
+        try (JackTestServer jack = JackTestServer.start(48000, PERIOD)) {
+            Server server = new Server(ServerOptions.defaults());
+            server.startNrtThread();
+            // two outputs, two inputs: in_1 feeds audio bus 2, in_2 feeds bus 3
+            JackDriver driver = new JackDriver(server, JackSettings.defaults().withServer(jack.name()).withPorts(2, 2).withConnect(false), s -> { });
+            driver.start();
+            List<String> ports = driver.portNames();
+            assertEquals(List.of("sonora:out_1", "sonora:out_2", "sonora:in_1", "sonora:in_2"), ports);
+            // what bus 3 carries goes to the left output, what bus 2 carries to the right
+            GraphBuilder b = new GraphBuilder();
+            server.addDef(b.build("through", b.unit("pan", b.unit("in", b.constant(3)), b.constant(-1))));
+            GraphBuilder c = new GraphBuilder();
+            server.addDef(c.build("other", c.unit("pan", c.unit("in", c.constant(2)), c.constant(1))));
+            server.synth("through", null, null, AddAction.TAIL, server.defaultGroup(), Command.NOW);
+            server.synth("other", null, null, AddAction.TAIL, server.defaultGroup(), Command.NOW);
+            try (JackSource source = new JackSource(jack.name(), 375, 0.4f, 48000);
+                 JackRecorder left = new JackRecorder(jack.name(), 48000);
+                 JackRecorder right = new JackRecorder(jack.name(), 48000)) {
+                source.feed(ports.get(3));
+                left.listenTo(ports.get(0));
+                right.listenTo(ports.get(1));
+                await(() -> left.frames() == 48000 && right.frames() == 48000, 10_000, "a second of audio at both recorders");
+                float[] s = left.samples();
+                float peak = 0;
+                int crossings = 0;
+                for (int i = 24000; i < 48000; i++) {
+                    peak = Math.max(peak, Math.abs(s[i]));
+                    if (s[i - 1] < 0 && s[i] >= 0) crossings++;
+                }
+                assertEquals(0.4f, peak, 0.01f, "the source's level, through in_2, bus 3 and out_1");
+                assertEquals(187, crossings, 6, "375 Hz for half a second");
+                float other = 0;
+                for (int i = 24000; i < 48000; i++) other = Math.max(other, Math.abs(right.samples()[i]));
+                assertEquals(0f, other, 1e-4f, "in_1 is connected to nothing: bus 2 stays silent");
+            }
+            driver.close();
+            server.close();
+        }
+    }
+
+    @Test
     void jacksXrunCallbackCountsInStatus() throws Exception {
         try (JackTestServer jack = JackTestServer.start(48000, PERIOD)) {
             Server server = new Server(ServerOptions.defaults());

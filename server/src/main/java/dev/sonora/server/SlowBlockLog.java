@@ -1,0 +1,52 @@
+package dev.sonora.server;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import dev.sonora.server.rt.SlowBlocks;
+
+/**
+ * A measuring aid for soaks, on only when the system property {@code sonora.slowBlockLog}
+ * names a file: once a second its own daemon thread writes every block that overran its
+ * duration as one line (wall-clock time in UTC to the microsecond, how long it took, its
+ * sample time, the commands it performed), so the line can be set beside the JVM's logs of
+ * safepoints, compilations and GC. Never on the audio thread.
+ */
+final class SlowBlockLog {
+    static final String PROPERTY = "sonora.slowBlockLog";
+
+    private SlowBlockLog() {
+    }
+
+    /** Starts the writer when the property is set. The thread that starts the server. */
+    static void startIfAsked(SlowBlocks blocks) {
+        String file = System.getProperty(PROPERTY);
+        if (file == null || file.isBlank()) return;
+        PrintWriter out;
+        try {
+            out = new PrintWriter(Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8), true);
+        } catch (IOException e) {
+            System.err.println("server: cannot write the slow-block log " + file + ": " + e.getMessage());
+            return;
+        }
+        // one offset from the monotonic clock to the wall clock, read once: the lines stay comparable
+        long wallMinusMono = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        Thread t = new Thread(() -> {
+            while (true) {
+                blocks.drain((start, took, sampleTime, commands) -> out.printf("%s took %.3f ms sample %d commands %d%n",
+                        Instant.ofEpochSecond(0, start + wallMinusMono), took / 1e6, sampleTime, commands));
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "sonora-slow-blocks");
+        t.setDaemon(true);
+        t.start();
+    }
+}
