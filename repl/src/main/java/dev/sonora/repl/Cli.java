@@ -30,6 +30,7 @@ import dev.sonora.repl.terminal.Evaluator;
 import dev.sonora.repl.terminal.Repl;
 import dev.sonora.server.ServerException;
 import dev.sonora.server.ServerOptions;
+import dev.sonora.server.driver.JackDriver;
 import dev.sonora.server.driver.JackSettings;
 import dev.sonora.server.osc.OscServer;
 
@@ -39,6 +40,8 @@ import dev.sonora.server.osc.OscServer;
  * (and, with a REPL, the Input thread).
  */
 public final class Cli {
+    /** Without --sample-rate and without a JACK server to follow. */
+    static final int DEFAULT_SAMPLE_RATE = 48000;
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -80,13 +83,24 @@ public final class Cli {
         if (!checkOutputs(o)) return 1;
         ServerOptions so;
         try {
-            so = ServerOptions.defaults().withSampleRate(o.sampleRate).withBlockSize(o.block);
+            so = ServerOptions.defaults().withSampleRate(sampleRate(o)).withBlockSize(o.block);
             so.check();
         } catch (ServerException e) {
             err.println("sonora: " + e.getMessage());
             return 2;
         }
         return o.render != null ? render(o, so) : live(o, so);
+    }
+
+    /**
+     * The rate asked for; without {@code --sample-rate}, live on JACK (asked for, or the default
+     * with a JACK server running) the JACK server's own, so a 44.1 kHz JACK setup just plays.
+     */
+    private static int sampleRate(Options o) {
+        if (o.sampleRate > 0) return o.sampleRate;
+        boolean jackMayPlay = o.render == null && (o.driver == null || o.driver.equals("jack"));
+        int jack = jackMayPlay ? JackDriver.serverRate(null) : 0;
+        return jack > 0 ? jack : DEFAULT_SAMPLE_RATE;
     }
 
     /** --render OUT and --record OUT, checked before anything runs; false when one was refused (one line said why). */

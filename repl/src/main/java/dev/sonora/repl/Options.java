@@ -20,7 +20,7 @@ public final class Options {
               --outputs N / --inputs N  JACK ports (default 2 outputs, 0 inputs)
               --no-connect              leave the JACK ports unconnected
               --device NAME             output device (a part of its name is enough)
-              --sample-rate HZ          default 48000
+              --sample-rate HZ          default 48000 (live on JACK: the JACK server's rate)
               --block FRAMES            block size, default 64
               --buffer FRAMES           device buffer (default: javasound 512, null driver 1024)
               --no-repl                 run live without a prompt (until Ctrl-C, or --duration S)
@@ -56,7 +56,8 @@ public final class Options {
     int inputs = 0;
     boolean noConnect;
     String device;
-    int sampleRate = 48000;
+    /** 0: not given; live with a JACK server running takes JACK's rate, everything else 48000. */
+    int sampleRate = 0;
     int block = 64;
     int buffer; // 0: each driver's own default
     boolean noRepl;

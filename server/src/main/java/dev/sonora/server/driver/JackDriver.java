@@ -149,6 +149,25 @@ public final class JackDriver implements Driver {
         return true;
     }
 
+    /**
+     * The sample rate of the running JACK server, or 0 when none runs (or libjack is missing):
+     * a start without {@code --sample-rate} takes JACK's rate instead of refusing it. Any thread;
+     * joins and leaves the server once (a few milliseconds).
+     */
+    public static int serverRate(String serverName) {
+        if (JackLib.loadError() != null) return 0;
+        int[] status = new int[1];
+        int options = JackLib.JACK_NO_START_SERVER;
+        long c = serverName == null ? JackLib.jack_client_open("sonora-probe", options, status)
+                : JackLib.jack_client_open("sonora-probe", options | JackLib.JACK_SERVER_NAME, status, serverName);
+        if (c == 0) return 0;
+        try {
+            return JackLib.jack_get_sample_rate(c);
+        } finally {
+            JackLib.jack_client_close(c);
+        }
+    }
+
     /** Null when libjack loads, else one line saying why not. Any thread. */
     public static String libraryProblem() {
         return JackLib.loadError();

@@ -158,6 +158,19 @@ class JackDriverTest {
     }
 
     @Test
+    void theServersRateIsReadSoAStartWithoutOneCanFollowIt() throws Exception {
+        try (JackTestServer jack = JackTestServer.start(44100, PERIOD)) {
+            assertEquals(44100, JackDriver.serverRate(jack.name()));
+            Server at44 = new Server(ServerOptions.defaults().withSampleRate(JackDriver.serverRate(jack.name())));
+            JackDriver driver = new JackDriver(at44, JackSettings.defaults().withServer(jack.name()).withConnect(false), s -> { });
+            assertTrue(driver.describe().contains(", 44100 Hz, "), driver.describe());
+            driver.close();
+            at44.close();
+        }
+        assertEquals(0, JackDriver.serverRate("sonora-no-such-server"), "no server: 0, and the caller takes its default");
+    }
+
+    @Test
     void noServerIsOneLine() {
         org.junit.jupiter.api.Assumptions.assumeTrue(JackDriver.libraryProblem() == null, "JACK tests skipped: " + JackDriver.libraryProblem());
         Server server = new Server(ServerOptions.defaults());
