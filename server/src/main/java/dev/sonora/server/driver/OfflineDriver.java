@@ -13,8 +13,14 @@ import dev.sonora.server.rt.RtEngine;
  * the NRT owner while rendering offline: call {@link Server#pollReturns} after each step).
  */
 public final class OfflineDriver implements Driver {
-    /** How long either side spins (in onSpinWait rounds, ~50 µs) before it parks. */
+    /** How long either side spins (in onSpinWait rounds, ~1 ms) before it parks, while the other side answers that fast. */
     private static final int SPINS = 20_000;
+    /**
+     * How long it spins after its last wait had to park: the other side is busy for long stretches
+     * (a script's JavaScript between steps, or many blocks a step), and a spinning thread would
+     * only take a core from it, the JIT and the collector on a two-core machine.
+     */
+    private static final int SHORT_SPINS = 200;
     private final Server server;
     private final RtEngine engine;
     private final AudioOut out;
@@ -23,6 +29,7 @@ public final class OfflineDriver implements Driver {
     private volatile boolean stopping;
     private volatile Thread controller;
     private long blocksRendered;
+    private int controllerSpins = SPINS; // controller only: how long advance() spins this time
 
     public OfflineDriver(Server server, AudioOut out) {
         this.server = server;
@@ -38,18 +45,23 @@ public final class OfflineDriver implements Driver {
 
     private void loop() {
         int idle = 0;
+        boolean parked = false; // whether this wait for work has parked (then the next one spins briefly)
+        int spins = SPINS;
         while (!stopping) {
             int n = pending;
             if (n == 0) {
-                // renders often go one block per step: a short spin keeps the hand-over in the
+                // renders often go one block per step: a spin keeps the hand-over in the
                 // microseconds (park/unpark costs tens of them); then sleep until asked
-                if (++idle < SPINS) {
+                if (++idle < spins) {
                     Thread.onSpinWait();
                 } else {
+                    parked = true;
                     LockSupport.park(this);
                 }
                 continue;
             }
+            spins = parked ? SHORT_SPINS : SPINS;
+            parked = false;
             idle = 0;
             for (int i = 0; i < n; i++) {
                 engine.renderBlock(out);
@@ -67,13 +79,16 @@ public final class OfflineDriver implements Driver {
         pending = blocks;
         LockSupport.unpark(thread);
         int spins = 0;
+        boolean parked = false;
         while (pending != 0) {
-            if (++spins < SPINS) {
+            if (++spins < controllerSpins) {
                 Thread.onSpinWait();
             } else {
+                parked = true;
                 LockSupport.park(this);
             }
         }
+        controllerSpins = parked ? SHORT_SPINS : SPINS;
         blocksRendered += blocks;
     }
 
