@@ -20,6 +20,7 @@ import dev.sonora.server.osc.rt.ControlBuses;
 import dev.sonora.server.osc.rt.DeepFree;
 import dev.sonora.server.osc.rt.QueryNode;
 import dev.sonora.server.osc.rt.QueryTree;
+import dev.sonora.server.osc.rt.SyncMark;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Buffer;
 import dev.sonora.server.rt.RtSynth;
@@ -99,7 +100,7 @@ final class ScsynthCommands implements ServerListener {
         switch (m.address()) {
             case "/notify" -> notify(a, from);
             case "/status" -> status(from);
-            case "/sync" -> sync(a, from);
+            case "/sync" -> sync(a, time, from);
             case "/version" -> reply(from, "/version.reply", VERSION_NAME, 0, 1, ".0", "osc", "none");
             case "/quit" -> {
                 reply(from, "/done", "/quit");
@@ -500,9 +501,12 @@ final class ScsynthCommands implements ServerListener {
                 (double) server.sampleRate(), (double) server.sampleRate());
     }
 
-    private void sync(List<Object> a, OscPeer from) throws Fail {
+    /** {@code /synced} once the asynchronous work before it is done and the audio thread has performed everything sent before it. */
+    private void sync(List<Object> a, long time, OscPeer from) throws Fail {
         int id = intArg(a, 0, "sync id");
-        asyncTail.whenComplete((v, e) -> reply(from, "/synced", id));
+        CompletableFuture<Void> performed = new CompletableFuture<>();
+        server.sendToRt(new SyncMark(time, () -> performed.complete(null)));
+        CompletableFuture.allOf(asyncTail, performed).whenComplete((v, e) -> reply(from, "/synced", id));
     }
 
     // ---- buses and buffers ----
