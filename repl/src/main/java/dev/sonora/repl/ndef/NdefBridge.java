@@ -4,6 +4,7 @@ import static dev.sonora.repl.lang.Bridge.onServer;
 import static dev.sonora.repl.lang.Bridge.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +59,9 @@ public final class NdefBridge {
     private NodeRef top; // the kept group every proxy group lives in, made at first use
     private final Map<String, Proxy> proxies = new LinkedHashMap<>();
     private final List<Proxy> order = new ArrayList<>(); // the proxies' groups in top, as sent
+    private final List<long[]> retiredBuses = new ArrayList<>(); // {bus, sample from which nothing writes it}
     private long hushFadesUntil = Long.MIN_VALUE; // a hush while the last one still fades ends at once
-    private final Map<Integer, SynthDef> monitorDefs = new java.util.HashMap<>(); // by bus
+    private final Map<Integer, SynthDef> monitorDefs = new HashMap<>(); // by bus
 
     /** One named proxy. */
     static final class Proxy {
@@ -274,6 +276,8 @@ public final class NdefBridge {
         if (now < hushFadesUntil || proxies.isEmpty()) {
             run(() -> server.freeAll(top, at));
             hushFadesUntil = Long.MIN_VALUE;
+            long silent = (at == Command.NOW ? now : at) + 2L * server.blockSize();
+            for (Proxy p : proxies.values()) retiredBuses.add(new long[] {p.bus, silent});
         } else {
             long until = now;
             for (Proxy p : proxies.values()) {
@@ -329,17 +333,38 @@ public final class NdefBridge {
         }
     }
 
+    /** Fades the proxy out from {@code t} and ends its group; its bus goes back for reuse once nothing writes it. */
     private void end(Proxy p, double seconds, long t) {
         if (p.source != null) fadeOut(p.source, seconds, t);
         if (p.monitor != null) fadeOut(p.monitor, seconds, t);
+        long base = t == Command.NOW ? server.sampleTime() + server.blockSize() : t;
+        long ends = base + samples(seconds) + server.blockSize();
         if (p.group != null) {
-            long base = t == Command.NOW ? server.sampleTime() + server.blockSize() : t;
             NodeRef g = p.group;
-            run(() -> server.free(g, base + samples(seconds) + server.blockSize()));
+            run(() -> server.free(g, ends));
         }
+        retiredBuses.add(new long[] {p.bus, ends + server.blockSize()});
         p.source = null;
         p.monitor = null;
         p.group = null;
+    }
+
+    /**
+     * A stereo bus a freed proxy used, now silent (its group has ended), for a new proxy; -1 when
+     * there is none yet. Without this every free and hush would leave two audio buses taken
+     * for the rest of the set. Lang thread.
+     */
+    @HostAccess.Export
+    public int reusableBus() {
+        long now = server.sampleTime();
+        for (int i = 0; i < retiredBuses.size(); i++) {
+            long[] r = retiredBuses.get(i);
+            if (now >= r[1]) {
+                retiredBuses.remove(i);
+                return (int) r[0];
+            }
+        }
+        return -1;
     }
 
     private long samples(double seconds) {

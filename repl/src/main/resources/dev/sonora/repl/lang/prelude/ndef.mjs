@@ -7,7 +7,7 @@ import { Map, isArray, isFiniteNumber, objectKeys, push, map, slice, mapGet, map
 import { guard, rawBridge } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe } from './show.mjs';
-import { buses } from './buses.mjs';
+import { Bus, buses } from './buses.mjs';
 import { controlValue, withGraph, buildGraph, addBusResolver } from './signals.mjs';
 import { onHush } from './synths.mjs';
 import { topic } from './help.mjs';
@@ -81,7 +81,9 @@ function pairs(controls, what) {
 function handle(name) {
   let h = mapGet(handles, name);
   if (h !== undefined && N.exists(name)) return h;
-  const b = buses.audio(2);
+  // a freed proxy's bus, once silent, before a new one: frees and hushes must not use buses up
+  const reuse = N.reusableBus();
+  const b = reuse >= 0 ? new Bus('audio', reuse, 2) : buses.audio(2);
   N.create(name, b.index);
   h = new Ndef(name, b);
   mapSet(handles, name, h);
@@ -93,7 +95,8 @@ addBusResolver((v) => {
   if (!(v instanceof Ndef)) return undefined;
   if (!N.exists(v.name)) fail(`in: ndef '${v.name}' was freed`);
   if (reading !== null) push(reading, v.name);
-  return v.bus;
+  // the live proxy's bus: a handle kept from before a free and a new ndef of that name is stale
+  return mapGet(handles, v.name).bus;
 });
 
 api('ndef', function ndef(name, fn) {
