@@ -3,7 +3,9 @@ package dev.sonora.repl.time;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -19,11 +21,11 @@ import dev.sonora.repl.pattern.Mini;
 /**
  * The dense pattern of {@link PatternTimingTest} in real time, on the clocked null driver, while
  * a loop churns JS garbage (as {@link RealTimeTimingTest}): every event on its ideal sample
- * relative to the first (±1), nothing late on the server, nothing reported. It plays
- * {@link #CYCLES} cycles rather than the render's 32, to keep the suite's wall time down.
+ * relative to the first (±1), nothing late on the server, nothing reported, for 32 cycles at
+ * 137 bpm (56 s), as the render does.
  */
 class PatternRealTimeTest {
-    private static final int CYCLES = 6;
+    private static final int CYCLES = 32;
     private static final String DENSE = "hh*16, bd(5,8), <sn [sn sn]>";
     private static final String SCRIPT = "tempo(137)\n"
             + "def('click', ({amp = 0.3}) => impulse(0.0001).mul(line(1, 1, 0.002, 1)).mul(amp))\n"
@@ -64,6 +66,11 @@ class PatternRealTimeTest {
         } finally {
             live.close();
         }
+        // as RealTimeTimingTest: with other processes keeping both cores busy the Lang thread is
+        // not run in time (a 2.5 s stall was seen at load average 7.5), and the run measures the machine
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        assumeTrue(load <= 3.0 * cores, "not judged: the machine is loaded by other processes (load average " + load + " on " + cores + " cores)");
         int n = out.count;
         assertTrue(n - first > 150, "onsets heard: " + (n - first) + "; reported: " + live.errors + "; late " + (lateAfter - lateBefore));
         long origin = out.onsets[first];
