@@ -48,6 +48,49 @@ class SamplesRenderTest {
     }
 
     @Test
+    void aSampleCanPlayAPartOfItsFile(@TempDir Path dir) throws Exception {
+        Path wav = dir.resolve("part.wav");
+        CliRun r = CliRun.of("", "--render", wav.toString(), "--duration", "0.5", "-e", "sample('bd', {begin: 0.5, end: 0.75})");
+        assertEquals(0, r.code(), r.all());
+        Wav out = Wav.read(wav);
+        Wav kit = Wav.read(Path.of("..", "samples", "bd", "00_bd.wav"));
+        int from = kit.frames() / 2;
+        int length = kit.frames() * 3 / 4 - from;
+        for (int i = 0; i < length; i++) {
+            assertEquals(kit.samples()[2 * (from + i)], out.samples()[2 * i], 1e-3, "left " + i + " is the file's frame " + (from + i));
+        }
+        for (int i = length + 1; i < out.frames(); i++) assertEquals(0f, out.samples()[2 * i], "silent after the part, " + i);
+        r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "sample('bd', {begin: 0.6, end: 0.2})");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().strip().matches("<-e>:1: sample: begin and end are the part to play.*got 0.6 and 0.2"), r.err());
+    }
+
+    @Test
+    void aChoppedSamplePlaysItsPiecesInTurn(@TempDir Path dir) throws Exception {
+        // one bd a cycle (2 s at 120 bpm) cut in 4: piece k starts at k/4 of the cycle and plays
+        // the k-th quarter of the file
+        Path wav = dir.resolve("chop.wav");
+        CliRun r = CliRun.of("", "--render", wav.toString(), "--duration", "2", "-e", "pat('c', s('bd').chop(4))");
+        assertEquals(0, r.code(), r.all());
+        Wav out = Wav.read(wav);
+        Wav kit = Wav.read(Path.of("..", "samples", "bd", "00_bd.wav"));
+        int quarter = kit.frames() / 4;
+        int heard = -1;
+        for (int i = 0; i < out.frames(); i++) if (Math.abs(out.samples()[2 * i]) > 1e-4) { heard = i; break; }
+        int fileStart = 0;
+        while (Math.abs(kit.samples()[2 * fileStart]) <= 1e-4) fileStart++;
+        assertTrue(heard >= fileStart, "something plays");
+        int onset = heard - fileStart; // where the first piece's frame 0 is
+        for (int k = 0; k < 4; k++) {
+            int at = onset + k * 24000;
+            for (int j = 0; j < Math.min(quarter, 2000); j++) {
+                assertEquals(kit.samples()[2 * (k * quarter + j)], out.samples()[2 * (at + j)], 2e-3,
+                        "piece " + k + ", frame " + j + " (the file's frame " + (k * quarter + j) + ")");
+            }
+        }
+    }
+
+    @Test
     void badFilesAndPathsAreOneLine(@TempDir Path dir) throws Exception {
         Path wav = dir.resolve("x.wav");
         CliRun r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "buffer('missing.wav')");

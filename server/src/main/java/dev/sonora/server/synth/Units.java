@@ -61,8 +61,8 @@ public final class Units {
                 (c, in, out) -> new Shaper(Shaper.RANGE, in[0], in[1], in[2], out[0]));
         add("impulse", names("freq"), vals(1), 1, (c, in, out) -> new Impulse(c, in[0], out[0]));
         add("pink", names(), vals(), 1, (c, in, out) -> new PinkNoise(c, out[0]));
-        add("playbuf", names("buffer", "rate", "loop"), vals(REQUIRED, 1, 0), 2,
-                (c, in, out) -> new PlayBuf(c, in[0], in[1], in[2], out[0], out[1]));
+        add("playbuf", names("buffer", "rate", "loop", "begin", "end"), vals(REQUIRED, 1, 0, 0, 1), 2,
+                (c, in, out) -> new PlayBuf(c, in[0], in[1], in[2], in[3], in[4], out[0], out[1]));
         add("diskin", names("stream", "rate"), vals(REQUIRED, 1), 2,
                 (c, in, out) -> new DiskIn(c, in[0], in[1], out[0], out[1]));
         add("in", names("bus"), vals(0), 1, (c, in, out) -> new BusIn(c, false, in[0], out[0]));

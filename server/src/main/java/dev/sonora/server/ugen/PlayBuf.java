@@ -4,12 +4,15 @@ import dev.sonora.server.rt.Buffer;
 import dev.sonora.server.rt.Ugen;
 
 /**
- * {@code playbuf(buffer, rate, loop)}: plays a loaded buffer, stereo out (a mono buffer on
- * both sides). The buffer is the one in its slot when the synth is built; the synth holds it
- * (counted on the NRT side), so reloading the slot never pulls samples from under a running
- * voice. Rate 1 is the original pitch (buffers are stored at the server rate); positions
- * between samples are interpolated (4-point Hermite). Without loop the synth ends at the
- * end of the buffer (free on done); looping wraps.
+ * {@code playbuf(buffer, rate, loop, begin, end)}: plays a loaded buffer, stereo out (a mono
+ * buffer on both sides). The buffer is the one in its slot when the synth is built; the synth
+ * holds it (counted on the NRT side), so reloading the slot never pulls samples from under a
+ * running voice. Rate 1 is the original pitch (buffers are stored at the server rate); positions
+ * between samples are interpolated (4-point Hermite). {@code begin} and {@code end} choose a part
+ * of the buffer as fractions of its length (0 and 1: all of it; an end not after the begin means
+ * the buffer's end), read when the synth starts, as a pattern's {@code chop} gives them. Forward
+ * it starts at the begin, backwards (a negative rate) at the end. Without loop the synth ends
+ * when it leaves the part (free on done); looping wraps within it.
  */
 public final class PlayBuf extends Ugen {
     private final UnitContext ctx;
@@ -18,10 +21,12 @@ public final class PlayBuf extends Ugen {
     private final boolean loop;
     private final Wire left;
     private final Wire right;
+    private final double first; // the part played, in frames: [first, last)
+    private final double last;
     private double position;
     private boolean done;
 
-    public PlayBuf(UnitContext ctx, Wire slot, Wire rate, Wire loop, Wire left, Wire right) {
+    public PlayBuf(UnitContext ctx, Wire slot, Wire rate, Wire loop, Wire begin, Wire end, Wire left, Wire right) {
         this.ctx = ctx;
         this.rate = rate;
         this.loop = loop.value >= 0.5f;
@@ -33,6 +38,17 @@ public final class PlayBuf extends Ugen {
             ctx.synth().hold(b);
         }
         this.buffer = b;
+        int frames = b == null ? 0 : b.channel(0).length;
+        double from = clamp01(begin.value);
+        double to = clamp01(end.value);
+        if (!(to > from)) to = 1;
+        this.first = Math.floor(from * frames);
+        this.last = Math.max(first + 1, Math.floor(to * frames));
+        this.position = rate.value < 0 ? last - 1 : first;
+    }
+
+    private static double clamp01(float v) {
+        return v >= 0f && v <= 1f ? v : (v > 1f ? 1 : 0); // NaN: 0
     }
 
     @Override
@@ -50,11 +66,13 @@ public final class PlayBuf extends Ugen {
         final float[] b = buffer.channel(1);
         final int frames = a.length;
         final float[] rt = rate.buf;
+        final double lo = first;
+        final double hi = Math.min(last, frames);
         double p = position;
         for (int i = from; i < to; i++) {
-            if (p >= frames || p < 0) {
+            if (p >= hi || p < lo) {
                 if (loop) {
-                    p -= Math.floor(p / frames) * frames;
+                    p = lo + (p - lo) - Math.floor((p - lo) / (hi - lo)) * (hi - lo);
                 } else {
                     for (; i < to; i++) {
                         l[i] = 0f;

@@ -333,6 +333,9 @@ function playSample(c) {
   if (typeof c.s !== 'string') fail(`s is ${describe(c.s)}, not a sample name`);
   const opts = { rate: num(c, 'speed', num(c, 'rate', 1)), amp: num(c, 'gain', 1) * num(c, 'amp', 1), pan: num(c, 'pan', 0) };
   if (c.n !== undefined) opts.n = num(c, 'n', 0);
+  // the part of the file (chop gives each piece its own)
+  if (c.begin !== undefined) opts.begin = num(c, 'begin', 0);
+  if (c.end !== undefined) opts.end = num(c, 'end', 1);
   sample(c.s, opts);
 }
 

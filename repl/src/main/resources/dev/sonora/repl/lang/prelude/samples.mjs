@@ -36,20 +36,21 @@ api('buffer', function buffer(path) {
 
 // playbuf(b): a buffer handle plays its slot (numbers and signals still work)
 const slotOf = (b) => (b instanceof Buffer ? b.slot : b);
-api('playbuf', function playbuf(b, rate, loop) {
+api('playbuf', function playbuf(b, rate, loop, begin, end) {
   if (b === undefined) fail("playbuf: which buffer? e.g. playbuf(buffer('kick.wav')) or playbuf(b, 1.5, true)");
-  return callUnit('playbuf', [slotOf(b), rate, loop]);
+  return callUnit('playbuf', [slotOf(b), rate, loop, begin, end]);
 });
 
 // ---------------------------------------------------------------- samples
 
 // one def per channel count: mono files are placed with pan, stereo ones balanced. Built from
 // text (new Function): a def reads its controls from the function's source, and functions of
-// this internal module do not show theirs. Every sample() passes buf, rate, amp and pan.
+// this internal module do not show theirs. Every sample() passes buf, rate, amp, pan, begin and
+// end (the part of the file, as fractions of its length: a pattern's chop sets them).
 const defs = { mono: '__sample1', stereo: '__sample2' };
-def(defs.mono, new Function('c', 'return playbuf(c.buf, c.rate).channel(0).pan(c.pan).mul(c.amp)'));
+def(defs.mono, new Function('c', 'return playbuf(c.buf, c.rate, 0, c.begin, c.end).channel(0).pan(c.pan).mul(c.amp)'));
 // stereo: pan on a stereo signal is a balance (left and right kept apart, one side turned down)
-def(defs.stereo, new Function('c', 'return playbuf(c.buf, c.rate).pan(c.pan, c.amp)'));
+def(defs.stereo, new Function('c', 'return playbuf(c.buf, c.rate, 0, c.begin, c.end).pan(c.pan, c.amp)'));
 
 function sampleArgs(name, opts, what) {
   if (typeof name !== 'string' || name === '') fail(`${what}: the first argument is a bank name, like ${what}('bd')`);
@@ -62,17 +63,20 @@ function sampleArgs(name, opts, what) {
   const m = regexExec(/^(.*):(\d+)$/, name);
   if (m) { bank = m[1]; n = Number(m[2]); }
   if (!isInteger(n)) fail(`${what}: n is a whole number (file n of the bank), got ${describe(n)}`);
-  const controls = { rate: 1, amp: 1, pan: 0 };
-  const CONTROLS = ['rate', 'amp', 'pan'];
+  const controls = { rate: 1, amp: 1, pan: 0, begin: 0, end: 1 };
+  const CONTROLS = ['rate', 'amp', 'pan', 'begin', 'end'];
   for (let i = 0; i < CONTROLS.length; i++) {
     const k = CONTROLS[i];
     if (o[k] === undefined) continue;
     if (typeof o[k] !== 'number' || !isFiniteNumber(o[k])) fail(`${what}: ${k} is ${describe(o[k])}, not a finite number`);
     controls[k] = o[k];
   }
+  if (controls.begin < 0 || controls.end > 1 || controls.begin >= controls.end) {
+    fail(`${what}: begin and end are the part to play, fractions of the file with 0 <= begin < end <= 1, like {begin: 0.25, end: 0.5}; got ${controls.begin} and ${controls.end}`);
+  }
   const given = objectKeys(o);
   for (let i = 0; i < given.length; i++) {
-    if (!includes(['n', 'rate', 'amp', 'pan'], given[i])) fail(`${what}: no option '${given[i]}' (options: n, rate, amp, pan)`);
+    if (!includes(['n', 'rate', 'amp', 'pan', 'begin', 'end'], given[i])) fail(`${what}: no option '${given[i]}' (options: n, rate, amp, pan, begin, end)`);
   }
   return { bank, n, controls };
 }
@@ -131,7 +135,7 @@ api('stopRecording', function stopRecording() {
   if (p === null) B.print('stopRecording: nothing is being recorded');
 });
 
-topic('samples', `sample('bd') plays file 0 of the bank samples/bd; sample('bd', {n: 2, rate: 1.5, amp: 0.8, pan: -0.3})
+topic('samples', `sample('bd') plays file 0 of the bank samples/bd; sample('bd', {n: 2, rate: 1.5, amp: 0.8, pan: -0.3, begin: 0, end: 0.5})
   samples() lists the banks; samples('my-kit') adds every sub-folder of my-kit as a bank
   const b = buffer('file.wav')  loads any WAV/AIFF; playbuf(b, rate, loop) plays it in a def
   stream('long.wav', {rate, amp, loop})  plays a file of any length from disk
