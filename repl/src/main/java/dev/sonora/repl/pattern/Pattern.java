@@ -507,6 +507,11 @@ public final class Pattern {
         return degradeByWith(Signals.RAND.fmap(r -> 1 - Values.num(r, "undegradeBy")), amount);
     }
 
+    /** The events {@code degradeBy(1 - amount)} would drop, with the amount a pattern (per event of it). */
+    public Pattern undegradeBy(Pattern amount) {
+        return patternify(amount, v -> undegradeBy(Values.num(v, "undegradeBy")));
+    }
+
     /** {@code f} applied to each event with probability {@code amount}. */
     public Pattern sometimesBy(double amount, UnaryOperator<Pattern> f) {
         return stack(degradeBy(amount), f.apply(undegradeBy(1 - amount)));

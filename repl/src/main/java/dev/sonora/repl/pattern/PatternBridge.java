@@ -60,6 +60,7 @@ public final class PatternBridge {
             case "ply" -> p.ply(arg);
             case "segment" -> p.segment(arg);
             case "degradeBy" -> p.degradeBy(arg);
+            case "undegradeBy" -> p.undegradeBy(arg);
             case "struct" -> p.struct(arg);
             case "mask" -> p.mask(arg);
             case "add" -> p.add(arg);

@@ -43,6 +43,17 @@ class PatternApiTest {
     }
 
     @Test
+    void sometimesByTakesAPatternedProbability() throws Exception {
+        // probability 0 in even cycles, 1 in odd ones: f on none, then on all, whatever the random stream
+        assertEquals("[null,null,null,null,2,2,2,2,null,null,null,null,2,2,2,2]",
+                json("s('hh*4').sometimesBy('<0 1>', (p) => p.speed(2)).query(0, 4).map((e) => e.value.speed ?? null)"));
+        // a constant pattern is the number: the same events, the same ones changed
+        assertEquals(json("s('hh*8').sometimesBy(0.3, (p) => p.speed(2)).query(0, 8)"),
+                json("s('hh*8').sometimesBy(mini('0.3'), (p) => p.speed(2)).query(0, 8)"));
+        assertTrue(f.error("s('hh').sometimesBy('<0 1>', 3)").contains("sometimesBy"));
+    }
+
+    @Test
     void aBadStringIsRefusedWithItsColumn() throws Exception {
         assertEquals("<repl>:N: mini: \"bd*2 [~ sn\": unclosed '[' at column 6", line(f.error("mini(\"bd*2 [~ sn\")")));
         assertEquals("<repl>:N: mini: \"a b)\": unexpected ')' at column 4", line(f.error("s('a b)')")));

@@ -80,7 +80,15 @@ class Pattern extends Shown {
     return stackOf([this, apply(f, this, 'superimpose')], `${this.__text}.superimpose(…)`);
   }
   sometimesBy(x, f) {
-    if (typeof x !== 'number' || !isFiniteNumber(x) || x < 0 || x > 1) fail(`sometimesBy: a probability from 0 to 1, like .sometimesBy(0.3, (p) => p.fast(2)); got ${describe(x)}`);
+    if (typeof x !== 'number') {
+      // a patterned probability ("<0.2 0.8>", sig.sine): per event of it, as Tidal's sometimesBy
+      fnArg(f, 'sometimesBy', '.sometimesBy("<0.2 0.8>", (p) => p.fast(2))');
+      const amount = toPattern(x, 'sometimesBy');
+      const kept = this.__with('degradeBy', amount);
+      const changed = apply(f, wrap(P.apply(this.__p, 'undegradeBy', reify(amount.mul(-1).add(1), 'sometimesBy')), this.__text), 'sometimesBy');
+      return stackOf([kept, changed], `${this.__text}.sometimesBy(${args(x)}, …)`);
+    }
+    if (!isFiniteNumber(x) || x < 0 || x > 1) fail(`sometimesBy: a probability from 0 to 1, like .sometimesBy(0.3, (p) => p.fast(2)); got ${describe(x)}`);
     fnArg(f, 'sometimesBy', '.sometimesBy(0.3, (p) => p.fast(2))');
     const kept = wrap(P.degrade(this.__p, x, false), this.__text);
     const changed = apply(f, wrap(P.degrade(this.__p, 1 - x, true), this.__text), 'sometimesBy');
