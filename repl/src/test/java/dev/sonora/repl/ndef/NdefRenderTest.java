@@ -18,7 +18,8 @@ import dev.sonora.server.Wav;
 
 /**
  * Crossfading proxies proved by rendering (issue 16): the fade starts on the quant boundary's
- * sample exactly, its two halves follow sin/cos (equal power), the handover has no step larger
+ * sample exactly, its two halves follow sin/cos (equal power: on constants sample by sample, and
+ * on two sines of different pitch separated by frequency), the handover has no step larger
  * than the fade's own, the old source ends when its fade ends, and a steady sound crossfaded to
  * an identical copy keeps its level within 0.1 dB.
  */
@@ -91,6 +92,43 @@ class NdefRenderTest {
         assertTrue(r.out.contains("synths at 3: 2"), r.out);   // source + monitor
         assertTrue(r.out.contains("synths at 4.3: 3"), r.out); // both sources during the fade (an event runs up to the latency, 0.1 s, ahead of its sample)
         assertTrue(r.out.contains("synths at 5.5: 2"), r.out); // the old one ended with its fade
+    }
+
+    @Test
+    void twoSinesOfDifferentPitchCrossfadeOnTheEqualPowerLaw(@TempDir Path dir) throws Exception {
+        // 300 Hz hands over to 3000 Hz over 1 s from beat 4; each window of 480 samples holds a
+        // whole number of periods of both, so a single-frequency DFT over it separates them
+        Render r = render(dir, String.join("\n",
+                "tempo(120)",
+                "ndef('x', () => sine(300).mul(0.5))",
+                "ndef('x').quant = 4",
+                "ndef('x').fadeTime = 1",
+                "at(1, () => ndef('x', () => sine(3000).mul(0.5)))",
+                ""), 5);
+        int s = 4 * RATE / 2;
+        int len = RATE;
+        int w = 480;
+        double worst = 0;
+        for (int from = s - 4 * w; from + w <= s + len + 4 * w; from += w) {
+            double t = Math.min(1, Math.max(0, (from + w / 2.0 - s) / len));
+            double low = amplitude(r.left, from, w, 300);
+            double high = amplitude(r.left, from, w, 3000);
+            worst = Math.max(worst, Math.abs(low - 0.5 * Math.cos(Math.PI / 2 * t)));
+            worst = Math.max(worst, Math.abs(high - 0.5 * Math.sin(Math.PI / 2 * t)));
+        }
+        assertTrue(worst < 2e-3, "each sine's level follows cos/sin of the fade's progress: worst " + worst);
+    }
+
+    /** The amplitude of the {@code freq} component of {@code x[from, from + n)} (n a whole number of its periods). */
+    private static double amplitude(float[] x, int from, int n, double freq) {
+        double re = 0;
+        double im = 0;
+        for (int i = 0; i < n; i++) {
+            double ph = 2 * Math.PI * freq * i / RATE;
+            re += x[from + i] * Math.cos(ph);
+            im -= x[from + i] * Math.sin(ph);
+        }
+        return 2 * Math.hypot(re, im) / n;
     }
 
     @Test
