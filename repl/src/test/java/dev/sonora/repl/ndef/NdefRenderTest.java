@@ -119,6 +119,25 @@ class NdefRenderTest {
         assertTrue(worst < 2e-3, "each sine's level follows cos/sin of the fade's progress: worst " + worst);
     }
 
+    @Test
+    void aPatternSteersAProxysControls(@TempDir Path dir) throws Exception {
+        // a cycle (2 s) of two notes: the drone plays 220 Hz, then 440 Hz from exactly 1 s
+        Render r = render(dir, String.join("\n",
+                "tempo(120)",
+                "ndef('drone', ({freq = 100}) => sine(freq).mul(0.5))",
+                "pat('steer', note('57 69').ndef('drone'))",
+                ""), 2);
+        assertEquals(220, cycles(r.left, 2400, RATE - 2400) / (RATE - 4800.0) * RATE, 2, "first half: note 57");
+        assertEquals(440, cycles(r.left, RATE + 2400, 2 * RATE - 2400) / (RATE - 4800.0) * RATE, 2, "second half: note 69");
+        assertTrue(r.out.contains("late 0,"), r.out);
+    }
+
+    private static int cycles(float[] x, int from, int to) {
+        int n = 0;
+        for (int i = from + 1; i < to; i++) if (x[i - 1] < 0 && x[i] >= 0) n++;
+        return n;
+    }
+
     /** The amplitude of the {@code freq} component of {@code x[from, from + n)} (n a whole number of its periods). */
     private static double amplitude(float[] x, int from, int n, double freq) {
         double re = 0;

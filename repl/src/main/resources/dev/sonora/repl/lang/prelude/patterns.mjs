@@ -120,6 +120,11 @@ class Pattern extends Shown {
     if (name !== null && typeof name === 'object' && typeof name.name === 'string' && !(name instanceof Pattern)) name = name.name; // a Def
     return this.__control('def', name);
   }
+  // the proxy the events steer (a name, or an ndef handle): each event sets its controls, at its sample
+  ndef(name) {
+    if (name !== null && typeof name === 'object' && typeof name.name === 'string' && !(name instanceof Pattern)) name = name.name;
+    return this.__control('ndef', name);
+  }
   // any controls, by name: .set({cutoff: 800, res: "0.1 0.5"})
   set(controls) {
     if (controls === null || typeof controls !== 'object' || isArray(controls) || controls instanceof Pattern) {
@@ -149,7 +154,7 @@ class Pattern extends Shown {
 }
 members('query', 'fast', 'slow', 'early', 'late', 'ply', 'segment', 'struct', 'mask', 'add', 'sub', 'mul', 'div', 'degradeBy',
   'degrade', 'rev', 'euclid', 'range', 'chop', 'scale', 'every', 'firstOf', 'lastOf', 'off', 'superimpose', 'sometimesBy',
-  'sometimes', 'often', 'rarely', 'jux', 's', 'n', 'note', 'freq', 'gain', 'amp', 'pan', 'speed', 'rate', 'cutoff', 'legato', 'def', 'set');
+  'sometimes', 'often', 'rarely', 'jux', 's', 'n', 'note', 'freq', 'gain', 'amp', 'pan', 'speed', 'rate', 'cutoff', 'legato', 'def', 'ndef', 'set');
 
 const wrap = (p, text) => new Pattern(p, text);
 
@@ -313,6 +318,7 @@ function playEvent(name, v, beats) {
   else if (typeof v === 'number') c = { note: v };
   else if (v !== null && typeof v === 'object') c = plain(v);
   else fail(`cannot play ${describe(v)}`);
+  if (c.ndef !== undefined) return playNdef(c);
   if (c.def !== undefined) return playDef(c, beats);
   if (c.s !== undefined) return playSample(c);
   if (c.note !== undefined || c.freq !== undefined) {
@@ -345,6 +351,22 @@ function playSample(c) {
   if (c.begin !== undefined) opts.begin = num(c, 'begin', 0);
   if (c.end !== undefined) opts.end = num(c, 'end', 1);
   sample(c.s, opts);
+}
+
+// an event steering a proxy: its controls (note -> freq) set on the proxy, which keeps playing
+const NOT_CONTROLS = ['ndef', 's', 'n', 'def', 'legato', 'note'];
+function playNdef(c) {
+  const name = c.ndef;
+  if (typeof name !== 'string') fail(`ndef is ${describe(name)}, not a proxy name`);
+  const proxy = globalThis.ndef;
+  if (typeof proxy !== 'function') fail(`ndef '${name}': proxies are not available here`);
+  const ctl = {};
+  const keys = objectKeys(c);
+  for (let i = 0; i < keys.length; i++) {
+    if (!includes(NOT_CONTROLS, keys[i])) ctl[keys[i]] = num(c, keys[i], 0);
+  }
+  if (c.note !== undefined && c.freq === undefined) ctl.freq = midicps(num(c, 'note', 0));
+  if (objectKeys(ctl).length > 0) proxy(name).set(ctl);
 }
 
 function playDef(c, beats) {
