@@ -15,7 +15,7 @@ public record Timeline(long microsPerBeat, long beatOrigin, long timeOrigin) {
         return new Timeline(microsPerBeat(bpm), Math.round(beatOrigin * 1e6), Math.round(timeOrigin));
     }
 
-    static long microsPerBeat(double bpm) {
+    public static long microsPerBeat(double bpm) {
         return Math.round(60e6 / bpm);
     }
 
