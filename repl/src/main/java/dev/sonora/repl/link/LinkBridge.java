@@ -76,7 +76,7 @@ public final class LinkBridge implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("link: cannot open Link's network sockets (UDP " + LinkNode.PORT + "): " + e.getMessage());
         }
-        follower = new LinkFollower(clock, server, node);
+        follower = new LinkFollower(clock, server, node, output::err);
         follower.outputLatencyFrames(outputLatencyFrames);
         clock.tempoListener(follower::tempoSet);
         output.out(String.format(Locale.ROOT, "link: on (%s), %.2f bpm, quantum %s: the session's tempo and phase from now on",
@@ -102,12 +102,12 @@ public final class LinkBridge implements AutoCloseable {
                 "phase", phase, "playing", st != null && st.startStop().playing());
     }
 
-    /** Counters of bad input and the session's ids: {dropped, clamped, startStop, node, session}. */
+    /** Counters of bad input and the session's ids: {dropped, refused, clamped, startStop, node, session}. */
     @HostAccess.Export
     public ProxyObject status() {
         LinkState st = node == null ? null : node.state();
         if (st == null) return JsValues.object("enabled", false);
-        return JsValues.object("enabled", true, "dropped", st.dropped(), "clamped", st.clamped(), "startStop", st.startStopSync(),
+        return JsValues.object("enabled", true, "dropped", st.dropped(), "refused", st.refused(), "clamped", st.clamped(), "startStop", st.startStopSync(),
                 "node", Long.toHexString(st.nodeId()), "session", Long.toHexString(st.sessionId()));
     }
 

@@ -1,5 +1,8 @@
 package dev.sonora.repl.link;
 
+import java.util.Locale;
+import java.util.function.Consumer;
+
 import dev.sonora.repl.link.net.LinkNode;
 import dev.sonora.repl.link.net.LinkState;
 import dev.sonora.repl.link.net.Timeline;
@@ -33,6 +36,7 @@ final class LinkFollower implements Runnable {
     private final SampleClock samples;
     private final LinkNode node;
     private final double rate;
+    private final Consumer<String> say;
     private double latencyFrames;
     private double shift;
     private boolean aligned;
@@ -42,7 +46,8 @@ final class LinkFollower implements Runnable {
     private double tickNanos;
     private double tickSample;
 
-    LinkFollower(Clock clock, Server server, LinkNode node) {
+    LinkFollower(Clock clock, Server server, LinkNode node, Consumer<String> say) {
+        this.say = say;
         this.clock = clock;
         this.server = server;
         this.samples = server.engine().sampleClock();
@@ -85,8 +90,12 @@ final class LinkFollower implements Runnable {
         return st.applied() < requested && System.nanoTime() - requestedAt < PENDING_NANOS;
     }
 
-    /** A script set the tempo at {@code beat}: the session changes there too. */
+    /** A script set the tempo at {@code beat}: the session changes there too (within Link's range, said in one line). */
     void tempoSet(double beat, double bpm) {
+        if (bpm < Timeline.MIN_BPM || bpm > Timeline.MAX_BPM) {
+            say.accept(String.format(Locale.ROOT, "link: Link's tempos are %.0f to %.0f bpm; the session plays at %.0f", Timeline.MIN_BPM,
+                    Timeline.MAX_BPM, Math.max(Timeline.MIN_BPM, Math.min(Timeline.MAX_BPM, bpm))));
+        }
         if (!clock.running() || !readClock()) return;
         requestTempo(bpm, hostOf(clock.sampleAtBeat(beat)));
     }
@@ -131,7 +140,7 @@ final class LinkFollower implements Runnable {
         double errorMs = (st.beatAtHost(host) - (b0 + shift)) * 60_000 / st.bpm();
         if (Math.abs(errorMs) <= TOLERANCE_MS && Timeline.microsPerBeat(bpm) == st.timeline().microsPerBeat()) return;
         pending();
-        node.requestPin(bpm, host, b0 + shift);
+        node.requestPin(st.sessionId(), bpm, host, b0 + shift);
         aligned = true;
     }
 

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import dev.sonora.repl.LiveHost;
-import dev.sonora.repl.OnsetOut;
-import dev.sonora.server.rt.SampleClock;
 
 /**
  * What the Link tests share: waiting for a condition (generous timeouts: the tests assert what
@@ -41,15 +39,33 @@ final class LinkPeers {
         }
     }
 
-    /** Host times (ns) at which the onsets from index {@code from} on leave the speakers. */
-    static List<Double> heardNanos(LiveHost h, OnsetOut out, int from) {
-        SampleClock clock = h.server.engine().sampleClock();
-        long n = System.nanoTime();
-        double s = clock.sampleAt(n, Long.MIN_VALUE) + 0.5;
-        double rate = h.server.sampleRate();
+    /** A live host whose clicks are recorded as the host times they are heard. */
+    static LiveHost host(HeardOut out) throws Exception {
+        LiveHost h = new LiveHost(out, BUFFER);
+        out.clock = h.server.engine().sampleClock();
+        h.onLang(() -> { // as the command line does with its driver's latency
+            h.host.extension("link", LinkBridge.class).outputLatencyFrames(BUFFER);
+            return null;
+        });
+        return h;
+    }
+
+    static HeardOut out() {
+        return new HeardOut(48000, BUFFER);
+    }
+
+    /** Host times (ns) at which the clicks from index {@code from} on left the speakers. */
+    static List<Double> heardNanos(HeardOut out, int from) {
         List<Double> t = new ArrayList<>();
-        for (int i = from; i < out.count; i++) t.add(n + (out.onsets[i] + BUFFER - s) * 1e9 / rate);
+        for (int i = from; i < out.count; i++) t.add(out.heardNanos[i]);
         return t;
+    }
+
+    /** One line about how the run went, for the figures: xruns and late commands of each server. */
+    static String xruns(LiveHost... hosts) {
+        StringBuilder b = new StringBuilder();
+        for (LiveHost h : hosts) b.append(" xruns ").append(h.server.status().xruns()).append(" late ").append(h.server.status().late());
+        return b.toString().trim();
     }
 
     /** For each of {@code a}, the distance (ms) to the nearest of {@code b}. */

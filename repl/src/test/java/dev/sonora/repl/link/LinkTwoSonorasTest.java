@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.sonora.repl.LiveHost;
-import dev.sonora.repl.OnsetOut;
 
 /**
  * Two Sonoras with Link on (one JVM, two servers on clocked null drivers, two Link nodes on the
@@ -21,9 +20,9 @@ import dev.sonora.repl.OnsetOut;
 class LinkTwoSonorasTest {
     @Test
     void twoSonorasShareTempoAndBarPhaseAndTempoChanges() throws Exception {
-        OnsetOut outA = new OnsetOut();
-        OnsetOut outB = new OnsetOut();
-        try (LiveHost a = new LiveHost(outA, LinkPeers.BUFFER); LiveHost b = new LiveHost(outB, LinkPeers.BUFFER)) {
+        HeardOut outA = LinkPeers.out();
+        HeardOut outB = LinkPeers.out();
+        try (LiveHost a = LinkPeers.host(outA); LiveHost b = LinkPeers.host(outB)) {
             a.eval("tempo(120); link(true)\n" + LinkPeers.BAR_CLICKS, "a.js");
             Thread.sleep(700); // a's session is older than half a second: b joins it, not the other way
             b.eval("tempo(97); link(true)\n" + LinkPeers.BAR_CLICKS, "b.js");
@@ -35,8 +34,8 @@ class LinkTwoSonorasTest {
             int fromA = outA.count;
             int fromB = outB.count;
             Thread.sleep(6000); // three bars of clicks from each
-            List<Double> d = LinkPeers.nearestMs(LinkPeers.heardNanos(b, outB, fromB), LinkPeers.heardNanos(a, outA, fromA));
-            System.out.printf("two Sonoras, 120 bpm: bar onsets of b against a's, ms: %s%n", d);
+            List<Double> d = LinkPeers.nearestMs(LinkPeers.heardNanos(outB, fromB), LinkPeers.heardNanos(outA, fromA));
+            System.out.printf("two Sonoras, 120 bpm: bar onsets of b against a's, ms: %s (%s)%n", d, LinkPeers.xruns(a, b));
             assertTrue(d.size() >= 2, "b clicked: " + d);
             assertTrue(LinkPeers.maxAbs(d) < 1.0, "bars within 1 ms: " + d);
 
@@ -50,10 +49,10 @@ class LinkTwoSonorasTest {
             fromA = outA.count;
             fromB = outB.count;
             Thread.sleep(4000);
-            d = LinkPeers.nearestMs(LinkPeers.heardNanos(a, outA, fromA), LinkPeers.heardNanos(b, outB, fromB));
-            System.out.printf("two Sonoras, 140 bpm: bar onsets of a against b's, ms: %s%n", d);
+            d = LinkPeers.nearestMs(LinkPeers.heardNanos(outA, fromA), LinkPeers.heardNanos(outB, fromB));
+            System.out.printf("two Sonoras, 140 bpm: bar onsets of a against b's, ms: %s (%s)%n", d, LinkPeers.xruns(a, b));
             assertTrue(d.size() >= 2 && LinkPeers.maxAbs(d) < 1.0, "bars within 1 ms after the change: " + d);
-            List<Double> heard = LinkPeers.heardNanos(a, outA, beforeA);
+            List<Double> heard = LinkPeers.heardNanos(outA, beforeA);
             double bar120 = 4 * 60e3 / 120;
             double bar140 = 4 * 60e3 / 140;
             // the change is stamped at b's logical now, about the latency ahead; when a hears it a little of

@@ -10,7 +10,10 @@ import java.util.Arrays;
  * one of its peers: each pong carries the peer's ghost time, and our ping's host time comes
  * back in it, so each round gives the ghost-minus-host offset at the midpoint of a round trip
  * (and the previous round's ghost time gives a second point). After more than {@link #POINTS}
- * points the median is the offset; five silent waits of 50 ms end it as failed. Network thread.
+ * points the offset is the median of the quarter with the shortest round trips: on a loaded
+ * machine a round trip that waited for a descheduled thread waited on one side more than the
+ * other, and the short ones are the symmetric ones. Five silent waits of 50 ms end it as failed.
+ * Network thread.
  */
 final class LinkMeasurement {
     static final int POINTS = 100;
@@ -21,6 +24,7 @@ final class LinkMeasurement {
     final InetSocketAddress peer;
     final LinkGateway gateway;
     private final double[] offsets = new double[POINTS + 2];
+    private final double[] trips = new double[POINTS + 2];
     private int count;
     private int retries;
     private long deadline;
@@ -54,8 +58,10 @@ final class LinkMeasurement {
         long host = LinkNode.hostMicros(nowNanos);
         ping(buf, p.ghostTime(), nowNanos);
         if (p.ghostTime() != 0 && p.hostTime() != 0) {
+            trips[count] = host - p.hostTime();
             offsets[count++] = p.ghostTime() - (host + p.hostTime()) * 0.5;
             if (p.prevGhostTime() != 0 && count < offsets.length) {
+                trips[count] = p.ghostTime() - p.prevGhostTime();
                 offsets[count++] = (p.ghostTime() + p.prevGhostTime()) * 0.5 - p.hostTime();
             }
         }
@@ -78,11 +84,19 @@ final class LinkMeasurement {
         return deadline;
     }
 
-    /** The transform the points give: ghost = host + median offset. */
+    /** The transform the points give: ghost = host + the median offset of the shortest round trips. */
     GhostXForm result() {
-        double[] d = Arrays.copyOf(offsets, count);
-        Arrays.sort(d);
-        double median = count % 2 == 1 ? d[count / 2] : (d[count / 2 - 1] + d[count / 2]) * 0.5;
-        return new GhostXForm(1.0, Math.round(median));
+        return new GhostXForm(1.0, Math.round(shortestTripsMedian(offsets, trips, count)));
+    }
+
+    static double shortestTripsMedian(double[] offsets, double[] trips, int count) {
+        double[] t = Arrays.copyOf(trips, count);
+        Arrays.sort(t);
+        double limit = t[Math.max(0, count / 4 - 1)];
+        double[] d = new double[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) if (trips[i] <= limit) d[n++] = offsets[i];
+        Arrays.sort(d, 0, n);
+        return n % 2 == 1 ? d[n / 2] : (d[n / 2 - 1] + d[n / 2]) * 0.5;
     }
 }

@@ -33,9 +33,10 @@ import java.util.function.Consumer;
  * whose beat origin is larger, and answers pings. Other threads read {@link #state()} and post
  * requests ({@link #requestTempo} …): neither ever waits on this thread.
  *
- * <p>Bad input never stops it: a packet that does not parse, or a timeline without a positive
- * tempo or with an absurd origin, is dropped and counted; a tempo outside Link's 20–999 bpm is
- * clamped and counted (as the reference library clamps).
+ * <p>Bad input never stops it: a packet that does not parse, or a timeline with an absurd origin,
+ * is dropped and counted; a peer announcing a tempo outside Link's 20–999 bpm by more than
+ * rounding (0, 10⁶ bpm, NaN: no tempo a real peer sends) is refused and counted; a tempo just
+ * outside it, and a script's, is clamped and counted (as the reference library clamps).
  */
 public final class LinkNode implements AutoCloseable {
     public static final int PORT = 20808;
@@ -44,6 +45,7 @@ public final class LinkNode implements AutoCloseable {
     private static final long BROADCAST_NANOS = 250_000_000L; // the time to live over 20, as Link sends
     private static final long MIN_BROADCAST_NANOS = 50_000_000L;
     private static final long REMEASURE_NANOS = 30_000_000_000L;
+    private static final long FIRST_REMEASURE_NANOS = 3_000_000_000L;
     private static final double SESSION_EPS_MICROS = 500_000;
     /** Origins past this (in millionths of a beat or microseconds, about 30 000 years) are garbage, not music. */
     private static final long MAX_ORIGIN = 1L << 60;
@@ -71,6 +73,7 @@ public final class LinkNode implements AutoCloseable {
     private long applied;
     private long dropped;
     private long clamped;
+    private long refused;
     private long lastBroadcast = Long.MIN_VALUE / 2;
     private long nextBroadcast;
     private long nextRemeasure = Long.MAX_VALUE;
@@ -168,9 +171,16 @@ public final class LinkNode implements AutoCloseable {
         });
     }
 
-    /** The session's beat at host time {@code hostMicros} becomes {@code beat}, at {@code bpm}: for a node alone, whose own clock is the session. */
-    public void requestPin(double bpm, double hostMicros, double beat) {
-        post(() -> timeline = timeline.through(clampCounted(bpm), xform.hostToGhost(hostMicros), beat));
+    /**
+     * The session's beat at host time {@code hostMicros} becomes {@code beat}, at {@code bpm}: for a
+     * node alone, whose own clock is the session. Ignored if by then the node is no longer alone
+     * in session {@code session} (it joined another meanwhile: the pin was meant for the old one).
+     */
+    public void requestPin(long session, double bpm, double hostMicros, double beat) {
+        post(() -> {
+            if (session != sessionId || peersInSession() > 0) return;
+            timeline = timeline.through(clampCounted(bpm), xform.hostToGhost(hostMicros), beat);
+        });
     }
 
     /** Starts or stops the session's transport now (shared only with start/stop sync on). */
@@ -190,6 +200,12 @@ public final class LinkNode implements AutoCloseable {
     private void post(Runnable r) {
         requests.add(r);
         selector.wakeup(); // a system call, but no lock and no wait
+    }
+
+    private int peersInSession() {
+        int n = 0;
+        for (LinkPeer p : peers.values()) if (p.sessionId() == sessionId) n++;
+        return n;
     }
 
     private double clampCounted(double bpm) {
@@ -301,7 +317,13 @@ public final class LinkNode implements AutoCloseable {
             changed = true;
             return;
         }
-        Timeline c = tl.clamped();
+        double bpm = tl.bpm();
+        if (!(bpm > Timeline.MIN_BPM * 0.99 && bpm < Timeline.MAX_BPM * 1.01)) {
+            refused++; // 0, 10^6 or NaN bpm is no rounding of a real tempo: a broken peer, ignored
+            changed = true;
+            return;
+        }
+        Timeline c = tl.clamped(); // 999 bpm travels as 60061 µs a beat and comes back as 998.999…
         if (c != tl) {
             clamped++;
             changed = true;
@@ -395,7 +417,7 @@ public final class LinkNode implements AutoCloseable {
             timeline = other;
             xform = result;
             startStop = StartStop.NONE;
-            nextRemeasure = System.nanoTime() + REMEASURE_NANOS;
+            nextRemeasure = System.nanoTime() + FIRST_REMEASURE_NANOS; // a measurement made while joining (a busy moment) is refined soon
             changed = true;
         }
     }
@@ -476,7 +498,7 @@ public final class LinkNode implements AutoCloseable {
         }
         reported.clear();
         reported.addAll(now);
-        state = new LinkState(nodeId, sessionId, timeline, xform, startStop, startStopSync, now.size(), applied, dropped, clamped);
+        state = new LinkState(nodeId, sessionId, timeline, xform, startStop, startStopSync, now.size(), applied, dropped, refused, clamped);
     }
 
     private String peerLine(String what, int count) {

@@ -38,7 +38,7 @@ link.start = function start() { L.play(true); };
 link.stop = function stop() { L.play(false); };
 link.status = function status() {
   const s = L.status();
-  return s.enabled ? { enabled: true, dropped: s.dropped, clamped: s.clamped, startStop: s.startStop, node: s.node, session: s.session }
+  return s.enabled ? { enabled: true, dropped: s.dropped, refused: s.refused, clamped: s.clamped, startStop: s.startStop, node: s.node, session: s.session }
     : { enabled: false };
 };
 
@@ -50,4 +50,4 @@ topic('link', `Ableton Link: tempo and beat phase shared with other players on t
   link()       {enabled, peers, tempo, beat, phase, playing}
   tempo(128)   with Link on, changes the tempo for every peer     cycle(4)  the quantum (beats a bar)
   link.startStop(true)   share start/stop; link.start() link.stop(); link().playing tells
-  link.status()          {dropped, clamped, ...}: bad packets and tempos Link refused or clamped`);
+  link.status()          {dropped, refused, clamped, ...}: bad packets, absurd tempos refused, tempos clamped`);

@@ -31,4 +31,25 @@ class LinkHutNodeTest {
             System.out.println("LinkHut: " + hut.state() + "; node: " + node.state());
         }
     }
+
+    @Test
+    void aNodeJoinsLinkHutsOlderSessionAndItsGhostClock() throws Exception {
+        try (LinkHutProcess hut = LinkHutProcess.start(); LinkProbe probe = new LinkProbe()) {
+            hut.key('a');
+            Thread.sleep(700);
+            try (LinkNode node = LinkNode.start(100, l -> System.out.println(l))) {
+                await("the node is in LinkHut's session", () -> {
+                    LinkProbe.Heard h = probe.other(node.state().nodeId());
+                    return h != null && node.state().sessionId() == h.sessionId() && node.state().peers() == 1;
+                });
+                await("the node has LinkHut's tempo", () -> Math.abs(node.state().bpm() - 120) < 0.005);
+                LinkProbe.Heard h = probe.other(node.state().nodeId());
+                double offset = probe.ghostOffsetMicros(h.measurement());
+                double host = LinkNode.hostMicros();
+                double diff = node.state().xform().hostToGhost(host) - (host + offset);
+                System.out.printf("node's ghost clock against LinkHut's, measured apart: %.1f us%n", diff);
+                assertEquals(0, diff, 500, "one ghost clock");
+            }
+        }
+    }
 }
