@@ -311,13 +311,12 @@ public final class LinkNode implements AutoCloseable {
 
     private void peerState(LinkWire.Announcement a, LinkGateway via, InetSocketAddress from) {
         Timeline tl = a.timeline();
-        if (tl == null || a.sessionId() == 0 || tl.microsPerBeat() <= 0
-                || Math.abs(tl.beatOrigin()) > MAX_ORIGIN || Math.abs(tl.timeOrigin()) > MAX_ORIGIN) {
+        if (tl == null || a.sessionId() == 0 || Math.abs(tl.beatOrigin()) > MAX_ORIGIN || Math.abs(tl.timeOrigin()) > MAX_ORIGIN) {
             dropped++;
             changed = true;
             return;
         }
-        double bpm = tl.bpm();
+        double bpm = tl.bpm(); // 0 or fewer µs a beat: an infinite or negative tempo
         if (!(bpm > Timeline.MIN_BPM * 0.99 && bpm < Timeline.MAX_BPM * 1.01)) {
             refused++; // 0, 10^6 or NaN bpm is no rounding of a real tempo: a broken peer, ignored
             changed = true;
