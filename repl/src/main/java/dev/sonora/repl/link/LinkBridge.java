@@ -99,7 +99,7 @@ public final class LinkBridge implements AutoCloseable {
         double tempo = st != null ? st.bpm() : clock.bpmAt(beat);
         double phase = ((beat % q) + q) % q;
         return JsValues.object("enabled", st != null, "peers", st == null ? 0 : st.peers(), "tempo", tempo, "beat", beat,
-                "phase", phase, "playing", st != null && st.startStop().playing());
+                "phase", phase, "playing", st != null && startStopSync && st.startStop().playing());
     }
 
     /** Counters of bad input and the session's ids: {dropped, refused, clamped, startStop, node, session}. */

@@ -162,24 +162,21 @@ final class LinkFollower implements Runnable {
     }
 
     /**
-     * The next bar line past what was sent falls where the session has the same phase, the
-     * closest such point (so that bar is at most half a quantum longer or shorter).
+     * The next bar line not yet sent (at the clock's start, beat 0 itself) falls where the
+     * session has the same phase: the closest such point, or the one after if the closest is
+     * already past the horizon (so that bar is at most half a quantum shorter, or longer).
      */
     private void alignAtNextBar(LinkState st, double b0) {
         double s0 = clock.sampleAtBeat(b0);
         clock.follow(b0, s0, target(st, b0 + 1, shift) - target(st, b0, shift), st.bpm()); // the session's tempo at once, no jump
         double q = clock.quantum();
-        double bar = (Math.floor(b0 / q + 1e-9) + 1) * q;
-        long horizon = clock.horizonSample();
-        for (int i = 0; i < 4; i++, bar += q) {
-            double sessionBeat = st.beatAtHost(hostOf(clock.sampleAtBeat(bar)));
-            double s = Math.rint((sessionBeat - bar) / q) * q;
-            double at = target(st, bar, s);
-            if (at < horizon) continue; // that bar would fall where audio is already sent: the next one
-            clock.follow(bar, at, target(st, bar + 1, s) - at, st.bpm());
-            shift = s;
-            aligned = true;
-            return;
-        }
+        double bar = Math.ceil(b0 / q) * q; // b0 itself only when exactly on it: a beat at the horizon is not sent yet
+        double sessionBeat = st.beatAtHost(hostOf(clock.sampleAtBeat(bar)));
+        double s = Math.rint((sessionBeat - bar) / q) * q;
+        if (target(st, bar, s) < clock.horizonSample()) s += q;
+        double at = target(st, bar, s);
+        clock.follow(bar, at, target(st, bar + 1, s) - at, st.bpm());
+        shift = s;
+        aligned = true;
     }
 }
