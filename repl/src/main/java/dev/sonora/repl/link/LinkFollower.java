@@ -135,7 +135,9 @@ final class LinkFollower implements Runnable {
 
     /** Alone: the session follows the clock (tempo, and beat at the next unsent beat). */
     private void lead(LinkState st, double b0) {
-        double bpm = Math.max(Timeline.MIN_BPM, Math.min(Timeline.MAX_BPM, clock.bpmAt(b0)));
+        double own = clock.bpmAt(b0);
+        double bpm = Math.max(Timeline.MIN_BPM, Math.min(Timeline.MAX_BPM, own));
+        if (bpm != own) clock.follow(b0, clock.sampleAtBeat(b0), rate * 60 / bpm, bpm); // a tempo Link cannot share is clamped here too
         double host = hostOf(clock.sampleAtBeat(b0));
         double errorMs = (st.beatAtHost(host) - (b0 + shift)) * 60_000 / st.bpm();
         if (Math.abs(errorMs) <= TOLERANCE_MS && Timeline.microsPerBeat(bpm) == st.timeline().microsPerBeat()) return;

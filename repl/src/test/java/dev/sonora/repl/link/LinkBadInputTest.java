@@ -54,7 +54,7 @@ class LinkBadInputTest {
                     Thread.sleep(2); // paced: a datagram lost in a full socket buffer is not a datagram refused
                 }
             }
-            Thread.sleep(5000);
+            Thread.sleep(7000); // at least three bars after the first sent packet, whatever the sending took
 
             String status = s.eval("JSON.stringify(link.status())", "t");
             System.out.println("after " + sent + " garbage packets, " + (valid.length - 1) + " truncations and 100 absurd tempos: " + status

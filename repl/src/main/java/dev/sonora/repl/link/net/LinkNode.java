@@ -279,8 +279,14 @@ public final class LinkNode implements AutoCloseable {
             if (from == null) return;
             in.flip();
             if (!(from instanceof InetSocketAddress sender)) continue;
-            if (g != null && ch == g.measurement) measurementMessage(sender, g);
-            else discoveryMessage(sender, g);
+            try {
+                if (g != null && ch == g.measurement) measurementMessage(sender, g);
+                else discoveryMessage(sender, g);
+            } catch (RuntimeException e) {
+                // a datagram the checks above did not foresee: counted, and the node goes on
+                dropped++;
+                changed = true;
+            }
         }
     }
 
