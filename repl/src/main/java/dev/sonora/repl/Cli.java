@@ -20,6 +20,7 @@ import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.UserError;
+import dev.sonora.repl.link.LinkBridge;
 import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.repl.run.ClipWatch;
 import dev.sonora.repl.run.LiveAudio;
@@ -224,7 +225,8 @@ public final class Cli {
         }, "sonora-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        if ((o.midiLatency != null && !midiLatency(o.midiLatency, s)) || (o.midiIn != null && !openMidi(o.midiIn, s))) {
+        if ((o.midiLatency != null && !midiLatency(o.midiLatency, s)) || (o.midiIn != null && !openMidi(o.midiIn, s))
+                || !link(o.link, audio, s)) {
             if (stopped.compareAndSet(false, true)) {
                 audio.close();
                 s.close();
@@ -302,6 +304,27 @@ public final class Cli {
             return true;
         } catch (Exception e) {
             err.println("sonora: --midi-latency: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Ableton Link: the bridge learns the driver's output latency (Link's beat is where the sound
+     * leaves the speakers); with {@code --link} it joins before any script runs. False (one line
+     * said why) if it could not.
+     */
+    private boolean link(boolean on, LiveAudio audio, Session s) {
+        try {
+            s.call(() -> {
+                LinkBridge link = s.host().extension("link", LinkBridge.class);
+                link.outputLatencyFrames(audio.outputLatencyFrames());
+                if (on) link.enable(true);
+                return null;
+            });
+            return true;
+        } catch (Exception e) {
+            if (!on) return true; // the JS side did not start: said elsewhere, and nothing asked for Link
+            err.println("sonora: --link: " + e.getMessage());
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package dev.sonora.repl;
 
 import dev.sonora.repl.lang.Extensions;
+import dev.sonora.repl.link.LinkBridge;
 import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.repl.ndef.NdefBridge;
 import dev.sonora.repl.pattern.PatternBridge;
@@ -9,7 +10,7 @@ import dev.sonora.repl.time.TimeBridge;
 
 /**
  * The parts of the JavaScript API with a Java side of their own, in load order: the tempo clock
- * and loops (prelude/time.mjs), samples and recording (samples.mjs), MIDI (midi.mjs),
+ * and loops (prelude/time.mjs), Ableton Link (link.mjs), samples and recording (samples.mjs), MIDI (midi.mjs),
  * crossfading proxies (ndef.mjs), patterns (patterns.mjs, which plays them on time.mjs's clock). Listed
  * here, above the language layer, so that {@code lang} depends on none of them. A new feature
  * with a bridge adds one line.
@@ -22,6 +23,7 @@ public final class Features {
     public static Extensions all() {
         return new Extensions()
                 .with("time", (server, lang, output, host) -> new TimeBridge(server, lang, output))
+                .with("link", LinkBridge::new) // Ableton Link: link.mjs; steers time's clock
                 .with("samples", SamplesBridge::new)
                 .with("midi", MidiBridge::new)
                 // crossfading proxies: ndef.mjs; after time, whose clock gives quant boundaries

@@ -32,6 +32,7 @@ public final class Options {
               --midi-in NAME|all        open MIDI inputs before the scripts run (a part of the name is enough)
               --midi-latency MS         MIDI handlers sound MS after arrival, sample-exact (0..1000; 0 = at once)
               --osc PORT                an OSC server on PORT (UDP and TCP) that speaks scsynth's commands
+              --link                    join an Ableton Link session before the scripts run (link(true))
               -h, --help                this text""";
 
     /** A command-line mistake, in one line. */
@@ -67,6 +68,7 @@ public final class Options {
     String midiIn;
     Double midiLatency; // null: leave midi.latency at its default (0)
     int osc = -1; // --osc PORT; -1: no OSC server
+    boolean link; // --link: Ableton Link on from the start
 
     private Options() {
     }
@@ -139,6 +141,7 @@ public final class Options {
                     o.midiLatency = ms;
                 }
                 case "--osc" -> o.osc = whole(value != null ? value : next(args, ++i, a, "PORT"), a, 1, 65535);
+                case "--link" -> o.link = true;
                 default -> throw new Bad("unknown option " + a);
             }
         }
@@ -149,6 +152,7 @@ public final class Options {
             throw new Bad("--midi-in does not go with --render (a render has no live input); play a file with midi.play('song.mid')");
         }
         if (o.render != null && o.osc >= 0) throw new Bad("--osc does not go with --render (a render has no live input)");
+        if (o.render != null && o.link) throw new Bad("--link does not go with --render (a render runs in virtual time, not with other players)");
         if (o.duration != null && o.render == null && !o.noRepl) throw new Bad("--duration goes with --render or --no-repl");
         return o;
     }

@@ -81,6 +81,11 @@ public final class LiveAudio implements AutoCloseable {
         return driver.describe();
     }
 
+    /** Frames from rendering to the speakers on the driver playing now (Link's output latency). */
+    public int outputLatencyFrames() {
+        return driver.outputLatencyFrames();
+    }
+
     /**
      * Starts counting audio-thread allocation, and the peak block load, once the first blocks
      * have run: class loading, first-use allocation and the JIT's first compilations of the

@@ -67,6 +67,7 @@ public final class Clock {
     private double lastRunBeat = Double.NEGATIVE_INFINITY;
     private double taskBeat = Double.NaN; // now() of the task running (latched: logical time stands still within one task)
     private boolean closed;
+    private TempoListener tempoListener;
     // measurements (timing()) and the once-a-second late report
     private long events;
     private long lateEvents;
@@ -135,7 +136,60 @@ public final class Clock {
 
     /** Changes the tempo from the current logical beat on, without a jump in beat position. */
     void tempo(double bpm) {
-        map().tempo(now(), bpm);
+        double beat = now();
+        map().tempo(beat, bpm);
+        if (tempoListener != null) tempoListener.tempoSet(beat, bpm);
+    }
+
+    // ---- following an outside source of time (Link): the few public doors it needs ----
+
+    /** Told when a script sets the tempo: from {@code beat} on it is {@code bpm}. Lang thread. */
+    public interface TempoListener {
+        void tempoSet(double beat, double bpm);
+    }
+
+    /** The one listener to scripts' tempo changes (null: none). */
+    public void tempoListener(TempoListener l) {
+        tempoListener = l;
+    }
+
+    /** Whether beat 0 has its sample: the clock is in use and its start is settled. */
+    public boolean running() {
+        return map != null && !starting;
+    }
+
+    /** The sample before which events have been run and sent to the audio thread: the map may change only after it. */
+    public long horizonSample() {
+        return horizon();
+    }
+
+    /** The beat at a sample time (fractional samples allowed). Only while {@link #running}. */
+    public double beatAtSample(double sample) {
+        return map.beatAt(sample);
+    }
+
+    /** The exact (unrounded) sample time of a beat. Only while {@link #running}. */
+    public double sampleAtBeat(double beat) {
+        return map.sampleAt(beat);
+    }
+
+    /** The tempo at {@code beat}; the default before the clock is first used (asking does not start it). */
+    public double bpmAt(double beat) {
+        return map == null ? DEFAULT_BPM : map.bpmAt(beat);
+    }
+
+    /** Beats per cycle: patterns' cycle, and the quantum Link aligns phase at. */
+    public double quantum() {
+        return cycleBeats;
+    }
+
+    /**
+     * From {@code beat} on, beats fall at {@code sample + (x - beat) × samplesPerBeat} (see
+     * {@link TempoMap#follow}); {@code beat} must lie past {@link #horizonSample()}, where nothing has
+     * been sent yet. Only while {@link #running}.
+     */
+    public void follow(double beat, double sample, double samplesPerBeat, double bpm) {
+        map.follow(beat, sample, samplesPerBeat, bpm);
     }
 
     double latency() {

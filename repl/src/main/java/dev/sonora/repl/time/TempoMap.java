@@ -42,6 +42,21 @@ final class TempoMap {
         if (segments.size() > KEEP) segments.remove(0);
     }
 
+    /**
+     * From {@code beat} on, beat x falls at {@code sample + (x - beat) × samplesPerBeat}: an outside
+     * source of time (Link) places the beats itself, including the sample rate's drift against its
+     * clock, so the rate is given in samples, not derived from {@code bpm} (kept for reading).
+     * Later segments are replaced. A {@code sample} other than where the map had the beat is a
+     * jump there (phase alignment at a bar line).
+     */
+    void follow(double beat, double sample, double samplesPerBeat, double bpm) {
+        while (segments.size() > 1 && segments.get(segments.size() - 1).beat >= beat) segments.remove(segments.size() - 1);
+        Segment s = new Segment(beat, sample, samplesPerBeat, bpm);
+        if (segments.get(0).beat >= beat) segments.set(0, s);
+        else segments.add(s);
+        if (segments.size() > KEEP) segments.remove(0);
+    }
+
     /** Moves the whole map by {@code samples} (the clock's start is settled once the script that started it has run). */
     void shift(double samples) {
         for (int i = 0; i < segments.size(); i++) {
@@ -66,14 +81,12 @@ final class TempoMap {
     }
 
     double beatAt(double sample) {
-        Segment s = segments.get(0);
-        for (int i = segments.size() - 1; i > 0; i--) {
-            if (segments.get(i).sample <= sample) {
-                s = segments.get(i);
-                break;
-            }
-        }
-        return s.beat + (sample - s.sample) / s.samplesPerBeat;
+        int i = segments.size() - 1;
+        while (i > 0 && segments.get(i).sample > sample) i--;
+        Segment s = segments.get(i);
+        double beat = s.beat + (sample - s.sample) / s.samplesPerBeat;
+        // after a forward jump (follow), the samples before the next segment's start are still at its beat
+        return i + 1 < segments.size() ? Math.min(beat, segments.get(i + 1).beat) : beat;
     }
 
     private Segment at(double beat) {

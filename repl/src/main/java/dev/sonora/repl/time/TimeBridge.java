@@ -24,6 +24,11 @@ public final class TimeBridge {
         this.clock = new Clock(server, lang, output);
     }
 
+    /** The clock, for the Java sides that steer it (Link); not reachable from scripts. Lang thread. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Hands over the prelude's bridge, whose node commands the clock timestamps. */
     @HostAccess.Export
     public void attach(Object bridge) {

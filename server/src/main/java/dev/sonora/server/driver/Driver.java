@@ -11,6 +11,14 @@ public interface Driver extends AutoCloseable {
     /** One line for the user: what is playing where. */
     String describe();
 
+    /**
+     * Frames from a sample's rendering to its leaving the speakers, as far as the driver knows
+     * (0 when it does not): Link places the beat there, not where it is rendered.
+     */
+    default int outputLatencyFrames() {
+        return 0;
+    }
+
     /** Stops the audio thread and releases the device. */
     @Override
     void close();

@@ -67,6 +67,11 @@ public final class FallbackDriver implements Driver {
     }
 
     @Override
+    public int outputLatencyFrames() {
+        return current.outputLatencyFrames();
+    }
+
+    @Override
     public void close() {
         synchronized (this) {
             if (closed) return;

@@ -150,6 +150,11 @@ public final class JavaSoundDriver implements Driver {
     }
 
     @Override
+    public int outputLatencyFrames() {
+        return line.getBufferSize() / (2 * bits / 8);
+    }
+
+    @Override
     public String describe() {
         int frames = line.getBufferSize() / (2 * bits / 8);
         return "javasound: " + deviceName + ", " + server.sampleRate() + " Hz, " + bits + "-bit, buffer "

@@ -69,6 +69,11 @@ public final class NullDriver implements Driver {
     }
 
     @Override
+    public int outputLatencyFrames() {
+        return bufferFrames;
+    }
+
+    @Override
     public String describe() {
         return "null driver (silent, clocked), " + server.sampleRate() + " Hz, block " + server.blockSize()
                 + ", buffer " + bufferFrames + " frames, output latency " + Latency.ms(bufferFrames, server.sampleRate())

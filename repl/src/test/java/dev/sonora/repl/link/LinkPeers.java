@@ -1,0 +1,87 @@
+package dev.sonora.repl.link;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import dev.sonora.repl.LiveHost;
+
+/**
+ * What the Link tests share: waiting for a condition (generous timeouts: the tests assert what
+ * the players agree on, never how fast), a click on every bar, and the host time (nanoTime) at
+ * which a rendered onset leaves the null driver (rendered + its buffer: the output latency).
+ * Test thread.
+ */
+final class LinkPeers {
+    static final int BUFFER = 256;
+    /** One click a bar: a one-sample impulse (the onset detector's edge) at the loop's sample. */
+    static final String BAR_CLICKS = """
+            def('click', ({amp = 0.3}) => impulse(0.0001).mul(line(1, 1, 0.002, 1)).mul(amp))
+            loop('bar', cycle(), () => synth('click'))
+            """;
+
+    private LinkPeers() {
+    }
+
+    static void await(String what, BooleanSupplier ok) throws InterruptedException {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (!ok.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting until " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    static double link(LiveHost h, String field) {
+        try {
+            return Double.parseDouble(h.eval("+link()." + field, "t"));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A live host whose clicks are recorded as the host times they are heard. */
+    static LiveHost host(HeardOut out) throws Exception {
+        LiveHost h = new LiveHost(out, BUFFER);
+        out.clock = h.server.engine().sampleClock();
+        h.onLang(() -> { // as the command line does with its driver's latency
+            h.host.extension("link", LinkBridge.class).outputLatencyFrames(BUFFER);
+            return null;
+        });
+        return h;
+    }
+
+    static HeardOut out() {
+        return new HeardOut(48000, BUFFER);
+    }
+
+    /** Host times (ns) at which the clicks from index {@code from} on left the speakers. */
+    static List<Double> heardNanos(HeardOut out, int from) {
+        List<Double> t = new ArrayList<>();
+        for (int i = from; i < out.count; i++) t.add(out.heardNanos[i]);
+        return t;
+    }
+
+    /** One line about how the run went, for the figures: xruns and late commands of each server. */
+    static String xruns(LiveHost... hosts) {
+        StringBuilder b = new StringBuilder();
+        for (LiveHost h : hosts) b.append(" xruns ").append(h.server.status().xruns()).append(" late ").append(h.server.status().late());
+        return b.toString().trim();
+    }
+
+    /** For each of {@code a}, the distance (ms) to the nearest of {@code b}. */
+    static List<Double> nearestMs(List<Double> a, List<Double> b) {
+        List<Double> d = new ArrayList<>();
+        for (double x : a) {
+            double best = Double.MAX_VALUE;
+            for (double y : b) if (Math.abs(x - y) < Math.abs(best)) best = x - y;
+            d.add(best / 1e6);
+        }
+        return d;
+    }
+
+    static double maxAbs(List<Double> d) {
+        double m = 0;
+        for (double x : d) m = Math.max(m, Math.abs(x));
+        return m;
+    }
+}
