@@ -247,6 +247,8 @@ public final class Cli {
         });
         s.lang.post(() -> {
             s.lang.addTicker(new ClipWatch(s.server, output)); // from here on, clipping is the performer's
+            // start-up (JS context, first compilations) is not the set's load: peaks count from the prompt
+            s.server.stats().resetPeakLoad();
             if (s.hostReady() && !o.noRepl) {
                 output.out(String.format(Locale.ROOT, "sonora: ready in %.1f s — help() for a tour, Tab completes, Ctrl-D quits",
                         (System.currentTimeMillis() - launched) / 1e3));

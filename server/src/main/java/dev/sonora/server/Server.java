@@ -349,7 +349,7 @@ public final class Server implements AutoCloseable {
     public Status status() {
         RtStats s = stats;
         float peak = s.takePeak();
-        return new Status(100.0 * s.publishedLoad, 100.0 * s.peakLoad(), peak, s.publishedNodes,
+        return new Status(100.0 * s.publishedLoad, 100.0 * s.takePeakLoad(RtStats.STATUS_READER), peak, s.publishedNodes,
                 s.publishedSynths, s.publishedLate, s.xruns, Math.max(0, rtAllocatedBytes()), s.publishedNanFixed,
                 s.publishedClipped, s.publishedRtErrors, s.publishedSampleTime);
     }

@@ -196,7 +196,8 @@ public final class OfflineRender {
             done.close();
             Status s = server.status();
             double rendered = ended == Ended.COMPLETE ? seconds : (double) gate.written() / server.sampleRate();
-            return new Result(rendered, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - clippedBefore,
+            // the summary's peak is since the warm-up (status() takes its own window, a script may have called it)
+            return new Result(rendered, wall, 100.0 * server.stats().peakLoad(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - clippedBefore,
                     ended, error);
         } finally {
             lang.virtualTime(false);
