@@ -21,6 +21,7 @@ import dev.sonora.repl.lang.Output;
 import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.observe.LiveStatusFeed;
 import dev.sonora.repl.run.ClipWatch;
 import dev.sonora.repl.run.LiveAudio;
 import dev.sonora.repl.run.OfflineRender;
@@ -28,6 +29,7 @@ import dev.sonora.repl.run.RenderStop;
 import dev.sonora.repl.run.WarmKernels;
 import dev.sonora.repl.terminal.Evaluator;
 import dev.sonora.repl.terminal.Repl;
+import dev.sonora.repl.time.TimeBridge;
 import dev.sonora.server.ServerException;
 import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.JackSettings;
@@ -262,7 +264,7 @@ public final class Cli {
         }
         int code;
         try {
-            code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o));
+            code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o), !o.noStatus);
         } finally {
             steps.close();
             if (osc != null) osc.close();
@@ -352,7 +354,7 @@ public final class Cli {
         return 0;
     }
 
-    private int repl(Session s, RoutedOutput output, long launched, Path history) {
+    private int repl(Session s, RoutedOutput output, long launched, Path history, boolean status) {
         Terminal t = terminal;
         try {
             // JLine logs a warning when stdin is not a terminal; a dumb terminal is what we want then
@@ -363,7 +365,8 @@ public final class Cli {
             err.println("sonora: no terminal: " + e.getMessage());
             return 1;
         }
-        if (t.getType() != null && t.getType().startsWith("dumb")) {
+        boolean dumb = t.getType() != null && t.getType().startsWith("dumb");
+        if (dumb) {
             // piped input: a dumb terminal cannot redraw a half-read line under output that
             // arrives meanwhile, so let the start-up scripts and their output go first
             try {
@@ -373,11 +376,16 @@ public final class Cli {
             }
         }
         Repl repl = new Repl(t, new SessionEvaluator(s), history, output::route);
+        // the live status line: a real terminal only (a dumb one cannot keep a line at the bottom)
+        LiveStatusFeed feed = status && !dumb ? new LiveStatusFeed(s.server, s.lang,
+                () -> s.hostReady() ? s.host().extension("time", TimeBridge.class) : null) : null;
+        if (feed != null) repl.withStatus(feed);
         if (System.getenv("SONORA_TIMING") != null) {
             repl.onFirstResult(() -> err.printf(Locale.ROOT, "sonora: first line evaluated %.2f s after launch%n",
                     (System.currentTimeMillis() - launched) / 1e3));
         }
         int code = repl.run();
+        if (feed != null) feed.close();
         output.route(Output.of(out, err));
         if (terminal == null) {
             try {
