@@ -32,7 +32,14 @@ final class StatusLine implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /**
+     * Shows the first line at once, before the reader's first prompt (the reader then lays out
+     * its display around the status rows from the start), then starts redrawing.
+     */
     void start() {
+        AttributedString first = feed.next().styled();
+        shown = first.toString();
+        reader.underLock(() -> status.update(List.of(first)));
         thread.start();
     }
 
