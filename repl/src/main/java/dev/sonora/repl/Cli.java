@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -25,6 +26,9 @@ import dev.sonora.repl.observe.LiveStatusFeed;
 import dev.sonora.repl.run.ClipWatch;
 import dev.sonora.repl.run.LiveAudio;
 import dev.sonora.repl.run.OfflineRender;
+import dev.sonora.repl.run.ProgressLine;
+import dev.sonora.repl.run.Tty;
+import dev.sonora.repl.samples.SampleLibrary;
 import dev.sonora.repl.run.RenderStop;
 import dev.sonora.repl.run.WarmKernels;
 import dev.sonora.repl.terminal.Evaluator;
@@ -131,12 +135,14 @@ public final class Cli {
             Path wav = o.render;
             List<Path> files = o.files;
             OfflineRender.Result r;
-            try (StepWatch watch = new StepWatch(o.stepTimeout, host::interrupt)) {
+            AtomicLong written = new AtomicLong();
+            try (StepWatch watch = new StepWatch(o.stepTimeout, host::interrupt);
+                 ProgressLine progress = renderProgress(s, written, o.duration)) {
                 r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
                     if (o.midiLatency != null) host.extension("midi", MidiBridge.class).setLatency(o.midiLatency);
                     for (Path f : files) watch.step(() -> host.evalFile(f));
                     for (String c : o.code) watch.step(() -> host.evalCode(c, "<-e>"));
-                }, wav, o.duration, o.record, stop, watch));
+                }, wav, o.duration, o.record, stop, watch, written::set));
             }
             if (r.ended() != OfflineRender.Ended.COMPLETE) {
                 if (r.error() != null) err.println(r.error());
@@ -167,6 +173,31 @@ public final class Cli {
                 // shutting down: the hook is running and waits for the line above
             }
         }
+    }
+
+    /**
+     * The render's progress line on stderr, only when both output streams are the terminal
+     * (never into a file or a pipe, nor when a test gave its own streams); null otherwise. It
+     * is erased before the summary line prints.
+     */
+    private ProgressLine renderProgress(Session s, AtomicLong written, double seconds) {
+        if (err != System.err || out != System.out || !Tty.outputIsTerminal()) return null;
+        SampleLibrary samples = SampleLibrary.of(s.server);
+        double rate = s.server.sampleRate();
+        long[] first = {-1, 0}; // the first step seen (frames, nanos): speed is the rendering's, not the warm-up's
+        return new ProgressLine(err, () -> {
+            int[] loading = samples.loading();
+            if (loading != null) return ProgressLine.samples(loading[0], loading[1]);
+            long w = written.get();
+            if (w == 0) return null;
+            long now = System.nanoTime();
+            if (first[0] < 0) {
+                first[0] = w;
+                first[1] = now;
+            }
+            double wall = (now - first[1]) / 1e9;
+            return ProgressLine.render(w / rate, seconds, wall > 0 ? (w - first[0]) / rate / wall : 0);
+        });
     }
 
     // ---- live ----

@@ -3,6 +3,7 @@ package dev.sonora.repl.observe;
 import java.util.function.Supplier;
 
 import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.samples.SampleLibrary;
 import dev.sonora.repl.terminal.StatusFeed;
 import dev.sonora.repl.terminal.StatusText;
 import dev.sonora.repl.time.TimeBridge;
@@ -23,6 +24,7 @@ public final class LiveStatusFeed implements StatusFeed, AutoCloseable {
 
     private final Server server;
     private final MeterTap out;
+    private final SampleLibrary samples;
     private final int slot;
     private final Supplier<TimeBridge> clock; // null until the JS side is up (Lang thread)
     private TimeBridge time;                   // Lang thread
@@ -39,6 +41,7 @@ public final class LiveStatusFeed implements StatusFeed, AutoCloseable {
     public LiveStatusFeed(Server server, LangLoop lang, Supplier<TimeBridge> clock) {
         this.server = server;
         this.clock = clock;
+        this.samples = SampleLibrary.of(server);
         this.out = new MeterTap(TapSource.out(), server.blockSize(), Math.max(1, server.sampleRate() / 20));
         this.slot = server.observers().add(out);
         lang.addTicker(this::tempoOnLang);
@@ -65,10 +68,11 @@ public final class LiveStatusFeed implements StatusFeed, AutoCloseable {
             peakRight = Math.max(peakRight, pr);
         });
         RtStats s = server.stats();
+        int[] loading = samples.loading();
         // the output stage cuts at ±1, so a side that clipped reads exactly full scale
         return new StatusText(100.0 * s.publishedLoad, 100.0 * s.takePeakLoad(RtStats.STATUS_LINE_READER),
                 peakLeft, peakRight, peakLeft >= 1f, peakRight >= 1f, bpm, beat, s.publishedLate, s.xruns,
-                s.publishedClipped);
+                s.publishedClipped, loading == null ? 0 : loading[0], loading == null ? 0 : loading[1]);
     }
 
     /** Takes the output meter off the audio thread. */

@@ -3,6 +3,7 @@ package dev.sonora.repl.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
@@ -115,6 +116,13 @@ public final class OfflineRender {
     public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
                                 double seconds, Path record, RenderStop stop, StepWatch watch)
             throws IOException {
+        return render(server, host, lang, scripts, wav, seconds, record, stop, watch, null);
+    }
+
+    /** As above; {@code progress} (or null) is told the frames written so far after every render step. */
+    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
+                                double seconds, Path record, RenderStop stop, StepWatch watch, LongConsumer progress)
+            throws IOException {
         if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
         long frames = Math.round(seconds * server.sampleRate());
         RenderOut gate = new RenderOut(frames);
@@ -185,6 +193,7 @@ public final class OfflineRender {
                 lang.runPending();
                 if (watch != null) watch.end();
                 file.flush(); // file I/O here, on the controller, never on the audio thread
+                if (progress != null) progress.accept(gate.written());
                 // a loop body or callback stopped by the watch has said so (file:line); the render ends here
                 if (watch != null && watch.fired()) ended = Ended.STEP_TIMEOUT;
             }

@@ -3,7 +3,9 @@ package dev.sonora.repl.terminal;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp;
 import org.jline.utils.Status;
 
 /**
@@ -83,6 +85,16 @@ final class StatusLine implements AutoCloseable {
         reader.underLock(() -> {
             status.update(List.of());
             status.close();
+            // the bar's own close gives the row back to scrolling but leaves its text: erase it
+            Terminal t = reader.getTerminal();
+            int last = t.getHeight() - 1;
+            if (last > 0) {
+                t.puts(InfoCmp.Capability.save_cursor);
+                t.puts(InfoCmp.Capability.cursor_address, last, 0);
+                t.puts(InfoCmp.Capability.clr_eol);
+                t.puts(InfoCmp.Capability.restore_cursor);
+                t.flush();
+            }
         });
     }
 }

@@ -9,14 +9,22 @@ import org.jline.utils.AttributedStyle;
 /**
  * What the status line shows, and how: CPU now and its peak since the last redraw, the left and
  * right output peaks as small bars with a red clip mark, tempo and bar.beat (4 beats a bar)
- * once a script has used the clock, and the late, xrun and clip counts when they are not zero.
+ * once a script has used the clock, the late, xrun and clip counts when they are not zero, and
+ * how far a sample folder has loaded while it loads.
  * Pure; any thread.
  *
  * @param peakLeft  largest |sample| of the left output since the last redraw (1 = full scale)
  * @param bpm       NaN while no script has used the clock
  */
 public record StatusText(double cpu, double peakCpu, double peakLeft, double peakRight, boolean clipLeft,
-                         boolean clipRight, double bpm, double beat, long late, long xruns, long clipped) {
+                         boolean clipRight, double bpm, double beat, long late, long xruns, long clipped,
+                         int samplesLoaded, int samplesQueued) {
+    /** Without sample loading in progress. */
+    public StatusText(double cpu, double peakCpu, double peakLeft, double peakRight, boolean clipLeft, boolean clipRight,
+                      double bpm, double beat, long late, long xruns, long clipped) {
+        this(cpu, peakCpu, peakLeft, peakRight, clipLeft, clipRight, bpm, beat, late, xruns, clipped, 0, 0);
+    }
+
     /** Cells of one level bar; each a sixth of the range from -48 dB to 0 dB. */
     static final int BAR = 6;
     private static final double FLOOR_DB = -48;
@@ -42,6 +50,7 @@ public record StatusText(double cpu, double peakCpu, double peakLeft, double pea
         if (late > 0) counts.append(" late ").append(late);
         if (xruns > 0) counts.append(" xruns ").append(xruns);
         if (clipped > 0) counts.append(" clipped ").append(clipped);
+        if (samplesQueued > samplesLoaded) counts.append(" samples ").append(samplesLoaded).append('/').append(samplesQueued);
         if (counts.length() > 0) {
             b.append(" ");
             b.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW), counts.toString());
