@@ -137,11 +137,14 @@ public final class OfflineRender {
             gate.target(file);
             gate.warmingUp(true);
             NodeRef warm = WarmSynth.start(server);
+            WarmObservers observers = WarmObservers.start(server, warm);
             for (int i = 0; i < WARM_BLOCKS; i++) {
                 driver.advance(1);
                 server.pollReturns();
+                observers.drain();
                 file.discard();
             }
+            observers.stop();
             WarmSynth.stop(server, warm);
             driver.advance(2);
             server.pollReturns();
