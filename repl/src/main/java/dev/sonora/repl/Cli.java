@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -22,13 +23,18 @@ import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.link.LinkBridge;
 import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.observe.LiveStatusFeed;
 import dev.sonora.repl.run.ClipWatch;
 import dev.sonora.repl.run.LiveAudio;
 import dev.sonora.repl.run.OfflineRender;
+import dev.sonora.repl.run.ProgressLine;
+import dev.sonora.repl.run.Tty;
+import dev.sonora.repl.samples.SampleLibrary;
 import dev.sonora.repl.run.RenderStop;
 import dev.sonora.repl.run.WarmKernels;
 import dev.sonora.repl.terminal.Evaluator;
 import dev.sonora.repl.terminal.Repl;
+import dev.sonora.repl.time.TimeBridge;
 import dev.sonora.server.ServerException;
 import dev.sonora.server.ServerOptions;
 import dev.sonora.server.driver.JackDriver;
@@ -144,12 +150,14 @@ public final class Cli {
             Path wav = o.render;
             List<Path> files = o.files;
             OfflineRender.Result r;
-            try (StepWatch watch = new StepWatch(o.stepTimeout, host::interrupt)) {
+            AtomicLong written = new AtomicLong();
+            try (StepWatch watch = new StepWatch(o.stepTimeout, host::interrupt);
+                 ProgressLine progress = renderProgress(s, written, o.duration)) {
                 r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
                     if (o.midiLatency != null) host.extension("midi", MidiBridge.class).setLatency(o.midiLatency);
                     for (Path f : files) watch.step(() -> host.evalFile(f));
                     for (String c : o.code) watch.step(() -> host.evalCode(c, "<-e>"));
-                }, wav, o.duration, o.record, stop, watch));
+                }, wav, o.duration, o.record, stop, watch, written::set));
             }
             if (r.ended() != OfflineRender.Ended.COMPLETE) {
                 if (r.error() != null) err.println(r.error());
@@ -180,6 +188,31 @@ public final class Cli {
                 // shutting down: the hook is running and waits for the line above
             }
         }
+    }
+
+    /**
+     * The render's progress line on stderr, only when both output streams are the terminal
+     * (never into a file or a pipe, nor when a test gave its own streams); null otherwise. It
+     * is erased before the summary line prints.
+     */
+    private ProgressLine renderProgress(Session s, AtomicLong written, double seconds) {
+        if (err != System.err || out != System.out || !Tty.outputIsTerminal()) return null;
+        SampleLibrary samples = SampleLibrary.of(s.server);
+        double rate = s.server.sampleRate();
+        long[] first = {-1, 0}; // the first step seen (frames, nanos): speed is the rendering's, not the warm-up's
+        return new ProgressLine(err, () -> {
+            int[] loading = samples.loading();
+            if (loading != null) return ProgressLine.samples(loading[0], loading[1]);
+            long w = written.get();
+            if (w == 0) return null;
+            long now = System.nanoTime();
+            if (first[0] < 0) {
+                first[0] = w;
+                first[1] = now;
+            }
+            double wall = (now - first[1]) / 1e9;
+            return ProgressLine.render(w / rate, seconds, wall > 0 ? (w - first[0]) / rate / wall : 0);
+        });
     }
 
     // ---- live ----
@@ -263,6 +296,8 @@ public final class Cli {
         });
         s.lang.post(() -> {
             s.lang.addTicker(new ClipWatch(s.server, output)); // from here on, clipping is the performer's
+            // start-up (JS context, first compilations) is not the set's load: peaks count from the prompt
+            s.server.stats().resetPeakLoad();
             if (s.hostReady() && !o.noRepl) {
                 output.out(String.format(Locale.ROOT, "sonora: ready in %.1f s — help() for a tour, Tab completes, Ctrl-D quits",
                         (System.currentTimeMillis() - launched) / 1e3));
@@ -276,7 +311,7 @@ public final class Cli {
         }
         int code;
         try {
-            code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o));
+            code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o), !o.noStatus);
         } finally {
             steps.close();
             if (osc != null) osc.close();
@@ -387,7 +422,7 @@ public final class Cli {
         return 0;
     }
 
-    private int repl(Session s, RoutedOutput output, long launched, Path history) {
+    private int repl(Session s, RoutedOutput output, long launched, Path history, boolean status) {
         Terminal t = terminal;
         try {
             // JLine logs a warning when stdin is not a terminal; a dumb terminal is what we want then
@@ -398,7 +433,8 @@ public final class Cli {
             err.println("sonora: no terminal: " + e.getMessage());
             return 1;
         }
-        if (t.getType() != null && t.getType().startsWith("dumb")) {
+        boolean dumb = t.getType() != null && t.getType().startsWith("dumb");
+        if (dumb) {
             // piped input: a dumb terminal cannot redraw a half-read line under output that
             // arrives meanwhile, so let the start-up scripts and their output go first
             try {
@@ -408,11 +444,16 @@ public final class Cli {
             }
         }
         Repl repl = new Repl(t, new SessionEvaluator(s), history, output::route);
+        // the live status line: a real terminal only (a dumb one cannot keep a line at the bottom)
+        LiveStatusFeed feed = status && !dumb ? new LiveStatusFeed(s.server, s.lang,
+                () -> s.hostReady() ? s.host().extension("time", TimeBridge.class) : null) : null;
+        if (feed != null) repl.withStatus(feed);
         if (System.getenv("SONORA_TIMING") != null) {
             repl.onFirstResult(() -> err.printf(Locale.ROOT, "sonora: first line evaluated %.2f s after launch%n",
                     (System.currentTimeMillis() - launched) / 1e3));
         }
         int code = repl.run();
+        if (feed != null) feed.close();
         output.route(Output.of(out, err));
         if (terminal == null) {
             try {

@@ -4,6 +4,7 @@ import dev.sonora.repl.lang.Extensions;
 import dev.sonora.repl.link.LinkBridge;
 import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.repl.ndef.NdefBridge;
+import dev.sonora.repl.observe.ObserveBridge;
 import dev.sonora.repl.pattern.PatternBridge;
 import dev.sonora.repl.samples.SamplesBridge;
 import dev.sonora.repl.time.TimeBridge;
@@ -28,6 +29,8 @@ public final class Features {
                 .with("midi", MidiBridge::new)
                 // crossfading proxies: ndef.mjs; after time, whose clock gives quant boundaries
                 .with("ndef", NdefBridge::new)
-                .with("patterns", (server, lang, output, host) -> new PatternBridge());
+                .with("patterns", (server, lang, output, host) -> new PatternBridge())
+                // meters and scopes: observe.mjs (issue 15)
+                .with("observe", ObserveBridge::new);
     }
 }

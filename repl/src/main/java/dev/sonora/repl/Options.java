@@ -24,6 +24,7 @@ public final class Options {
               --block FRAMES            block size, default 64
               --buffer FRAMES           device buffer (default: javasound 512, null driver 1024)
               --no-repl                 run live without a prompt (until Ctrl-C, or --duration S)
+              --no-status               no live status line under the prompt (CPU, levels, beat)
               --duration S              render length; with --no-repl, how long to play
               --history FILE            REPL history (default ~/.sonora_history; "" for none)
               --record FILE.wav         record the main output (32-bit float WAV); with --render, the same samples
@@ -62,6 +63,7 @@ public final class Options {
     int block = 64;
     int buffer; // 0: each driver's own default
     boolean noRepl;
+    boolean noStatus;
     boolean force;
     double stepTimeout = 10;
     String history;
@@ -97,6 +99,7 @@ public final class Options {
                 case "--list-devices" -> o.listDevices = true;
                 case "--list-midi" -> o.listMidi = true;
                 case "--no-repl" -> o.noRepl = true;
+                case "--no-status" -> o.noStatus = true;
                 case "--force" -> o.force = true;
                 case "--step-timeout" -> {
                     String v = value != null ? value : next(args, ++i, a, "SECONDS");

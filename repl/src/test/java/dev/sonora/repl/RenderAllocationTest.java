@@ -19,7 +19,8 @@ import dev.sonora.server.ChildJvm;
 
 /**
  * The independent check of the RT rule: a flight recording of a whole {@code --render} under
- * load (hundreds of notes ending by their envelopes, set storms, group moves, effects), in a
+ * load (hundreds of notes ending by their envelopes, set storms, group moves, effects, meters
+ * on the output, a group and a bus, and a scope), in a
  * child JVM as a user would run it, shows no allocation on the thread {@code sonora-rt}, and
  * the summary line reports 0 bytes.
  */
@@ -45,6 +46,12 @@ class RenderAllocationTest {
             "  if (k % 11 === 0 && pads.length && pads[0].playing) pads[0].moveAfter(fx)",
             "}",
             "note(0); note(1); note(2)",
+            // observed as a performer would (issue 15): the output, a group, a bus, and a scope
+            "let outs = 0, others = 0",
+            "meter('out', (v) => { if (++outs === 300) console.log('out readings: 300, others: ' + (others > 300)) }, {rate: 20})",
+            "meter(voices, (v) => others++, {rate: 10})",
+            "meter(bus20, (v) => others++)",
+            "scope(fx, {rate: 2})",
             "");
 
     @Test
@@ -68,6 +75,7 @@ class RenderAllocationTest {
         assertTrue(m.find(), "summary line: " + out);
         assertTrue(Long.parseLong(m.group(1)) < 4096, "audio-thread allocation after warm-up: " + m.group(0));
         assertTrue(out.contains("notes: 1500"), "under load (1500 notes at least): " + out);
+        assertTrue(out.contains("out readings: 300, others: true") && out.contains("scope Group("), "meters and a scope ran: " + out);
 
         List<String> onRt = new ArrayList<>();
         int allocationEvents = 0;

@@ -8,6 +8,8 @@ import org.jctools.queues.SpscArrayQueue;
 import dev.sonora.server.buffer.BufferRef;
 import dev.sonora.server.buffer.BufferTable;
 import dev.sonora.server.buffer.DiskThread;
+import dev.sonora.server.observe.Observers;
+import dev.sonora.server.observe.TapSource;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.RtClasses;
 import dev.sonora.server.rt.RtEngine;
@@ -48,6 +50,7 @@ public final class Server implements AutoCloseable {
     private final Lazy<Recordings> recordings = new Lazy<>(() -> new Recordings(this));
     private final ReturnLoop returns;
     private final AllocationMeter meter = new AllocationMeter();
+    private final Observers observers;
 
     public Server(ServerOptions options) {
         options.check();
@@ -66,6 +69,7 @@ public final class Server implements AutoCloseable {
         this.nodes = new Nodes(world, registry, queue, UnitResources.of(buffers, streams.table()), options.maxNodes(),
                 defs, this::reportInfo);
         this.loading = new BufferLoading(buffers, disk, queue, options.sampleRate(), this::reportError);
+        this.observers = new Observers(engine);
         this.returns = new ReturnLoop(fromRt, queue, engine, registry, buffers, streams.table(), disk);
         // take both queues through a full offer/poll once on this thread: the JVM links
         // those call paths here instead of on the audio thread's first command (linking allocates)
@@ -74,6 +78,25 @@ public final class Server implements AutoCloseable {
         queue.rtEnd().relaxedPoll();
         fromRt.offer(probe);
         fromRt.relaxedPoll();
+    }
+
+    /** Meters and scopes on this server's audio ({@code observe} package). Any thread. */
+    public Observers observers() {
+        return observers;
+    }
+
+    /**
+     * What {@code n} (a group: everything in it) adds to audio buses {@code bus}, {@code bus + 1}
+     * while it plays, for a meter or scope. Refused with one line when the node has ended or
+     * the buses do not exist. Any non-audio thread.
+     */
+    public TapSource nodeTapSource(NodeRef n, int bus) {
+        if (!n.playing()) throw new ServerException(n + " has already ended");
+        if (bus < 0 || bus + 1 >= options.audioBuses()) {
+            throw new ServerException("bus " + bus + ": a node is measured on a stereo pair of audio buses, 0 to "
+                    + (options.audioBuses() - 2));
+        }
+        return TapSource.node(n.node(), n.id(), n.generation(), bus, n.toString());
     }
 
     public ServerOptions options() {
@@ -327,7 +350,7 @@ public final class Server implements AutoCloseable {
     public Status status() {
         RtStats s = stats;
         float peak = s.takePeak();
-        return new Status(100.0 * s.publishedLoad, 100.0 * s.peakLoad(), peak, s.publishedNodes,
+        return new Status(100.0 * s.publishedLoad, 100.0 * s.takePeakLoad(RtStats.STATUS_READER), peak, s.publishedNodes,
                 s.publishedSynths, s.publishedLate, s.xruns, Math.max(0, rtAllocatedBytes()), s.publishedNanFixed,
                 s.publishedClipped, s.publishedRtErrors, s.publishedSampleTime);
     }

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import dev.sonora.server.observe.MeterTap;
+import dev.sonora.server.observe.Observers;
+import dev.sonora.server.observe.ScopeTap;
+import dev.sonora.server.observe.TapSource;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.synth.GraphBuilder;
@@ -21,6 +25,18 @@ public final class Load {
     private final List<NodeRef> groups = new ArrayList<>();
     public volatile long notesStarted;
     public volatile long notesEnded;
+    // observers (issue 15): fixed taps on the output and a bus, and meters on nodes that come and go
+    private boolean observing;
+    private final List<MeterTap> meters = new ArrayList<>();
+    private final List<Integer> meterSlots = new ArrayList<>();
+    private final List<NodeRef> metered = new ArrayList<>();
+    private ScopeTap scope;
+    private final float[] scopeLeft = new float[2400];
+    private final float[] scopeRight = new float[2400];
+    public long readings;
+    public long scopeFrames;
+    public long nodeMeters;
+    private NodeRef lastPing;
 
     Load(Rig rig) {
         this(rig.server, () -> rig.blocks(1));
@@ -50,13 +66,54 @@ public final class Load {
         });
     }
 
+    /**
+     * From now on the load is also observed: a meter and a scope on the main output, a meter on
+     * an audio bus, and meters put on and taken off held notes and groups as they come and go;
+     * every step drains them on this thread.
+     */
+    public Load observed() {
+        observing = true;
+        Observers o = server.observers();
+        int bs = server.blockSize();
+        addMeter(new MeterTap(TapSource.out(), bs, 2400), null);
+        addMeter(new MeterTap(TapSource.bus(4, true), bs, 480), null);
+        scope = new ScopeTap(TapSource.out(), bs, scopeLeft.length, 4800);
+        o.add(scope);
+        return this;
+    }
+
+    private void addMeter(MeterTap t, NodeRef on) {
+        meterSlots.add(server.observers().add(t));
+        meters.add(t);
+        metered.add(on);
+    }
+
+    private void observeStep() {
+        MeterTap.Reader count = (time, pl, pr, rl, rr) -> readings++;
+        for (int i = meters.size() - 1; i >= 0; i--) {
+            meters.get(i).drain(count);
+            NodeRef on = metered.get(i);
+            if (on != null && (!on.playing() || random.nextInt(50) == 0)) {
+                server.observers().remove(meterSlots.remove(i));
+                meters.remove(i);
+                metered.remove(i);
+            }
+        }
+        if (scope.takeFrame(scopeLeft, scopeRight) >= 0) scopeFrames++;
+        if (meters.size() < 12 && (lastPing != null || !groups.isEmpty())) {
+            NodeRef n = random.nextBoolean() || groups.isEmpty() ? lastPing : groups.get(random.nextInt(groups.size()));
+            nodeMeters++;
+            if (n.playing()) addMeter(new MeterTap(server.nodeTapSource(n, 0), server.blockSize(), 1024), n);
+        }
+    }
+
     /** Sends one block's worth of work, then renders the block. */
     public void step() {
         long now = server.sampleTime();
         int bs = server.blockSize();
         // percussive notes at random samples of the next blocks, freed by their envelopes
         for (int i = 0; i < 3; i++) {
-            Rig.playAt(server, "ping", now + random.nextInt(4 * bs), "freq", 200 + random.nextInt(2000), "release", 0.005 + random.nextDouble(0.03));
+            lastPing = Rig.playAt(server, "ping", now + random.nextInt(4 * bs), "freq", 200 + random.nextInt(2000), "release", 0.005 + random.nextDouble(0.03));
             notesStarted++;
         }
         // held notes, some inside groups
@@ -98,6 +155,7 @@ public final class Load {
             server.free(groups.remove(random.nextInt(groups.size())), now + random.nextInt(bs));
         }
         // a stale handle now and then: answered with an error, never an exception on RT
+        if (observing) observeStep();
         nextBlock.run();
     }
 }

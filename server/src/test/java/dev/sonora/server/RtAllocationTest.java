@@ -57,6 +57,32 @@ class RtAllocationTest {
         }
     }
 
+    /** The same load, metered and scoped (issue 15): observers add nothing to the audio thread's allocation. */
+    @Test
+    void metersAndScopesAllocateNothingOnTheAudioThread() {
+        try (Rig rig = new Rig()) {
+            Load load = new Load(rig).observed();
+            for (int i = 0; i < WARM_BLOCKS; i++) load.step();
+            Thread rt = rig.driver.audioThread();
+            long before = Server.allocatedBytes(rt);
+            long readings = load.readings;
+            long[] windows = new long[6];
+            long mark = before;
+            for (int w = 0; w < windows.length; w++) {
+                for (int i = 0; i < LOAD_BLOCKS / windows.length; i++) load.step();
+                long now = Server.allocatedBytes(rt);
+                windows[w] = now - mark;
+                mark = now;
+            }
+            assertTrue(load.readings - readings > 2000, "the meters measured: " + (load.readings - readings) + ", node meters added " + load.nodeMeters);
+            assertTrue(load.scopeFrames > 20, "the scope handed frames over: " + load.scopeFrames);
+            assertEquals(0, rig.server.stats().publishedRtErrors);
+            long clean = java.util.Arrays.stream(windows).filter(b -> b == 0).count();
+            assertTrue(clean >= windows.length - 2 && mark - before < 4096,
+                    "bytes allocated by sonora-rt with observers, per window of 1000 blocks: " + java.util.Arrays.toString(windows));
+        }
+    }
+
     @Test
     void aFlightRecordingShowsNoAllocationOnTheAudioThread() throws Exception {
         Path jfr = Files.createTempFile("sonora-rt", ".jfr");

@@ -94,7 +94,12 @@ public final class LiveAudio implements AutoCloseable {
      */
     public void markWarmAfter(long millis) {
         NodeRef warm = WarmSynth.start(server);
-        LockSupport.parkNanos(millis * 1_000_000L);
+        WarmObservers observers = WarmObservers.start(server, warm); // the status line's meter, scripts' meters
+        for (long end = System.nanoTime() + millis * 1_000_000L; System.nanoTime() < end; ) {
+            LockSupport.parkNanos(10_000_000L);
+            observers.drain();
+        }
+        observers.stop();
         WarmSynth.stop(server, warm);
         LockSupport.parkNanos(50_000_000L); // the free goes through the audio thread and back
         server.markWarm();

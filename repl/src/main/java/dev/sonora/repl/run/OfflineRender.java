@@ -3,6 +3,7 @@ package dev.sonora.repl.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
@@ -115,6 +116,13 @@ public final class OfflineRender {
     public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
                                 double seconds, Path record, RenderStop stop, StepWatch watch)
             throws IOException {
+        return render(server, host, lang, scripts, wav, seconds, record, stop, watch, null);
+    }
+
+    /** As above; {@code progress} (or null) is told the frames written so far after every render step. */
+    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
+                                double seconds, Path record, RenderStop stop, StepWatch watch, LongConsumer progress)
+            throws IOException {
         if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
         long frames = Math.round(seconds * server.sampleRate());
         RenderOut gate = new RenderOut(frames);
@@ -129,11 +137,14 @@ public final class OfflineRender {
             gate.target(file);
             gate.warmingUp(true);
             NodeRef warm = WarmSynth.start(server);
+            WarmObservers observers = WarmObservers.start(server, warm);
             for (int i = 0; i < WARM_BLOCKS; i++) {
                 driver.advance(1);
                 server.pollReturns();
+                observers.drain();
                 file.discard();
             }
+            observers.stop();
             WarmSynth.stop(server, warm);
             driver.advance(2);
             server.pollReturns();
@@ -185,6 +196,7 @@ public final class OfflineRender {
                 lang.runPending();
                 if (watch != null) watch.end();
                 file.flush(); // file I/O here, on the controller, never on the audio thread
+                if (progress != null) progress.accept(gate.written());
                 // a loop body or callback stopped by the watch has said so (file:line); the render ends here
                 if (watch != null && watch.fired()) ended = Ended.STEP_TIMEOUT;
             }
@@ -196,7 +208,8 @@ public final class OfflineRender {
             done.close();
             Status s = server.status();
             double rendered = ended == Ended.COMPLETE ? seconds : (double) gate.written() / server.sampleRate();
-            return new Result(rendered, wall, s.peakCpu(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - clippedBefore,
+            // the summary's peak is since the warm-up (status() takes its own window, a script may have called it)
+            return new Result(rendered, wall, 100.0 * server.stats().peakLoad(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - clippedBefore,
                     ended, error);
         } finally {
             lang.virtualTime(false);

@@ -37,6 +37,9 @@ public final class SampleLibrary {
     private final Server server;
     private final Map<String, List<Entry>> banks = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean waitForLoads;
+    // files queued and finished (loaded or failed) since the library was last idle: loading progress
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
 
     private SampleLibrary(Server server) {
         this.server = server;
@@ -105,7 +108,8 @@ public final class SampleLibrary {
                 try {
                     BufferRef ref = server.loadBuffer(p);
                     entries.add(new Entry(e.getKey(), p, ref));
-                    all.add(ref.ready().exceptionally(t -> null));
+                    queued.incrementAndGet();
+                    all.add(ref.ready().exceptionally(t -> null).whenComplete((v, t) -> finished.incrementAndGet()));
                     files++;
                 } catch (ServerException x) {
                     problems.accept("samples: " + x.getMessage());
@@ -115,6 +119,17 @@ public final class SampleLibrary {
         }
         return new Loading(new ArrayList<>(found.keySet()), files,
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
+    }
+
+    /**
+     * Files loading now, as {@code {finished, queued}} counted since the library was last idle,
+     * or null when nothing is loading (progress lines, the status line). Any thread.
+     */
+    public int[] loading() {
+        int q = queued.get();
+        int f = finished.get();
+        if (f >= q) return null;
+        return new int[] {f, q};
     }
 
     /** What {@link #addFolder} started: bank names, file count, and when it is all loaded. */

@@ -2,12 +2,13 @@ package dev.sonora.repl.terminal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.function.Consumer;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -30,6 +31,9 @@ public final class Repl {
     private final Path historyFile;
     private final Consumer<Output> installOutput;
     private Runnable firstResult = () -> { };
+    private StatusFeed statusFeed; // null: no status line
+    private SonoraLineReader reader;
+    private volatile StatusLine statusLine;
 
     /**
      * @param installOutput receives the output that prints above the prompt, to route every
@@ -47,19 +51,30 @@ public final class Repl {
         this.firstResult = r;
     }
 
+    /** Shows a live status line at the bottom, fed by {@code feed} (call before {@link #run}; a real terminal only). */
+    public Repl withStatus(StatusFeed feed) {
+        this.statusFeed = feed;
+        return this;
+    }
+
+    /** Redraws of the status line so far, or -1 without one (tests). Any thread. */
+    public long statusRedraws() {
+        StatusLine l = statusLine;
+        return l == null ? -1 : l.redraws();
+    }
+
     /** Runs until Ctrl-D (end of input). Returns the exit code. */
     public int run() {
-        LineReaderBuilder b = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("sonora")
-                .parser(new JsLineParser())
-                .completer(new JsCompleter(evaluator::completionNames, evaluator::defNames))
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUE_PROMPT)
-                .variable(LineReader.HISTORY_SIZE, 5000)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is JS, not history
-                .option(LineReader.Option.INSERT_TAB, false);
-        if (historyFile != null) b.variable(LineReader.HISTORY_FILE, historyFile);
-        LineReader reader = b.build();
+        SonoraLineReader reader = new SonoraLineReader(terminal, "sonora", new HashMap<>());
+        this.reader = reader;
+        reader.setHistory(new DefaultHistory());
+        reader.setParser(new JsLineParser());
+        reader.setCompleter(new JsCompleter(evaluator::completionNames, evaluator::defNames));
+        reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUE_PROMPT);
+        reader.setVariable(LineReader.HISTORY_SIZE, 5000);
+        reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true); // '!' is JS, not history
+        reader.option(LineReader.Option.INSERT_TAB, false);
+        if (historyFile != null) reader.setVariable(LineReader.HISTORY_FILE, historyFile);
         installOutput.accept(new Output() {
             @Override
             public void out(String text) {
@@ -72,6 +87,19 @@ public final class Repl {
             }
         });
         terminal.handle(Terminal.Signal.INT, signal -> evaluator.interrupt());
+        StatusLine line = statusFeed == null ? null : new StatusLine(reader, statusFeed);
+        if (line != null) {
+            statusLine = line;
+            line.start();
+        }
+        try {
+            return readAll(reader);
+        } finally {
+            if (line != null) line.close();
+        }
+    }
+
+    private int readAll(LineReader reader) {
         boolean first = true;
         while (true) {
             String line;
@@ -103,8 +131,11 @@ public final class Repl {
     }
 
     private void println(String s) {
-        terminal.writer().println(s);
-        terminal.flush();
+        // under the reader's lock: the status line's thread draws under it too
+        reader.underLock(() -> {
+            terminal.writer().println(s);
+            terminal.flush();
+        });
     }
 
     private String red(String s) {

@@ -134,6 +134,18 @@ public final class Clock {
         return map().bpmAt(now());
     }
 
+    /**
+     * The beat and tempo at {@code sample} into {@code out} ([beat, bpm]); false, touching
+     * nothing, while no script has used the clock (a display must not start it). Lang thread.
+     */
+    boolean heardAt(long sample, double[] out) {
+        if (map == null || starting) return false;
+        double beat = map.beatAt(sample);
+        out[0] = beat;
+        out[1] = map.bpmAt(beat);
+        return true;
+    }
+
     /** Changes the tempo from the current logical beat on, without a jump in beat position. */
     void tempo(double bpm) {
         double beat = now();

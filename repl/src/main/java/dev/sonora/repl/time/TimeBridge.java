@@ -19,9 +19,11 @@ import dev.sonora.server.Server;
  */
 public final class TimeBridge {
     private final Clock clock;
+    private final Server server;
 
     public TimeBridge(Server server, LangLoop lang, Output output) {
         this.clock = new Clock(server, lang, output);
+        this.server = server;
     }
 
     /** The clock, for the Java sides that steer it (Link); not reachable from scripts. Lang thread. */
@@ -45,6 +47,14 @@ public final class TimeBridge {
     public long boundary(double quant, long eventTime) {
         if (!(quant > 0)) return eventTime;
         return clock.sampleOf(Clock.nextGrid(clock.now(), quant));
+    }
+
+    /**
+     * The beat and tempo sounding at the server's current sample into {@code out} ([beat, bpm]),
+     * or false while no script has used the clock (the status line; not for scripts). Lang thread.
+     */
+    public boolean heard(double[] out) {
+        return clock.heardAt(server.sampleTime(), out);
     }
 
     @HostAccess.Export

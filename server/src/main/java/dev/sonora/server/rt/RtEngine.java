@@ -35,6 +35,7 @@ public final class RtEngine {
     private BlockHook blockHook; // audio thread only: changed by the SetBlockHook command
     private volatile BlockTap blockTap;
     private volatile BlockInput blockInput;
+    private volatile BlockObservers observers;
 
     /**
      * Work the audio thread does at the top of every block, once the commands that arrived are
@@ -82,6 +83,14 @@ public final class RtEngine {
         blockInput = input;
     }
 
+    /**
+     * Installs the observers (meters, scopes), or removes them with null once none is left.
+     * Any thread; the caller keeps its own order of installs and removals.
+     */
+    public void setObservers(BlockObservers o) {
+        observers = o;
+    }
+
     public RtEngine(World world, MpscArrayQueue<Command> inbox, int heapCapacity) {
         this.world = world;
         this.inbox = inbox;
@@ -127,6 +136,14 @@ public final class RtEngine {
             performed = 0;
             BlockInput input = blockInput; // one volatile read a block
             if (input != null) input.readOnRt(w, n);
+            // one volatile read a block: all that observing costs while no one observes
+            BlockObservers obs = observers;
+            boolean watching = false;
+            if (obs != null) {
+                w.clearNodeWatchesOnRt();
+                obs.blockStartsOnRt(w);
+                watching = w.nodeWatches() > 0;
+            }
             drainInbox();
             BlockHook hook = blockHook;
             if (hook != null) hook.atBlockStart(w);
@@ -141,17 +158,18 @@ public final class RtEngine {
                     at = (int) (c.time - start);
                 }
                 if (at > offset) {
-                    w.root.process(w, offset, at);
+                    processTree(w, offset, at, watching);
                     offset = at;
                 }
                 perform(c, offset);
             }
             if (offset < n) {
-                w.root.process(w, offset, n);
+                processTree(w, offset, n, watching);
             }
             w.endSomeDying(World.MAX_ENDS_PER_BLOCK);
             OutputStage.clean(w.audioBuses[0], w.audioBuses[1], left, right, n, stats);
             OutputStage.gain(left, right, n, w.masterGain);
+            if (obs != null) obs.blockEndsOnRt(w, left, right, n);
             BlockTap tap = blockTap; // one volatile read a block
             if (tap != null) tap.tapOnRt(left, right, n);
         } catch (Throwable t) {
@@ -167,6 +185,11 @@ public final class RtEngine {
         float load = took / (n * 1e9f / w.sampleRate);
         if (load > 1f) slowBlocks.recordOnRt(t0, took, start, performed);
         stats.publish(end, load, performed);
+    }
+
+    private static void processTree(World w, int from, int to, boolean watching) {
+        if (watching) w.root.processWatched(w, from, to);
+        else w.root.process(w, from, to);
     }
 
     /** Takes at most {@link #MAX_COMMANDS_PER_BLOCK} commands; the rest stay queued for the next block. */

@@ -33,6 +33,24 @@ public final class RtGroup extends RtNode {
         }
     }
 
+    /**
+     * As {@link #process}, calling the node watches of each node (and of each node inside a
+     * group) around it. Used only in blocks where some node is watched.
+     */
+    void processWatched(World world, int from, int to) {
+        RtNode n = head;
+        while (n != null) {
+            RtNode following = n.next;
+            if (n.running) {
+                boolean watched = world.beforeNodeOnRt(n, from, to);
+                if (n.isGroup()) ((RtGroup) n).processWatched(world, from, to);
+                else n.process(world, from, to);
+                if (watched) world.afterNodeOnRt(n, from, to);
+            }
+            n = following;
+        }
+    }
+
     @Override
     boolean isGroup() {
         return true;

@@ -1,6 +1,7 @@
 package dev.sonora.server.rt;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Counters the audio thread keeps for {@code status()}.
@@ -36,8 +37,16 @@ public final class RtStats {
     private final AtomicInteger peakBits = new AtomicInteger();
     /** Render time of the last block over its duration, 0..1+. */
     public volatile float publishedLoad;
-    /** Largest block load since the last {@link #resetPeakLoad}, as float bits. */
-    private final AtomicInteger peakLoadBits = new AtomicInteger();
+    /** Reader of {@link #takePeakLoad}: {@code status()}. */
+    public static final int STATUS_READER = 1;
+    /** Reader of {@link #takePeakLoad}: the REPL's status line. */
+    public static final int STATUS_LINE_READER = 2;
+    /**
+     * Largest block load, as float bits, one per reader: [0] since the last {@link #resetPeakLoad}
+     * (a render's summary), then each reader's since its own last {@link #takePeakLoad}, so one
+     * reader's window never shortens another's.
+     */
+    private final AtomicIntegerArray peakLoadBits = new AtomicIntegerArray(3);
     /** Sample time of the next block to render. */
     public volatile long publishedSampleTime;
     /** Underruns/overruns the driver counted. */
@@ -58,7 +67,7 @@ public final class RtStats {
         raise(peakBits, peakSinceRead);
         peakSinceRead = 0f;
         publishedLoad = load;
-        raise(peakLoadBits, load);
+        for (int i = 0; i < 3; i++) raise(peakLoadBits, i, load);
         if (commands > publishedMostCommands) publishedMostCommands = commands;
         blocks = blocks + 1;
         publishedSampleTime = sampleTime;
@@ -73,6 +82,15 @@ public final class RtStats {
         }
     }
 
+    /** As above, for one of {@link #peakLoadBits}. */
+    private static void raise(AtomicIntegerArray max, int i, float v) {
+        int bits = Float.floatToRawIntBits(v);
+        int old;
+        while (bits > (old = max.get(i)) && !max.compareAndSet(i, old, bits)) {
+            Thread.onSpinWait();
+        }
+    }
+
     /** The largest output sample since the last call, and starts it over (status() reads it so). Any thread. */
     public float takePeak() {
         return Float.intBitsToFloat(peakBits.getAndSet(0));
@@ -80,12 +98,20 @@ public final class RtStats {
 
     /** The largest block load since the last reset (1 = a whole block's time). Any thread. */
     public float peakLoad() {
-        return Float.intBitsToFloat(peakLoadBits.get());
+        return Float.intBitsToFloat(peakLoadBits.get(0));
     }
 
-    /** Starts the peak block load over (e.g. after boot, or per render step). Any thread. */
+    /**
+     * The largest block load since {@code reader}'s last call ({@link #STATUS_READER},
+     * {@link #STATUS_LINE_READER}) or the last {@link #resetPeakLoad}, and starts it over. Any thread.
+     */
+    public float takePeakLoad(int reader) {
+        return Float.intBitsToFloat(peakLoadBits.getAndSet(reader, 0));
+    }
+
+    /** Starts every peak block load over (after boot, after a render's warm-up). Any thread. */
     public void resetPeakLoad() {
-        peakLoadBits.set(0);
+        for (int i = 0; i < 3; i++) peakLoadBits.set(i, 0);
     }
 
     /** Counted by the driver on the audio thread. */

@@ -48,6 +48,12 @@ public final class World {
     public final MasterGain masterGain = new MasterGain();
     private final SpscArrayQueue<Object> returnQueue;
 
+    /** The most nodes watched (metered, scoped) in one block; further watches are not measured. */
+    public static final int MAX_NODE_WATCHES = 64;
+    // this block's node watches: filled at the top of each block while observers are installed
+    private final NodeWatch[] watches = new NodeWatch[MAX_NODE_WATCHES];
+    private int watchCount;
+
     /** Sample time of the first frame of the block being rendered. */
     long blockStart;
     /** Frame offset inside the block at which the current command performs. */
@@ -71,6 +77,39 @@ public final class World {
         nodes[ROOT_GROUP] = root;
         nodes[DEFAULT_GROUP] = defaultGroup;
         root.addToTail(defaultGroup);
+    }
+
+    void clearNodeWatchesOnRt() {
+        for (int i = 0; i < watchCount; i++) watches[i] = null;
+        watchCount = 0;
+    }
+
+    int nodeWatches() {
+        return watchCount;
+    }
+
+    /** Watches a node for the rest of this block; false when the list is full. Audio thread only. */
+    public boolean watchNodeOnRt(NodeWatch w) {
+        if (watchCount == watches.length) return false;
+        watches[watchCount++] = w;
+        return true;
+    }
+
+    boolean beforeNodeOnRt(RtNode n, int from, int to) {
+        boolean any = false;
+        for (int i = 0; i < watchCount; i++) {
+            if (watches[i].watchedNode() == n) {
+                watches[i].beforeNodeOnRt(this, from, to);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    void afterNodeOnRt(RtNode n, int from, int to) {
+        for (int i = 0; i < watchCount; i++) {
+            if (watches[i].watchedNode() == n) watches[i].afterNodeOnRt(this, from, to);
+        }
     }
 
     public int maxNodes() {

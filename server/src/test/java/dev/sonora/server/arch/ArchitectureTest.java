@@ -22,7 +22,7 @@ class ArchitectureTest {
     /** Packages whose classes run on the audio thread (see each package-info). */
     static final String[] AUDIO_THREAD_PACKAGES = {
         "dev.sonora.server.rt..", "dev.sonora.server.node..", "dev.sonora.server.ugen..", "dev.sonora.server.midi.rt..",
-        "dev.sonora.server.callback..", "dev.sonora.server.osc.rt..",
+        "dev.sonora.server.callback..", "dev.sonora.server.osc.rt..", "dev.sonora.server.observe..",
     };
 
     static final String[] FORBIDDEN_ON_AUDIO_THREAD = {
