@@ -61,7 +61,7 @@ for r in $(seq 1 "$ROUNDS"); do
   # ---- sonora
   log=$OUT/jackd-sonora-$r.log; start_jack "$log"
   rm -f "$OUT/take-$r.wav" "$OUT/gc-$r.log"
-  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$r.log::filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$r.log::filecount=0" \
+  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$r.log::filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$r.log::filecount=0 -Dsonora.slowBlockLog=$OUT/slow-$r.log" \
     "$HERE"/sonora --no-repl --driver jack --duration $((SECS + 15)) --record "$OUT/take-$r.wav" "$WRAP" >"$OUT/sonora-$r.log" 2>&1 &
   spid=$!
   wait_port sonora:out_1; sleep 5   # the set starts (JS context, 200 voices) before the window opens
@@ -69,15 +69,17 @@ for r in $(seq 1 "$ROUNDS"); do
   d=$(python3 "$HERE"/bench/dropouts.py "$OUT/sonora-$r.wav" || echo "dropouts ? total_ms ? longest_ms ?")
   wait "$spid" || true
   st=$(grep '^soak-status ' "$OUT/sonora-$r.log" | tail -1 | sed 's/^soak-status //')
-  own=$(python3 - "$st" "$OUT/gc-$r.log" "$OUT/safepoint-$r.log" <<'PY'
-import json, re, sys
+  own=$(python3 - "$st" "$OUT/gc-$r.log" "$OUT/safepoint-$r.log" "$OUT/slow-$r.log" "$PERIOD" <<'PY'
+import json, os, re, sys
 s = json.loads(sys.argv[1]) if sys.argv[1] else {}
+slow = [float(m) for m in re.findall(r' took ([0-9.]+) ms', open(sys.argv[4]).read())] if os.path.exists(sys.argv[4]) else []
+period_ms = int(sys.argv[5]) / 48
 gc = [float(m) for m in re.findall(r'Pause [A-Za-z ]+? ([0-9.]+)ms', open(sys.argv[2]).read())] if sys.argv[2] else []
 sp = [int(m) / 1e6 for m in re.findall(r'Total: (\d+) ns', open(sys.argv[3]).read())]
 t = s.get('timing', {})
-print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s B, late events %s (worst %s ms); GC pauses %d (max %.3f ms), safepoints %d (max %.3f ms)' % (
-    s.get('late'), s.get('xruns'), s.get('clipped', 0), s.get('peakCpu', 0) / 100 * 64 / 48, s.get('peakCpu'), s.get('rtAllocBytes'),
-    t.get('late'), t.get('worstLateMs'), len(gc), max(gc or [0]), len(sp), max(sp or [0])))
+print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s B, late events %s (worst %s ms); GC pauses %d (max %.3f ms), safepoints %d (max %.3f ms); slow blocks %d (over a period: %d)' % (
+    s.get('late'), s.get('xruns'), s.get('clipped', 0), max(slow or [s.get('peakCpu', 0) / 100 * 64 / 48]), s.get('peakCpu'), s.get('rtAllocBytes'),
+    t.get('late'), t.get('worstLateMs'), len(gc), max(gc or [0]), len(sp), max(sp or [0]), len(slow), sum(1 for x in slow if x > period_ms)))
 PY
 )
   stop_jack
