@@ -2,7 +2,9 @@ package dev.sonora.repl;
 
 import dev.sonora.repl.lang.Extensions;
 import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.midi.MidiOutBridge;
 import dev.sonora.repl.ndef.NdefBridge;
+import dev.sonora.repl.osc.OscBridge;
 import dev.sonora.repl.pattern.PatternBridge;
 import dev.sonora.repl.samples.SamplesBridge;
 import dev.sonora.repl.time.TimeBridge;
@@ -24,6 +26,9 @@ public final class Features {
                 .with("time", (server, lang, output, host) -> new TimeBridge(server, lang, output))
                 .with("samples", SamplesBridge::new)
                 .with("midi", MidiBridge::new)
+                // MIDI out and clock (midiout.mjs adds to midi.mjs's object); OSC from scripts: both after time, whose clock times them
+                .with("midiout", MidiOutBridge::new)
+                .with("osc", OscBridge::new)
                 // crossfading proxies: ndef.mjs; after time, whose clock gives quant boundaries
                 .with("ndef", NdefBridge::new)
                 .with("patterns", (server, lang, output, host) -> new PatternBridge());
