@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Sends to other programs at given instants, on one thread of its own: a MIDI note from a loop is
@@ -54,15 +55,19 @@ public final class OutboundQueue implements AutoCloseable {
 
     /** Drops every entry of {@code owner} not sent yet; returns how many. */
     public int cancel(Object owner) {
-        return cancelFrom(owner, Long.MIN_VALUE);
+        return remove(e -> e.owner == owner);
     }
 
     /** Drops the entries of {@code owner} due at or after {@code fromNanos} (a clock stopped: no pulse after its Stop). */
     public int cancelFrom(Object owner, long fromNanos) {
+        return remove(e -> e.owner == owner && e.due - fromNanos >= 0); // nanoTime values compare by difference
+    }
+
+    private int remove(Predicate<Entry> which) {
         lock.lock();
         try {
             int before = queue.size();
-            queue.removeIf(e -> e.owner == owner && e.due - fromNanos >= 0);
+            queue.removeIf(which);
             return before - queue.size();
         } finally {
             lock.unlock();

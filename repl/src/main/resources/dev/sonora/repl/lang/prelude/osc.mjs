@@ -132,7 +132,7 @@ class OscTarget extends Shown {
     const pattern = this.pattern;
     const site = callSite();
     let id;
-    return handles.register(`'${pattern}' -> ${b}`, site === undefined ? undefined : `${site} to ${pattern} ${index}`,
+    return handles.register(`'${pattern}' -> ${b}`, site === undefined ? undefined : `${site} to ${pattern}`, // a new bus on a reload still replaces
       () => { id = S.map(pattern, index, lo, hi); }, () => S.unmap(id));
   }
   toString() { return `osc.on('${this.pattern}')`; }
