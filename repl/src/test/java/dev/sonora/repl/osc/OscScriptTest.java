@@ -169,7 +169,9 @@ class OscScriptTest {
     @Order(4)
     void bundlesAreStampedOnTheBeatAndLoopMessagesLeaveOnIt() throws Exception {
         int to = peer.getLocalPort();
-        eval("tempo(120); loop('osc', 0.5, () => { osc.send('127.0.0.1', " + to + ", osc.bundle(0.25, [['/tick', 1], ['/tock', 2.5]])); "
+        // the body dawdles 0..40 ms at random first: the plain messages stay on the beat all the same
+        eval("tempo(120); loop('osc', 0.5, () => { const t = Date.now() + Math.random() * 40; while (Date.now() < t) {} "
+                + "osc.send('127.0.0.1', " + to + ", osc.bundle(0.25, [['/tick', 1], ['/tock', 2.5]])); "
                 + "osc.send('127.0.0.1', " + to + ", '/plain', 3) })");
         List<Long> stamps = new ArrayList<>();
         List<Long> leads = new ArrayList<>(); // time tag minus arrival, wall clock
@@ -190,22 +192,34 @@ class OscScriptTest {
         eval("stop('osc')");
         double[] stampGaps = new double[stamps.size() - 1];
         for (int i = 1; i < stamps.size(); i++) stampGaps[i - 1] = (unixNanos(stamps.get(i)) - unixNanos(stamps.get(i - 1))) / 1e6;
-        double[] plainGaps = new double[plain.size() - 1];
-        for (int i = 1; i < plain.size(); i++) plainGaps[i - 1] = (plain.get(i) - plain.get(i - 1)) / 1e6;
+        double[] plainOff = offGrid(plain, 250e6);
         double[] leadMs = leads.stream().mapToDouble(l -> l / 1e6).sorted().toArray();
         Arrays.sort(stampGaps);
-        Arrays.sort(plainGaps);
+
         System.out.printf(Locale.ROOT, "osc bundles from a loop (half a beat at 120 bpm = 250 ms): stamp gaps min %.3f median %.3f max %.3f ms;"
                 + " arrived ahead of their stamp by p50 %.1f ms, min %.1f ms (latency 100 ms + the bundle's 0.25 beat = 225 ms)%n",
                 stampGaps[0], stampGaps[stampGaps.length / 2], stampGaps[stampGaps.length - 1], leadMs[leadMs.length / 2], leadMs[0]);
-        System.out.printf(Locale.ROOT, "osc plain messages from the same loop: arrival gaps min %.3f median %.3f max %.3f ms%n",
-                plainGaps[0], plainGaps[plainGaps.length / 2], plainGaps[plainGaps.length - 1]);
+        System.out.printf(Locale.ROOT, "osc plain messages from the same loop (its body dawdles 0..40 ms): off the half-beat grid by"
+                + " p50 %.3f ms, p99 %.3f ms%n", plainOff[plainOff.length / 2], plainOff[(int) Math.ceil(plainOff.length * 0.99) - 1]);
         // every stamp is on the beat grid: half a beat apart, to a few microseconds (NTP's wall-clock offset is read each time)
         assertEquals(250, stampGaps[0], 0.05);
         assertEquals(250, stampGaps[stampGaps.length - 1], 0.05);
         assertTrue(leadMs[0] > 0, "every bundle arrived before its time");
-        assertEquals(250, plainGaps[plainGaps.length / 2], 2.5, "plain messages leave on the beat (median gap)");
+        assertTrue(plainOff[plainOff.length / 2] < 5, "the median plain message is on the grid, not where JS ran: " + plainOff[plainOff.length / 2]);
         assertEquals(List.of(), List.copyOf(live.errors));
+    }
+
+    /** How far each instant is from the best grid of {@code period} (its median offset), in ms, sorted. */
+    static double[] offGrid(List<Long> instants, double period) {
+        int n = instants.size();
+        double[] offsets = new double[n];
+        for (int k = 0; k < n; k++) offsets[k] = instants.get(k) - instants.get(0) - k * period;
+        double[] sorted = offsets.clone();
+        Arrays.sort(sorted);
+        double[] dev = new double[n];
+        for (int k = 0; k < n; k++) dev[k] = Math.abs(offsets[k] - sorted[n / 2]) / 1e6;
+        Arrays.sort(dev);
+        return dev;
     }
 
     static long wallNanos() {
