@@ -28,6 +28,7 @@ final class MidiClockSender {
     private long startAt = Long.MIN_VALUE; // a Start waits for the pulse at this sample
     private boolean startWanted; // the boundary is found at the next tick, once a clock started by this task has settled
     private long pulses;
+    private long latePulses; // queued after their instant had passed: Lang was held up longer than the latency
 
     MidiClockSender(Server server, TimeBridge time) {
         this.server = server;
@@ -79,6 +80,10 @@ final class MidiClockSender {
         return pulses;
     }
 
+    long latePulses() {
+        return latePulses;
+    }
+
     /** Queues the pulses up to the clock's horizon. Lang ticker. */
     void tick() {
         MidiOut o = out;
@@ -103,6 +108,7 @@ final class MidiClockSender {
 
     private void pulse(MidiOut o, long sample) {
         long due = SampleInstants.nanosOf(server, sample);
+        if (due - System.nanoTime() < 0) latePulses++;
         if (startAt != Long.MIN_VALUE && sample >= startAt - 1) {
             o.send(due, this, MidiMessage.START, 0, 0); // queued first: it leaves just before the pulse it begins on
             startAt = Long.MIN_VALUE;

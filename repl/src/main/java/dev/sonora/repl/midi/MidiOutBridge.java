@@ -222,7 +222,7 @@ public final class MidiOutBridge implements AutoCloseable {
     @HostAccess.Export
     public ProxyObject clockStatus() {
         double bpm = clockIn.measuredBpm();
-        return JsValues.object("sending", clockOut.outputName(), "pulsesSent", clockOut.pulses(),
+        return JsValues.object("sending", clockOut.outputName(), "pulsesSent", clockOut.pulses(), "pulsesLate", clockOut.latePulses(),
                 "following", clockIn.inputName(), "bpm", Double.isNaN(bpm) ? null : Math.round(bpm * 100) / 100.0,
                 "running", clockIn.running(), "position", clockIn.position(), "pulsesHeard", clockIn.pulses());
     }

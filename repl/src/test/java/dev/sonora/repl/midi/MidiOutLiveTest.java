@@ -181,7 +181,8 @@ class MidiOutLiveTest {
         Jitter j = Jitter.of(pulses, period);
         long xruns = live.server.status().xruns() - xrunsBefore;
         System.out.printf(Locale.ROOT, "midi clock out at 125 bpm, %d pulses: deviation from the ideal grid p50 %.1f us, p99 %.1f us, max %.1f us"
-                + " (null driver xruns meanwhile: %d)%n", pulses.size(), j.p50 / 1e3, j.p99 / 1e3, j.max / 1e3, xruns);
+                + " (null driver xruns meanwhile: %d; pulses queued after their instant, Lang held up past the latency: %s)%n",
+                pulses.size(), j.p50 / 1e3, j.p99 / 1e3, j.max / 1e3, xruns, eval("midi.clock.status().pulsesLate"));
         if (System.getenv("SONORA_JITTER_DUMP") != null) {
             for (int k = 1; k < pulses.size(); k++) System.out.println("gap " + k + " " + (pulses.get(k).nanos() - pulses.get(k - 1).nanos()) / 1000);
         }

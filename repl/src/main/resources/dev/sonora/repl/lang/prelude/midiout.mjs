@@ -87,7 +87,7 @@ const clock = {
   unfollow: function unfollow() { O.clockUnfollow(); },
   status: function status() {
     const s = O.clockStatus();
-    return { sending: s.sending, pulsesSent: s.pulsesSent, following: s.following, bpm: s.bpm, running: s.running,
+    return { sending: s.sending, pulsesSent: s.pulsesSent, pulsesLate: s.pulsesLate, following: s.following, bpm: s.bpm, running: s.running,
       position: s.position, pulsesHeard: s.pulsesHeard };
   },
   toString() { return 'midi.clock'; },
