@@ -11,8 +11,9 @@ import dev.sonora.repl.time.TimeBridge;
 
 /**
  * The parts of the JavaScript API with a Java side of their own, in load order: the tempo clock
- * and loops (prelude/time.mjs), samples and recording (samples.mjs), MIDI (midi.mjs),
- * crossfading proxies (ndef.mjs), patterns (patterns.mjs, which plays them on time.mjs's clock). Listed
+ * and loops (prelude/time.mjs), samples and recording (samples.mjs), MIDI (midi.mjs), MIDI out
+ * and clock (midiout.mjs), OSC from scripts (osc.mjs), crossfading proxies (ndef.mjs), patterns
+ * (patterns.mjs, which plays them on time.mjs's clock). Listed
  * here, above the language layer, so that {@code lang} depends on none of them. A new feature
  * with a bridge adds one line.
  */
