@@ -37,7 +37,11 @@ final class MidiClockSender {
 
     /** Sends to {@code to} from the next pulse on, a Start on the next cycle boundary. */
     void send(MidiOut to) {
-        if (out != null && out != to) stop(Command.NOW);
+        if (out == to) { // already pulsing there: the pulses queued ahead stay, only a new Start
+            start();
+            return;
+        }
+        if (out != null) stop(Command.NOW);
         out = to;
         lastPulse = Long.MIN_VALUE;
         start();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ class OscScriptOutsideProgramsTest {
             await(() -> {
                 try {
                     return Files.readString(out).lines().count() >= 2;
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return false;
                 }
             }, "two lines from oscdump");

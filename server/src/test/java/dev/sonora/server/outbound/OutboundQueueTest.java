@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
 /** The sender thread: order by instant (ties in the order queued), cancelling by owner, a failing send reported and passed. */
 class OutboundQueueTest {
-    static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
+    static void await(BooleanSupplier c) throws InterruptedException {
         long end = System.nanoTime() + 5_000_000_000L;
         while (!c.getAsBoolean() && System.nanoTime() < end) Thread.sleep(2);
     }
