@@ -1,5 +1,7 @@
 package dev.sonora.repl.midi;
 
+import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.ReportLimiter;
 import dev.sonora.repl.time.TimeBridge;
 import dev.sonora.server.Server;
 import dev.sonora.server.midi.message.MidiMessage;
@@ -23,6 +25,8 @@ final class MidiClockSender {
 
     private final Server server;
     private final TimeBridge time;
+    private final Output output;
+    private final ReportLimiter lateReports;
     private MidiOut out; // null: not sending
     private long lastPulse = Long.MIN_VALUE; // sample of the last pulse queued
     private long startAt = Long.MIN_VALUE; // a Start waits for the pulse at this sample
@@ -30,9 +34,11 @@ final class MidiClockSender {
     private long pulses;
     private long latePulses; // queued after their instant had passed: Lang was held up longer than the latency
 
-    MidiClockSender(Server server, TimeBridge time) {
+    MidiClockSender(Server server, TimeBridge time, Output output) {
         this.server = server;
         this.time = time;
+        this.output = output;
+        this.lateReports = new ReportLimiter(server);
     }
 
     /** Sends to {@code to} from the next pulse on, a Start on the next cycle boundary. */
@@ -106,8 +112,18 @@ final class MidiClockSender {
         double perPulse = server.sampleRate() * 60.0 / time.tempo() / ClockFollower.PPQN;
         long n = Math.round(gap / perPulse);
         long from = lastPulse;
+        long lateBefore = latePulses;
         // k = n places the last pulse on `next` exactly, so lastPulse stays on the grid
         for (long k = 1; k <= n; k++) pulse(o, from + Math.round((double) k * gap / n));
+        if (latePulses > lateBefore) reportLate(latePulses - lateBefore);
+    }
+
+    /** One line at most a second: pulses that left late, because Lang was held up longer than the latency. */
+    private void reportLate(long n) {
+        int held = lateReports.admit();
+        if (held < 0) return;
+        output.err("midi.clock: " + n + (n == 1 ? " pulse" : " pulses") + " to '" + out.name + "' left late (the Lang thread was held up"
+                + " longer than latency()); raise latency() if this repeats");
     }
 
     private void pulse(MidiOut o, long sample) {

@@ -59,7 +59,7 @@ public final class MidiOutBridge implements AutoCloseable {
         this.time = host.extension("time", TimeBridge.class);
         if (midi == null || time == null) throw new IllegalStateException("midi out needs the midi and time extensions loaded before it");
         this.queue = new OutboundQueue("sonora-midi-out", e -> output.err("midi out: " + e.getMessage()));
-        this.clockOut = new MidiClockSender(server, time);
+        this.clockOut = new MidiClockSender(server, time, output);
         this.clockIn = new MidiClockFollow(time, output);
         midi.tap(clockIn);
         lang.addTicker(() -> {

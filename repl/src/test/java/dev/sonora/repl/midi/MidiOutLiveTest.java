@@ -186,7 +186,9 @@ class MidiOutLiveTest {
         if (System.getenv("SONORA_JITTER_DUMP") != null) {
             for (int k = 1; k < pulses.size(); k++) System.out.println("gap " + k + " " + (pulses.get(k).nanos() - pulses.get(k - 1).nanos()) / 1000);
         }
-        assertEquals(List.of(), List.copyOf(live.errors));
+        // on a loaded machine Lang can be held up past the latency: that is said (at most once a second), nothing else
+        assertEquals(List.of(), live.errors.stream().filter(l -> !l.matches("midi\\.clock: \\d+ pulses? to '.*' left late .*")).toList());
+        live.errors.clear();
     }
 
     /** Deviations of pulse arrivals from the best ideal grid (the median offset), in nanoseconds. */
