@@ -1,7 +1,7 @@
 // Sonora prelude, OSC with other programs (docs/api.md, "OSC from scripts"): osc.send, osc.bundle,
 // osc.listen, osc.on, .to, over dev.sonora.repl.osc.OscBridge (handed to connect() by JsHost).
 // What timed code sends leaves when its event's sample plays; bundles leave at once, time-stamped.
-import { setProto, isInteger, isFiniteNumber, isArray, slice, defineProp, push, join } from './builtins.mjs';
+import { setProto, isInteger, isFiniteNumber, isArray, slice, defineProp, push } from './builtins.mjs';
 import { guard, rawBridge } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe } from './show.mjs';
