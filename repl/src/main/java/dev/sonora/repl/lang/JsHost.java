@@ -56,7 +56,7 @@ public final class JsHost implements AutoCloseable {
      * samples, midi) load after these.
      */
     static final List<String> MODULES = List.of("builtins", "bridge", "api", "show", "buses", "signals", "synths",
-            "helpers", "files", "status", "sandbox", "help");
+            "helpers", "files", "status", "sandbox", "help", "handlers");
     private static final String MODULE_MIME_TYPE = "application/javascript+module";
 
     private final Context context;

@@ -22,6 +22,7 @@ import dev.sonora.server.midi.file.MidiFileException;
 import dev.sonora.server.midi.file.SmfPlayer;
 import dev.sonora.server.midi.file.SmfReader;
 import dev.sonora.server.midi.message.MidiException;
+import dev.sonora.server.midi.message.MidiHandler;
 import dev.sonora.server.midi.message.MidiMessage;
 import dev.sonora.server.midi.message.MidiType;
 
@@ -56,6 +57,7 @@ public final class MidiBridge implements AutoCloseable {
     private volatile SmfPlayer livePlayer;
     private SmfPlayer offlinePlayer;
     private boolean offline;
+    private MidiHandler tap; // sees every message before the handlers (the clock follower); Lang's
 
     public MidiBridge(Server server, LangLoop lang, Output output, JsHost host) {
         this.server = server;
@@ -301,6 +303,7 @@ public final class MidiBridge implements AutoCloseable {
         int n = 0;
         while (n < max && hub.poll(scratch)) {
             n++;
+            if (tap != null) tap.handle(scratch);
             latency.dispatch(scratch, dispatcher);
         }
         return n;
@@ -331,6 +334,11 @@ public final class MidiBridge implements AutoCloseable {
         }
         hub.close();
         hub = newHub(devices);
+    }
+
+    /** Shows every message taken to {@code t} first (null: none); for another Java side (the clock follower). Lang thread. */
+    public void tap(MidiHandler t) {
+        tap = t;
     }
 
     /** The hub, for tests and status. */

@@ -92,6 +92,17 @@ public final class MidiHub implements AutoCloseable {
         return MidiInputs.list(deviceSource);
     }
 
+    /** Where this hub's devices come from (MIDI out lists its outputs from the same place). */
+    public MidiInputs.DeviceSource deviceSource() {
+        return deviceSource;
+    }
+
+    /** The source number an open input's messages carry ({@link MidiMessage#source}), or -1 if it is not open. */
+    public synchronized int sourceOf(String name) {
+        MidiInput in = open.get(name);
+        return in == null ? -1 : in.source();
+    }
+
     /** Names of the inputs open now. */
     public synchronized List<String> opened() {
         return new ArrayList<>(open.keySet());

@@ -10,9 +10,10 @@ import dev.sonora.server.rt.Command;
  * time (Unix epoch nanoseconds), then a {@link System#nanoTime()} value through the offset
  * between the two clocks read now, then a sample through the engine's
  * {@link dev.sonora.server.rt.SampleClock} (the line the driver keeps between its cycles and
- * the monotonic clock). Receive thread.
+ * the monotonic clock). Receive thread; and the other way for bundles scripts send
+ * ({@link #ntpOfMonotonic}, any thread).
  */
-final class OscTime {
+public final class OscTime {
     /** Seconds from 1900-01-01 (NTP's epoch) to 1970-01-01. */
     static final long NTP_TO_UNIX_SECONDS = 2_208_988_800L;
 
@@ -58,6 +59,12 @@ final class OscTime {
             }
         }
         return unixNanos - offset;
+    }
+
+    /** The NTP time tag of a monotonic ({@link System#nanoTime()}) instant: the way a bundle a script sends is stamped. */
+    public static long ntpOfMonotonic(long nanos) {
+        long wallMinusMonotonic = -monotonic(0); // monotonic(u) is u minus that offset, read the tight way
+        return ntp(nanos + wallMinusMonotonic);
     }
 
     /**

@@ -2,15 +2,15 @@
 // files, over dev.sonora.repl.midi.MidiBridge (handed to connect() by JsHost).
 // Handlers run on the Lang loop; what they start sounds at the next block, or with midi.latency(ms)
 // at the message's arrival plus that latency, sample-exact.
-import { Error, String, Map, Set, objectKeys, defineProp, setProto, isInteger, isFiniteNumber, round, slice,
-  includes, join, split, strLower, strStartsWith, regexExec, mapGet, mapSet, mapClear, setAdd, setDelete, setValues,
-  setSize, afterThisTask } from './builtins.mjs';
+import { String, objectKeys, defineProp, setProto, isInteger, isFiniteNumber, round, slice, includes, join,
+  strLower } from './builtins.mjs';
 import { guard, rawBridge } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe, show } from './show.mjs';
 import { Bus } from './buses.mjs';
 import { onHush } from './synths.mjs';
 import { topic } from './help.mjs';
+import { callSite, handleSet } from './handlers.mjs';
 
 let M = null; // the MIDI bridge, guarded
 
@@ -78,66 +78,11 @@ function options(o, what) {
   return { channel, name: o.name };
 }
 
-// ---------------------------------------------------------------- re-evaluation
-
-// Where the user called midi.on/midi.cc: 'file.js:12', or undefined (REPL lines are all different).
-// A file that runs again (watch, load) replaces the handlers it made, line by line, instead of
-// doubling them; handlers made by one line in one run (a for loop) all stay.
-function callSite() {
-  const stack = split(String(new Error().stack), '\n');
-  for (let i = 1; i < stack.length; i++) {
-    const m = regexExec(/\(?([^()\s]+):(\d+):\d+\)?\s*$/, stack[i]);
-    if (!m || strStartsWith(m[1], 'sonora:') || strStartsWith(m[1], '<')) continue;
-    return m[1] + ':' + m[2];
-  }
-  return undefined;
-}
-let epoch = 0;       // bumped once after each top-level evaluation (a microtask runs after it)
-let bumping = false;
-function currentEpoch() {
-  if (!bumping) {
-    afterThisTask(() => { epoch++; bumping = false; });
-    bumping = true; // only once the bump is sure to come: otherwise the epoch would never move again
-  }
-  return epoch;
-}
-const owners = new Map(); // key -> {handle, epoch}
-
 // ---------------------------------------------------------------- handles
 
-class MidiHandler extends Shown {
-  constructor(label, remove) {
-    super();
-    defineProp(this, '__remove', { value: remove });
-    defineProp(this, '__label', { value: label });
-  }
-  off() { this.__remove(); return this; }
-  toString() { return `MidiHandler(${this.__label})`; }
-}
-const live = new Set(); // handles in use, for midi.off()
-
-function register(label, key, add, remove) {
-  const ep = currentEpoch();
-  let owner;
-  if (key !== undefined) {
-    owner = mapGet(owners, key);
-    if (owner && (strStartsWith(key, 'name:') || owner.epoch !== ep)) {
-      const old = setValues(owner.handles); // the earlier run's handlers from this line (or name)
-      for (let i = 0; i < old.length; i++) old[i].off();
-      owner = undefined;
-    }
-    if (!owner) mapSet(owners, key, owner = { epoch: ep, handles: new Set() });
-  }
-  add();
-  const h = new MidiHandler(label, () => {
-    if (!setDelete(live, h)) return;
-    remove();
-    if (owner) setDelete(owner.handles, h);
-  });
-  setAdd(live, h);
-  if (owner) setAdd(owner.handles, h);
-  return h;
-}
+// a file that runs again replaces the handlers it made (handlers.mjs)
+const handles = handleSet('MidiHandler');
+const register = handles.register;
 
 function keyOf(what, o) {
   if (o.name !== undefined) return 'name:' + o.name;
@@ -161,7 +106,7 @@ function ccNumber(n) {
   return n;
 }
 
-function controlBus(b, what) {
+export function controlBus(b, what) {
   if (isInteger(b) && b >= 0) return b;
   if (b instanceof Bus && b.rate === 'control' && isInteger(b.index)) return b.index;
   if (b instanceof Bus && b.rate === 'audio') fail(`${what}: ${b} is an audio bus; map controllers to a control bus: bus.control()`);
@@ -232,7 +177,7 @@ function latency(ms) {
 
 // ---------------------------------------------------------------- the midi object
 
-const midi = {
+export const midi = {
   devices: function devices() { return slice(M.devices(), 0); },
   open: function open(name) {
     if (typeof name !== 'string') fail(`midi.open: which input? midi.open('all') or a part of its name (inputs: ${show(slice(M.devices(), 0), 0)})`);
@@ -242,13 +187,7 @@ const midi = {
   opened: function opened() { return slice(M.opened(), 0); },
   on,
   cc,
-  off: function off() {
-    const n = setSize(live);
-    const all = setValues(live);
-    for (let i = 0; i < all.length; i++) all[i].off();
-    mapClear(owners);
-    return n;
-  },
+  off: function off() { return handles.offAll(); },
   play,
   stop: function stop() { M.stop(); },
   latency,

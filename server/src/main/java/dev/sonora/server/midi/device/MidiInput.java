@@ -50,6 +50,11 @@ public final class MidiInput {
         }
     }
 
+    /** The number its messages carry as {@link dev.sonora.server.midi.message.MidiMessage#source}. */
+    public int source() {
+        return source;
+    }
+
     /** Reports the loss once, whoever notices first. */
     public void lost(String reason) {
         if (!lost.compareAndSet(false, true)) return;

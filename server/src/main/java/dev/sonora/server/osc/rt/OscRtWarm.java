@@ -37,5 +37,8 @@ public final class OscRtWarm {
         ControlBuses.set(0, new int[] {0}, new float[] {1}).performOnRt(w);
         ControlBuses.get(0, new int[] {0}, q -> { }).performOnRt(w);
         new DeepFree(0, 2).performOnRt(w);
+        MappedBus mapped = new MappedBus(0);
+        mapped.offer(0.5f);
+        new WriteMappedBus(mapped).performOnRt(w);
     }
 }

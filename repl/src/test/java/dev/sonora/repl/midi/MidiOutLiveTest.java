@@ -1,0 +1,261 @@
+package dev.sonora.repl.midi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+
+import javax.sound.midi.ShortMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.sonora.repl.LiveHost;
+import dev.sonora.server.driver.MemoryOut;
+import dev.sonora.server.midi.FakeMidiDevice;
+import dev.sonora.server.midi.LoopbackMidiDevice;
+import dev.sonora.server.midi.LoopbackMidiDevice.Arrival;
+
+/**
+ * MIDI out and MIDI clock live on the clocked null driver, through virtual cables that exist only
+ * in the test: what a script sends arrives, timed code's messages leave on their beat (intervals
+ * measured at the cable), hush ends held notes, the clock sent has a Start on the bar and 24
+ * pulses a beat, and a clock that arrives makes tempo() follow it. Every bad input is one line.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MidiOutLiveTest {
+    static LiveHost live;
+    static final LoopbackMidiDevice synth = new LoopbackMidiDevice("Synth Cable");
+    static final LoopbackMidiDevice drums = new LoopbackMidiDevice("Drum Cable");
+    static final FakeMidiDevice clockSource = new FakeMidiDevice("Clock Source", -1);
+
+    @BeforeAll
+    static void start() throws Exception {
+        live = new LiveHost(new MemoryOut(48000), 256);
+        MidiBridge bridge = live.host.extension("midi", MidiBridge.class);
+        live.onLang(() -> {
+            bridge.useDevices(() -> List.of(synth, drums, clockSource));
+            return null;
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        live.close();
+    }
+
+    static String eval(String code) throws Exception {
+        return live.eval(code, "midiout.js");
+    }
+
+    static void await(BooleanSupplier condition, String what) throws Exception {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(5);
+        }
+    }
+
+    /** The one error line {@code code} gives, without its {@code file:line: } (the session goes on). */
+    static String error(String code) throws Exception {
+        try {
+            eval(code);
+        } catch (ExecutionException e) {
+            String line = e.getCause().getMessage();
+            assertTrue(line.startsWith("midiout.js:1: ") && !line.contains("\n"), line);
+            return line.substring("midiout.js:1: ".length());
+        }
+        throw new AssertionError("no error from " + code);
+    }
+
+    @Test
+    @Order(1)
+    void outputsAreListedAndEveryBadInputIsOneLine() throws Exception {
+        assertEquals("[ 'Synth Cable (a loopback cable)', 'Drum Cable (a loopback cable)' ]", eval("midi.outputs()"));
+        assertEquals("midi.out('nope'): no MIDI output by that name (outputs: Synth Cable (a loopback cable), Drum Cable (a loopback cable))",
+                error("midi.out('nope')"));
+        assertEquals("midi.out('cable'): 2 outputs match (Synth Cable (a loopback cable), Drum Cable (a loopback cable)); give more of the name",
+                error("midi.out('cable')"));
+        assertTrue(error("midi.out(3)").startsWith("midi.out: which output? a part of its name"));
+        eval("var o = midi.out('synth')");
+        assertEquals("MidiOut('Synth Cable (a loopback cable)')", eval("o"));
+        assertEquals("MidiOut('Synth Cable (a loopback cable)').note: note: expected a whole number 0..127, got 200", error("o.note(200)"));
+        assertEquals("MidiOut('Synth Cable (a loopback cable)').note: channel: expected a whole number 1..16, got 17", error("o.note(60, 100, 1, 17)"));
+        assertEquals("MidiOut('Synth Cable (a loopback cable)').note: length in beats is a positive number, got -1", error("o.note(60, 100, -1)"));
+        assertEquals("MidiOut('Synth Cable (a loopback cable)').cc: value: expected a whole number 0..127, got string 'x'", error("o.cc(1, 'x')"));
+        assertEquals("MidiOut('Synth Cable (a loopback cable)').bend: value (8192 = centre): expected a whole number 0..16383, got 20000", error("o.bend(20000)"));
+        assertTrue(error("midi.clock.send(5)").startsWith("midi.clock.send: which device?"));
+        assertTrue(error("midi.clock.follow('nothing')").startsWith("midi.open('nothing'): no MIDI input by that name"));
+        assertTrue(error("midi.clock.start()").startsWith("midi.clock.start: no clock is being sent"));
+        assertEquals(List.of(), List.copyOf(live.errors));
+        assertEquals(0, synth.arrived.size(), "nothing was sent by the refused calls");
+    }
+
+    @Test
+    @Order(2)
+    void aTypedNoteLeavesAtOnceAndItsNoteOffItsLengthLater() throws Exception {
+        synth.arrived.clear();
+        eval("tempo(120); o.note(60, 100, 0.25, 2); o.cc(74, 33, 2); o.bend(8192, 2); o.program(5, 2)");
+        await(() -> synth.of(0x81).size() == 1, "the note-off");
+        List<Arrival> a = List.copyOf(synth.arrived);
+        assertEquals(List.of("91 60 100", "b1 74 33", "e1 0 64", "c1 5 0", "81 60 0"), a.stream().map(MidiOutLiveTest::bytes).toList());
+        double ms = (a.get(4).nanos() - a.get(0).nanos()) / 1e6;
+        System.out.printf(Locale.ROOT, "midi out: a quarter-beat note at 120 bpm lasted %.2f ms at the cable (ideal 125)%n", ms);
+    }
+
+    static String evalQuiet(String code) {
+        try {
+            return eval(code);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String bytes(Arrival a) {
+        return Integer.toHexString(a.status()) + " " + a.data1() + " " + a.data2();
+    }
+
+    @Test
+    @Order(3)
+    void notesFromALoopLeaveOnTheBeatAndHushEndsEveryHeldNote() throws Exception {
+        drums.arrived.clear();
+        // the body dawdles 0..40 ms at random before it sends (well inside the latency): were notes sent when JS ran,
+        // they would be that much off the grid; sent at their event's sample, they are not
+        eval("var d = midi.out('drum'); loop('hats', 0.5, () => { const t = Date.now() + Math.random() * 40; while (Date.now() < t) {} "
+                + "d.note(42, 90, 0.25, 10) })");
+        await(() -> drums.of(0x99).size() >= 16, "16 notes");
+        eval("stop('hats')");
+        Jitter j = Jitter.of(drums.of(0x99), 250e6);
+        System.out.printf(Locale.ROOT, "midi out from a loop whose body dawdles 0..40 ms: %d notes off the half-beat grid by p50 %.3f ms,"
+                + " p99 %.3f ms%n", drums.of(0x99).size(), j.p50 / 1e6, j.p99 / 1e6);
+        assertTrue(j.p50 < 5e6, "the median note is on the grid, not where JS happened to run: " + j.p50 / 1e6 + " ms off");
+
+        // hush: notes held (on, no off yet) get their note-off; the loop is gone
+        synth.arrived.clear();
+        eval("o.on(61, 80, 3); o.on(62, 80, 3); o.note(63, 80, 8, 3)");
+        await(() -> synth.arrived.size() == 3, "three note-ons");
+        eval("hush()");
+        await(() -> synth.of(0x82).size() == 3, "three note-offs");
+        assertEquals(List.of(61, 62, 63), synth.of(0x82).stream().map(Arrival::data1).sorted().toList());
+        Thread.sleep(300);
+        assertEquals(3, synth.of(0x82).size(), "the note-off queued 8 beats ahead was dropped by hush: no second one");
+        eval("o.panic()");
+        await(() -> synth.of(0xB0).size() >= 2, "all-notes-off");
+        assertEquals(List.of(), List.copyOf(live.errors));
+    }
+
+    @Test
+    @Order(4)
+    void theClockSentHasAStartOnTheBarAnd24PulsesABeat() throws Exception {
+        drums.arrived.clear();
+        long xrunsBefore = live.server.status().xruns();
+        eval("tempo(125); midi.clock.send('drum')");
+        await(() -> drums.of(0xF8).size() >= 24 && !drums.of(0xFA).isEmpty(), "pulses and a Start");
+        // 24 pulses a beat of the tempo clock: count the pulses queued while the clock moves 4 beats
+        double b0 = Double.parseDouble(eval("now()"));
+        long p0 = Long.parseLong(eval("midi.clock.status().pulsesSent"));
+        await(() -> Double.parseDouble(evalQuiet("now()")) >= b0 + 4, "4 beats");
+        double b1 = Double.parseDouble(eval("now()"));
+        long p1 = Long.parseLong(eval("midi.clock.status().pulsesSent"));
+        assertEquals(24 * (b1 - b0), p1 - p0, 1.5, "24 pulses a beat");
+        await(() -> drums.of(0xF8).size() >= 24 * 8, "8 beats of pulses");
+        eval("midi.clock.stop()");
+        await(() -> !drums.of(0xFC).isEmpty(), "the Stop");
+        Thread.sleep(200);
+        List<Arrival> all = List.copyOf(drums.arrived);
+        assertEquals(1, drums.of(0xFA).size(), "one Start");
+        assertEquals(0xFC, all.get(all.size() - 1).status(), "the Stop is the last message: no pulses after it");
+        int startAt = all.indexOf(drums.of(0xFA).get(0));
+        assertEquals(0xF8, all.get(startAt + 1).status(), "a pulse right after the Start");
+        List<Arrival> pulses = drums.of(0xF8);
+        double period = 60e9 / 125 / 24;
+        Jitter j = Jitter.of(pulses, period);
+        long xruns = live.server.status().xruns() - xrunsBefore;
+        System.out.printf(Locale.ROOT, "midi clock out at 125 bpm, %d pulses: deviation from the ideal grid p50 %.1f us, p99 %.1f us, max %.1f us"
+                + " (null driver xruns meanwhile: %d; pulses queued after their instant, Lang held up past the latency: %s)%n",
+                pulses.size(), j.p50 / 1e3, j.p99 / 1e3, j.max / 1e3, xruns, eval("midi.clock.status().pulsesLate"));
+        if (System.getenv("SONORA_JITTER_DUMP") != null) {
+            for (int k = 1; k < pulses.size(); k++) System.out.println("gap " + k + " " + (pulses.get(k).nanos() - pulses.get(k - 1).nanos()) / 1000);
+        }
+        // on a loaded machine Lang can be held up past the latency: that is said (at most once a second), nothing else
+        assertEquals(List.of(), live.errors.stream().filter(l -> !l.matches("midi\\.clock: \\d+ pulses? to '.*' left late .*")).toList());
+        live.errors.clear();
+    }
+
+    /** Deviations of pulse arrivals from the best ideal grid (the median offset), in nanoseconds. */
+    record Jitter(double p50, double p99, double max, double medianInterval) {
+        static Jitter of(List<Arrival> pulses, double period) {
+            int n = pulses.size();
+            long t0 = pulses.get(0).nanos();
+            double[] offsets = new double[n];
+            for (int k = 0; k < n; k++) offsets[k] = pulses.get(k).nanos() - t0 - k * period;
+            double[] sorted = offsets.clone();
+            Arrays.sort(sorted);
+            double centre = sorted[n / 2];
+            double[] dev = new double[n];
+            for (int k = 0; k < n; k++) dev[k] = Math.abs(offsets[k] - centre);
+            Arrays.sort(dev);
+            double[] gaps = new double[n - 1];
+            for (int k = 1; k < n; k++) gaps[k - 1] = pulses.get(k).nanos() - pulses.get(k - 1).nanos();
+            Arrays.sort(gaps);
+            return new Jitter(dev[n / 2], dev[(int) Math.min(n - 1, Math.ceil(n * 0.99) - 1)], dev[n - 1], gaps[gaps.length / 2]);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void tempoFollowsAnIncomingClockWithTransportAndSongPositionAndSaysWhenItStops() throws Exception {
+        assertEquals("'Clock Source (a fake device)'", eval("midi.clock.follow('clock source')"));
+        clockSource.play(new ShortMessage(0xFA)); // start
+        double period = 60e9 / 140 / 24;
+        long t0 = System.nanoTime();
+        int sent = 0;
+        // 4 s of 140 bpm from a thread that sleeps to each pulse's instant (a real sender's jitter and all)
+        for (int k = 0; k < 24 * 140 * 4 / 60; k++) {
+            long due = t0 + Math.round(k * period);
+            while (System.nanoTime() < due) Thread.sleep(0, 200_000);
+            clockSource.play(new ShortMessage(0xF8));
+            sent++;
+        }
+        Thread.sleep(50);
+        double tempo = Double.parseDouble(eval("tempo()"));
+        System.out.printf(Locale.ROOT, "midi clock follow: sent 140 bpm, tempo() is %.2f%n", tempo);
+        assertEquals(140, tempo, 0.5);
+        String status = eval("JSON.stringify(midi.clock.status())");
+        assertTrue(status.contains("\"running\":true"), status);
+        assertTrue(status.contains("\"position\":" + (sent / 24.0)) || status.matches(".*\"position\":" + (sent / 24) + "\\.\\d+.*"), status);
+
+        // stop, song position 16 sixteenths (4 beats), continue: the position goes on from there
+        clockSource.play(new ShortMessage(0xFC));
+        clockSource.play(new ShortMessage(0xF2, 16, 0));
+        clockSource.play(new ShortMessage(0xFB));
+        for (int k = 0; k < 12; k++) {
+            clockSource.play(new ShortMessage(0xF8));
+            Thread.sleep(18);
+        }
+        await(() -> {
+            try {
+                return eval("midi.clock.status().position").equals("4.5");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "position 4.5, got " + eval("midi.clock.status().position"));
+        // the pulses stop: one line, once
+        await(() -> !live.errors.isEmpty(), "the stopped-clock line");
+        Thread.sleep(500);
+        List<String> errs = new ArrayList<>(live.errors);
+        assertEquals(1, errs.size(), errs.toString());
+        assertTrue(errs.get(0).matches("midi\\.clock: the clock from 'Clock Source \\(a fake device\\)' stopped arriving; the tempo stays at 1[34]\\d\\.\\d\\d bpm"), errs.get(0));
+        live.errors.clear();
+        eval("midi.clock.unfollow()");
+    }
+}
