@@ -258,4 +258,28 @@ class MidiOutLiveTest {
         live.errors.clear();
         eval("midi.clock.unfollow()");
     }
+
+    @Test
+    @Order(6)
+    void aPatternPlaysAMidiOutputNoteByNoteOnItsEvents() throws Exception {
+        synth.arrived.clear();
+        // four notes a cycle (4 beats at 120 bpm: one every half second), velocity 0.5 -> 64, channel 3
+        eval("midi.clock.unfollow(); tempo(120); pat('mel', note('60 64 67 72').midi('synth').set({velocity: 0.5, midichan: 3}))");
+        await(() -> synth.of(0x92).size() >= 8, "8 note-ons on channel 3");
+        eval("stop('mel')");
+        List<Arrival> on = synth.of(0x92);
+        List<Integer> notes = on.stream().map(Arrival::data1).toList();
+        int first = notes.indexOf(60);
+        assertTrue(first >= 0 && first + 4 <= notes.size(), "a cycle from its first note: " + notes);
+        assertEquals(List.of(60, 64, 67, 72), notes.subList(first, first + 4), "the pattern's notes in order");
+        assertTrue(on.stream().allMatch(a -> a.data2() == 64), "velocity 127 x 0.5, rounded: " + on.stream().map(Arrival::data2).toList());
+        Jitter j = Jitter.of(on, 500e6);
+        assertEquals(500, j.medianInterval / 1e6, 5, "a note every half second, by the cable's clock");
+        await(() -> synth.of(0x82).size() >= on.size(), "each note's note-off");
+        assertEquals(List.of(), List.copyOf(live.errors));
+        eval("pat('bad', note('200').midi('synth'))"); // a note MIDI cannot carry: one line when it plays
+        await(() -> live.errors.stream().anyMatch(e -> e.contains("note 200 is outside MIDI's 0..127")), "the one line for an impossible note");
+        eval("stop('bad')");
+    }
+
 }

@@ -2,7 +2,7 @@
 // over dev.sonora.repl.pattern (PatternBridge, handed to connect() by JsHost), played by the tempo
 // clock (time.mjs) so that every event lands on its exact sample.
 import { Error, String, Function, objectKeys, defineProp, createObject, isArray, isFiniteNumber, isInteger, push, pow,
-  regexExec, split, strStartsWith, includes, slice } from './builtins.mjs';
+  regexExec, split, strStartsWith, includes, slice, Map, mapGet, mapSet, round } from './builtins.mjs';
 import { B, guard } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe, show, quote } from './show.mjs';
@@ -125,6 +125,11 @@ class Pattern extends Shown {
     if (name !== null && typeof name === 'object' && typeof name.name === 'string' && !(name instanceof Pattern)) name = name.name;
     return this.__control('ndef', name);
   }
+  // the MIDI output the events play (a part of its name, or a midi.out handle): each event a note
+  midi(output) {
+    if (output !== null && typeof output === 'object' && typeof output.name === 'string' && !(output instanceof Pattern)) output = output.name;
+    return this.__control('midi', output);
+  }
   // any controls, by name: .set({cutoff: 800, res: "0.1 0.5"})
   set(controls) {
     if (controls === null || typeof controls !== 'object' || isArray(controls) || controls instanceof Pattern) {
@@ -154,7 +159,7 @@ class Pattern extends Shown {
 }
 members('query', 'fast', 'slow', 'early', 'late', 'ply', 'segment', 'struct', 'mask', 'add', 'sub', 'mul', 'div', 'degradeBy',
   'degrade', 'rev', 'euclid', 'range', 'chop', 'scale', 'every', 'firstOf', 'lastOf', 'off', 'superimpose', 'sometimesBy',
-  'sometimes', 'often', 'rarely', 'jux', 's', 'n', 'note', 'freq', 'gain', 'amp', 'pan', 'speed', 'rate', 'cutoff', 'legato', 'def', 'ndef', 'set');
+  'sometimes', 'often', 'rarely', 'jux', 's', 'n', 'note', 'freq', 'gain', 'amp', 'pan', 'speed', 'rate', 'cutoff', 'legato', 'def', 'ndef', 'midi', 'set');
 
 const wrap = (p, text) => new Pattern(p, text);
 
@@ -318,6 +323,7 @@ function playEvent(name, v, beats) {
   else if (typeof v === 'number') c = { note: v };
   else if (v !== null && typeof v === 'object') c = plain(v);
   else fail(`cannot play ${describe(v)}`);
+  if (c.midi !== undefined) return playMidi(c, beats);
   if (c.ndef !== undefined) return playNdef(c);
   if (c.def !== undefined) return playDef(c, beats);
   if (c.s !== undefined) return playSample(c);
@@ -351,6 +357,26 @@ function playSample(c) {
   if (c.begin !== undefined) opts.begin = num(c, 'begin', 0);
   if (c.end !== undefined) opts.end = num(c, 'end', 1);
   sample(c.s, opts);
+}
+
+// an event on a MIDI output: a note (note, else n, else 60) of velocity 127 x velocity (0.8) x
+// gain, on channel midichan (1), held for the event's length x legato; it leaves at the event's
+// instant by the audio clock (midi.out's own timing). Outputs are opened once per name.
+const midiOutputs = new Map();
+function playMidi(c, beats) {
+  const name = c.midi;
+  if (typeof name !== 'string') fail(`midi is ${describe(name)}, not a MIDI output's name`);
+  const m = globalThis.midi;
+  if (m === undefined || m === null || typeof m.out !== 'function') fail(`midi '${name}': MIDI out is not available here`);
+  let o = mapGet(midiOutputs, name);
+  if (o === undefined) {
+    o = m.out(name);
+    mapSet(midiOutputs, name, o);
+  }
+  const note = round(c.note !== undefined ? num(c, 'note', 60) : num(c, 'n', 60));
+  if (note < 0 || note > 127) fail(`midi '${name}': note ${note} is outside MIDI's 0..127`);
+  const vel = round(127 * num(c, 'velocity', 0.8) * num(c, 'gain', 1));
+  o.note(note, vel < 1 ? 1 : (vel > 127 ? 127 : vel), beats * num(c, 'legato', 1), round(num(c, 'midichan', 1)));
 }
 
 // an event steering a proxy: its controls (note -> freq) set on the proxy, which keeps playing
