@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.sonora.repl.Await;
 import dev.sonora.repl.LiveHost;
 import dev.sonora.server.driver.MemoryOut;
 import dev.sonora.server.midi.FakeMidiDevice;
@@ -58,11 +59,7 @@ class MidiOutLiveTest {
     }
 
     static void await(BooleanSupplier condition, String what) throws Exception {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(5);
-        }
+        Await.until(condition, what);
     }
 
     /** The one error line {@code code} gives, without its {@code file:line: } (the session goes on). */

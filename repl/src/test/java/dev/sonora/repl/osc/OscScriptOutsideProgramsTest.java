@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.repl.Await;
 import dev.sonora.repl.LiveHost;
 import dev.sonora.server.driver.MemoryOut;
 
@@ -60,11 +61,7 @@ class OscScriptOutsideProgramsTest {
     }
 
     static void await(BooleanSupplier condition, String what) throws Exception {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(5);
-        }
+        Await.until(condition, what);
     }
 
     static String evalQuiet(String code) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.sonora.repl.Await;
 import dev.sonora.repl.LiveHost;
 import dev.sonora.server.driver.MemoryOut;
 import dev.sonora.server.osc.OscBundle;
@@ -60,11 +61,7 @@ class OscScriptTest {
     }
 
     static void await(BooleanSupplier condition, String what) throws Exception {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(5);
-        }
+        Await.until(condition, what);
     }
 
     static String evalQuiet(String code) {
