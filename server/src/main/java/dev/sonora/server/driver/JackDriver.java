@@ -139,14 +139,7 @@ public final class JackDriver implements Driver {
 
     /** Whether a JACK server is running (libjack loads and a client can join). Any thread. */
     public static boolean serverRunning(String serverName) {
-        if (JackLib.loadError() != null) return false;
-        int[] status = new int[1];
-        int options = JackLib.JACK_NO_START_SERVER;
-        long c = serverName == null ? JackLib.jack_client_open("sonora-probe", options, status)
-                : JackLib.jack_client_open("sonora-probe", options | JackLib.JACK_SERVER_NAME, status, serverName);
-        if (c == 0) return false;
-        JackLib.jack_client_close(c);
-        return true;
+        return serverRate(serverName) > 0;
     }
 
     /**
