@@ -5,7 +5,8 @@
 #   bench/soak.sh MINUTES PERIOD [ROUNDS]       e.g. bench/soak.sh 10 256 3
 #
 # Each round runs, one after another and each on a fresh `jackd -d dummy -r 48000 -p PERIOD`:
-#   sonora  the set in bench/soak-set.js, live on Sonora's JACK driver, recording to disk
+#   sonora  the set in bench/soak-set.js, live on Sonora's JACK driver, recording to disk; once per
+#           SONORA_CPUS entry (default "own": --audio-cpu own; "own shared" compares both)
 #   scsynth the same 200 subtractive voices (peers' subtractive_200 score, sent over OSC)
 #   idle    nothing but the recorder: the machine's own xruns (this VM's timer makes some)
 # and reports per run: JACK's xruns while recording (jackd's log), dropouts (runs of >= 32
@@ -17,6 +18,7 @@ HERE=$(cd "$(dirname "$0")/.." && pwd)
 MINUTES=${1:?usage: bench/soak.sh MINUTES PERIOD [ROUNDS]}
 PERIOD=${2:?usage: bench/soak.sh MINUTES PERIOD [ROUNDS]}
 ROUNDS=${3:-3}
+SONORA_CPUS=${SONORA_CPUS:-own}   # "own shared": Sonora twice a round, its audio thread on a CPU of its own, then not
 SECS=$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 }')
 SCORES=${SCORES:-$HERE/../shared/peers/scores}
 OUT=${OUT:-/tmp/sonora-soak}
@@ -56,20 +58,21 @@ JS
 
 "$HERE"/sonora --help >/dev/null   # build first, outside the timed runs
 echo "soak: $MINUTES min per run, period $PERIOD ($(awk -v p="$PERIOD" 'BEGIN { printf "%.1f", p / 48 }') ms), $ROUNDS rounds; $(date -u +%F) loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-6s %-8s %6s %9s %9s %10s  %s\n' round run xruns dropouts gap_ms longest_ms sonora
-for r in $(seq 1 "$ROUNDS"); do
-  # ---- sonora
-  log=$OUT/jackd-sonora-$r.log; start_jack "$log"
-  rm -f "$OUT/take-$r.wav" "$OUT/gc-$r.log"
-  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$r.log::filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$r.log::filecount=0 -Dsonora.slowBlockLog=$OUT/slow-$r.log" \
-    "$HERE"/sonora --no-repl --driver jack --duration $((SECS + 15)) --record "$OUT/take-$r.wav" "$WRAP" >"$OUT/sonora-$r.log" 2>&1 &
+printf '%-6s %-13s %6s %9s %9s %10s  %s\n' round run xruns dropouts gap_ms longest_ms sonora
+# ---- one Sonora run: ROUND, and how its audio thread sits (--audio-cpu own|shared)
+run_sonora() { # ROUND CPU
+  local r=$1 cpu=$2 tag=$1-$2 log x d spid st own
+  log=$OUT/jackd-sonora-$tag.log; start_jack "$log"
+  rm -f "$OUT/take-$tag.wav" "$OUT/gc-$tag.log"
+  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$tag.log::filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$tag.log::filecount=0 -Dsonora.slowBlockLog=$OUT/slow-$tag.log" \
+    "$HERE"/sonora --no-repl --driver jack --audio-cpu "$cpu" --duration $((SECS + 15)) --record "$OUT/take-$tag.wav" "$WRAP" >"$OUT/sonora-$tag.log" 2>&1 &
   spid=$!
   wait_port sonora:out_1; sleep 5   # the set starts (JS context, 200 voices) before the window opens
-  x=$(record "$log" "$OUT/sonora-$r.wav" sonora:out_1 sonora:out_2)
-  d=$(python3 "$HERE"/bench/dropouts.py "$OUT/sonora-$r.wav" || echo "dropouts ? total_ms ? longest_ms ?")
+  x=$(record "$log" "$OUT/sonora-$tag.wav" sonora:out_1 sonora:out_2)
+  d=$(python3 "$HERE"/bench/dropouts.py "$OUT/sonora-$tag.wav" || echo "dropouts ? total_ms ? longest_ms ?")
   wait "$spid" || true
-  st=$(grep '^soak-status ' "$OUT/sonora-$r.log" | tail -1 | sed 's/^soak-status //')
-  own=$(python3 - "$st" "$OUT/gc-$r.log" "$OUT/safepoint-$r.log" "$OUT/slow-$r.log" "$PERIOD" <<'PY'
+  st=$(grep '^soak-status ' "$OUT/sonora-$tag.log" | tail -1 | sed 's/^soak-status //')
+  own=$(python3 - "$st" "$OUT/gc-$tag.log" "$OUT/safepoint-$tag.log" "$OUT/slow-$tag.log" "$PERIOD" <<'PY'
 import json, os, re, sys
 s = json.loads(sys.argv[1]) if sys.argv[1] else {}
 slow = [float(m) for m in re.findall(r' took ([0-9.]+) ms', open(sys.argv[4]).read())] if os.path.exists(sys.argv[4]) else []
@@ -83,7 +86,11 @@ print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s
 PY
 )
   stop_jack
-  printf '%-6s %-8s %6s %9s %9s %10s  %s\n' "$r" sonora "$x" $(awk '{ print $2, $4, $6 }' <<<"$d") "$own"
+  printf '%-6s %-13s %6s %9s %9s %10s  %s\n' "$r" "sonora-$cpu" "$x" $(awk '{ print $2, $4, $6 }' <<<"$d") "$own"
+}
+
+for r in $(seq 1 "$ROUNDS"); do
+  for cpu in $SONORA_CPUS; do run_sonora "$r" "$cpu"; done
   # ---- scsynth, the same 200 voices
   log=$OUT/jackd-scsynth-$r.log; start_jack "$log"
   SC_JACK_DEFAULT_OUTPUTS='' scsynth -u "$PORT" -z 64 -i 0 -o 2 -R 0 -l 1 >"$OUT/scsynth-$r.log" 2>&1 &
@@ -94,11 +101,11 @@ PY
   d=$(python3 "$HERE"/bench/dropouts.py "$OUT/scsynth-$r.wav" || echo "dropouts ? total_ms ? longest_ms ?")
   kill "$cpid" 2>/dev/null || true; wait "$cpid" 2>/dev/null || true
   stop_jack
-  printf '%-6s %-8s %6s %9s %9s %10s\n' "$r" scsynth "$x" $(awk '{ print $2, $4, $6 }' <<<"$d")
+  printf '%-6s %-13s %6s %9s %9s %10s\n' "$r" scsynth "$x" $(awk '{ print $2, $4, $6 }' <<<"$d")
   # ---- idle: the recorder alone
   log=$OUT/jackd-idle-$r.log; start_jack "$log"
   x=$(record "$log" "$OUT/idle-$r.wav" system:capture_1 system:capture_2)
   stop_jack
-  printf '%-6s %-8s %6s %9s %9s %10s\n' "$r" idle "$x" - - -
+  printf '%-6s %-13s %6s %9s %9s %10s\n' "$r" idle "$x" - - -
 done
 echo "soak: logs and recordings in $OUT"

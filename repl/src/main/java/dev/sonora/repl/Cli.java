@@ -226,7 +226,7 @@ public final class Cli {
         LiveAudio audio;
         try {
             audio = LiveAudio.start(s.server, o.driver, o.device, o.buffer,
-                    JackSettings.defaults().withPorts(o.outputs, o.inputs).withConnect(!o.noConnect), output);
+                    JackSettings.defaults().withPorts(o.outputs, o.inputs).withConnect(!o.noConnect), o.audioCpuOwn, output);
         } catch (ServerException e) {
             err.println("sonora: " + e.getMessage());
             s.close();

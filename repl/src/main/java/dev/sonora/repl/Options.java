@@ -19,6 +19,7 @@ public final class Options {
                                         else javasound, else null = silent, clocked)
               --outputs N / --inputs N  JACK ports (default 2 outputs, 0 inputs)
               --no-connect              leave the JACK ports unconnected
+              --audio-cpu own|shared    live: the audio thread gets a CPU of its own (default), or shares them
               --device NAME             output device (a part of its name is enough)
               --sample-rate HZ          default 48000 (live on JACK: the JACK server's rate)
               --block FRAMES            block size, default 64
@@ -57,6 +58,7 @@ public final class Options {
     int outputs = 2;
     int inputs = 0;
     boolean noConnect;
+    boolean audioCpuOwn = true;
     String device;
     /** 0: not given; live with a JACK server running takes JACK's rate, everything else 48000. */
     int sampleRate = 0;
@@ -127,6 +129,11 @@ public final class Options {
                 case "--outputs" -> o.outputs = whole(value != null ? value : next(args, ++i, a, "N"), a, 1, 16);
                 case "--inputs" -> o.inputs = whole(value != null ? value : next(args, ++i, a, "N"), a, 0, 15);
                 case "--no-connect" -> o.noConnect = true;
+                case "--audio-cpu" -> {
+                    String v = value != null ? value : next(args, ++i, a, "own|shared");
+                    if (!v.equals("own") && !v.equals("shared")) throw new Bad("--audio-cpu: '" + v + "' is not own or shared");
+                    o.audioCpuOwn = v.equals("own");
+                }
                 case "--history" -> o.history = value != null ? value : next(args, ++i, a, "FILE");
                 case "--device" -> o.device = value != null ? value : next(args, ++i, a, "NAME");
                 case "--sample-rate" -> o.sampleRate = whole(value != null ? value : next(args, ++i, a, "HZ"), a, 8000, 384000);

@@ -50,6 +50,7 @@ public final class Server implements AutoCloseable {
     private final Lazy<Recordings> recordings = new Lazy<>(() -> new Recordings(this));
     private final ReturnLoop returns;
     private final AllocationMeter meter = new AllocationMeter();
+    private volatile Runnable audioThreadEntry; // live audio's core pinning, or null
     private final Observers observers;
 
     public Server(ServerOptions options) {
@@ -325,6 +326,16 @@ public final class Server implements AutoCloseable {
      */
     public void audioThreadStarted(Thread t) {
         meter.audioThreadStarted(t);
+        Runnable entry = audioThreadEntry;
+        if (entry != null) entry.run();
+    }
+
+    /**
+     * Something every audio thread runs on itself as it enters the block loop (live audio pins it
+     * to a core of its own); it must allocate nothing. Null for none. The thread that starts audio.
+     */
+    public void onAudioThreadEntry(Runnable entry) {
+        audioThreadEntry = entry;
     }
 
     /** The thread that last entered the block loop, or null before the first block. Any thread. */

@@ -8,6 +8,7 @@ import dev.sonora.repl.lang.Output;
 import dev.sonora.server.NodeRef;
 import dev.sonora.server.Server;
 import dev.sonora.server.ServerException;
+import dev.sonora.server.driver.CorePinning;
 import dev.sonora.server.driver.Driver;
 import dev.sonora.server.driver.DriverChoice;
 import dev.sonora.server.driver.FallbackDriver;
@@ -28,12 +29,16 @@ public final class LiveAudio implements AutoCloseable {
     private final Server server;
     private final Driver driver;
     private final int bufferFrames;
+    private final CorePinning pinning; // null: the audio thread shares the cores
+    private final String pinned;
     private boolean closed;
 
-    private LiveAudio(Server server, Driver driver, int bufferFrames) {
+    private LiveAudio(Server server, Driver driver, int bufferFrames, CorePinning pinning, String pinned) {
         this.server = server;
         this.driver = driver;
         this.bufferFrames = bufferFrames;
+        this.pinning = pinning;
+        this.pinned = pinned;
     }
 
     /**
@@ -47,6 +52,15 @@ public final class LiveAudio implements AutoCloseable {
 
     /** As above, with the JACK client's ports and connections. */
     public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, JackSettings jack, Output out) {
+        return start(server, driverName, device, bufferFrames, jack, false, out);
+    }
+
+    /**
+     * As above; with {@code pinAudio}, the audio thread gets a CPU of its own and every other
+     * thread the rest ({@link CorePinning}), where the machine has two or more.
+     */
+    public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, JackSettings jack,
+                                  boolean pinAudio, Output out) {
         // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
         WarmKernels.forStage(server.options());
         Consumer<String> say = out::err;
@@ -62,8 +76,12 @@ public final class LiveAudio implements AutoCloseable {
                 silent::get);
         Driver d = DriverChoice.open(driverName, openers[0], say);
         server.startNrtThread();
+        StringBuilder why = new StringBuilder();
+        CorePinning pinning = pinAudio ? CorePinning.reserveLastCpu(why) : null;
+        if (pinning != null) server.onAudioThreadEntry(pinning::audioThreadEnters);
         d.start();
-        return new LiveAudio(server, d, Math.max(silentFrames, deviceFrames));
+        String pinned = pinning != null ? pinning.describe() : pinAudio ? why.toString() : null;
+        return new LiveAudio(server, d, Math.max(silentFrames, deviceFrames), pinning, pinned);
     }
 
     /** A driver that took over mid-set: count its thread's allocation once it has run a little. */
@@ -78,7 +96,7 @@ public final class LiveAudio implements AutoCloseable {
     }
 
     public String describe() {
-        return driver.describe();
+        return pinned == null ? driver.describe() : driver.describe() + ", " + pinned;
     }
 
     /** Frames from rendering to the speakers on the driver playing now (Link's output latency). */
@@ -127,6 +145,7 @@ public final class LiveAudio implements AutoCloseable {
             // stopping anyway; what was written so far has a valid header (patched as it grew)
         }
         driver.close();
+        if (pinning != null) pinning.close();
         server.close();
     }
 }
