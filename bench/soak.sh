@@ -61,10 +61,11 @@ echo "soak: $MINUTES min per run, period $PERIOD ($(awk -v p="$PERIOD" 'BEGIN { 
 printf '%-6s %-13s %6s %9s %9s %10s  %s\n' round run xruns dropouts gap_ms longest_ms sonora
 # ---- one Sonora run: ROUND, and how its audio thread sits (--audio-cpu own|shared)
 run_sonora() { # ROUND CPU
-  local r=$1 cpu=$2 tag=$1-$2 log x d spid st own
+  local r=$1 cpu=${2%%+*} tag=$1-$2 log x d spid st own extra=''
+  [[ $2 == *+lang ]] && extra=-Dsonora.cpuShared=sonora-lang   # "own+lang": the JS thread keeps both CPUs
   log=$OUT/jackd-sonora-$tag.log; start_jack "$log"
   rm -f "$OUT/take-$tag.wav" "$OUT/gc-$tag.log"
-  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$tag.log::filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$tag.log::filecount=0 -Dsonora.slowBlockLog=$OUT/slow-$tag.log" \
+  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$tag.log::filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$tag.log::filecount=0 -Dsonora.slowBlockLog=$OUT/slow-$tag.log $extra" \
     "$HERE"/sonora --no-repl --driver jack --audio-cpu "$cpu" --duration $((SECS + 15)) --record "$OUT/take-$tag.wav" "$WRAP" >"$OUT/sonora-$tag.log" 2>&1 &
   spid=$!
   wait_port sonora:out_1; sleep 5   # the set starts (JS context, 200 voices) before the window opens
@@ -86,11 +87,12 @@ print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s
 PY
 )
   stop_jack
-  printf '%-6s %-13s %6s %9s %9s %10s  %s\n' "$r" "sonora-$cpu" "$x" $(awk '{ print $2, $4, $6 }' <<<"$d") "$own"
+  printf '%-6s %-13s %6s %9s %9s %10s  %s\n' "$r" "sonora-$2" "$x" $(awk '{ print $2, $4, $6 }' <<<"$d") "$own"
 }
 
 for r in $(seq 1 "$ROUNDS"); do
   for cpu in $SONORA_CPUS; do run_sonora "$r" "$cpu"; done
+  [[ ${SOAK_PEERS:-1} == 0 ]] && continue   # Sonora's variants only
   # ---- scsynth, the same 200 voices
   log=$OUT/jackd-scsynth-$r.log; start_jack "$log"
   SC_JACK_DEFAULT_OUTPUTS='' scsynth -u "$PORT" -z 64 -i 0 -o 2 -R 0 -l 1 >"$OUT/scsynth-$r.log" 2>&1 &

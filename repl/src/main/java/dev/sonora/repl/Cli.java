@@ -246,6 +246,7 @@ public final class Cli {
                 return 1;
             }
         }
+        s.whenHostDone(audio::keepOthersOff); // the audio thread's CPU, once the start-up no longer needs both
         Thread warm = new Thread(() -> audio.markWarmAfter(300), "sonora-warmup");
         warm.setDaemon(true);
         warm.start();

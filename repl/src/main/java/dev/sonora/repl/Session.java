@@ -37,6 +37,11 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** Runs {@code r} once the JS host is built (or failed to build), on the thread that finished it. */
+    void whenHostDone(Runnable r) {
+        host.whenComplete((h, e) -> r.run());
+    }
+
     boolean hostReady() {
         return host.isDone() && !host.isCompletedExceptionally();
     }

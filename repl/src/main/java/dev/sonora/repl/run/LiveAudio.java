@@ -95,6 +95,14 @@ public final class LiveAudio implements AutoCloseable {
         return d;
     }
 
+    /**
+     * Moves every thread but the audio thread off its CPU from now on (with {@code --audio-cpu
+     * own}); called once the JS context is up, so that the start-up has every CPU. Any thread.
+     */
+    public void keepOthersOff() {
+        if (pinning != null) pinning.keepOthersOff();
+    }
+
     public String describe() {
         return pinned == null ? driver.describe() : driver.describe() + ", " + pinned;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -24,13 +25,16 @@ import com.sun.jna.Platform;
  *
  * <p>Threads: made and closed by the thread that starts audio; {@link #audioThreadEnters()} by
  * each audio thread once, as it enters the block loop (two system calls, no allocation); the
- * keeper ({@code sonora-core-keeper}) is a daemon that looks for new threads every
+ * keeper ({@code sonora-core-keeper}), started by {@link #keepOthersOff()}, is a daemon that looks for new threads every
  * {@link #SWEEP_MILLIS} ms.
  */
 public final class CorePinning implements AutoCloseable {
     static final long SWEEP_MILLIS = 250;
     private static final int MASK_WORDS = 16; // a cpu_set_t: 1024 CPUs
     private static final long MASK_BYTES = 8L * MASK_WORDS;
+    /** Threads (by name) left on every CPU: an experiment's knob (-Dsonora.cpuShared=sonora-lang,...). */
+    private static final Set<String> SHARED_NAMES = Set.of(System.getProperty("sonora.cpuShared", "").split(","))
+            .stream().filter(n -> !n.isBlank()).collect(Collectors.toSet());
 
     private final int audioCpu;
     private final long[] audioMask = new long[MASK_WORDS];
@@ -52,8 +56,8 @@ public final class CorePinning implements AutoCloseable {
     }
 
     /**
-     * Reserves the last CPU this process may use for the audio thread and starts the keeper;
-     * null when there is nothing to gain or no way to do it ({@code why} then holds the reason,
+     * Reserves the last CPU this process may use for the audio thread ({@link #keepOthersOff()}
+     * then starts the keeper); null when there is nothing to gain or no way to do it ({@code why} then holds the reason,
      * in words for the start line).
      */
     public static CorePinning reserveLastCpu(StringBuilder why) {
@@ -82,9 +86,16 @@ public final class CorePinning implements AutoCloseable {
             why.append("the audio thread shares the only CPU this process may use");
             return null;
         }
-        CorePinning p = new CorePinning(allowed, last);
-        p.keeper.start();
-        return p;
+        return new CorePinning(allowed, last);
+    }
+
+    /**
+     * Starts moving the other threads off the audio thread's CPU. Separate from the reservation so
+     * that a start-up (the JS context, the JIT's first compilations) can still use every CPU while
+     * the audio thread already sits alone. Idempotent. Any thread.
+     */
+    public synchronized void keepOthersOff() {
+        if (!closed && keeper.getState() == Thread.State.NEW) keeper.start();
     }
 
     /** The CPU kept for the audio thread. Any thread. */
@@ -120,6 +131,10 @@ public final class CorePinning implements AutoCloseable {
                 int tid = Integer.parseInt(task.getFileName().toString());
                 alive.add(tid);
                 if (tid == rt || moved.contains(tid)) continue;
+                if (!SHARED_NAMES.isEmpty() && SHARED_NAMES.contains(nameOf(task))) {
+                    moved.add(tid); // left on every CPU
+                    continue;
+                }
                 // a thread that ended between the listing and here is simply not moved
                 if (Libc.sched_setaffinity(tid, MASK_BYTES, othersMask) == 0) moved.add(tid);
                 // an audio thread entering meanwhile published its id before pinning itself: if
@@ -133,9 +148,17 @@ public final class CorePinning implements AutoCloseable {
         moved.remove(rt);
     }
 
+    private static String nameOf(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** Stops the keeper and lets every thread use every CPU again. The thread that made it. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) return;
         closed = true;
         keeper.interrupt();

@@ -31,6 +31,7 @@ class CorePinningTest {
         StringBuilder why = new StringBuilder();
         CorePinning p = CorePinning.reserveLastCpu(why);
         Assumptions.assumeTrue(p != null, "no pinning here: " + why);
+        p.keepOthersOff();
         int cpu = p.audioCpu();
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger audioTid = new AtomicInteger();
