@@ -204,6 +204,10 @@ public final class Clock {
         map.follow(beat, sample, samplesPerBeat, bpm);
     }
 
+    int sampleRate() {
+        return sampleRate;
+    }
+
     double latency() {
         return latency;
     }

@@ -20,6 +20,8 @@ final class LiveLoop extends Event {
 
     /** Zero-beat yields in a row after which a generator is taken to be stuck. */
     private static final int MAX_ZERO_WAITS = 10_000;
+    /** The most a step may be late and still play (a stall of the JS thread; beyond, it is skipped). */
+    static final double PLAY_LATE_SECONDS = 0.25;
 
     final String name;
     boolean stopped;
@@ -43,8 +45,13 @@ final class LiveLoop extends Event {
     void fire(Clock clock, long sample, long lateSamples) {
         if (stopped) return;
         if (lateSamples > 0) {
-            catchUp(clock, lateSamples);
-            return;
+            if (lateSamples > playLateLimit(clock)) {
+                catchUp(clock, lateSamples);
+                return;
+            }
+            // a little late: the step plays now (its first events late, the rest on time)
+            // rather than losing a whole cycle for a few milliseconds
+            clock.reportLate("loop '" + name + "'", lateSamples, 0);
         }
         if (pass == null) boundary();
         if (body.generator()) {
@@ -159,7 +166,16 @@ final class LiveLoop extends Event {
     }
 
     /**
-     * The audio has passed this step: rather than fire the missed cycles in a burst, skip to
+     * How late a step may be and still play: less than half its cycle (so cycles never bunch up)
+     * and at most {@link #PLAY_LATE_SECONDS}. Later than that it is skipped ({@link #catchUp}).
+     */
+    private long playLateLimit(Clock clock) {
+        long halfCycle = clock.sampleOf(beat + body.period() / 2) - clock.sampleOf(beat);
+        return Math.min(halfCycle, Math.round(PLAY_LATE_SECONDS * clock.sampleRate()));
+    }
+
+    /**
+     * The audio has passed this step by too much to play it: rather than fire the missed cycles in a burst, skip to
      * the first one still ahead of the audio (on the same grid) and say how late it was.
      */
     private void catchUp(Clock clock, long lateSamples) {
