@@ -68,27 +68,26 @@ public final class RtStats {
         peakSinceRead = 0f;
         publishedLoad = load;
         for (int i = 0; i < 3; i++) raise(peakLoadBits, i, load);
-        if (commands > publishedMostCommands) publishedMostCommands = commands;
+        publishedMostCommands = Math.max(publishedMostCommands, commands); // no branch: see raise()
         blocks = blocks + 1;
         publishedSampleTime = sampleTime;
     }
 
-    /** Audio thread: {@code max = max(max, v)} without a lock; a reader's reset in between only makes it try again. */
+    /**
+     * Audio thread: {@code max = max(max, v)} without a lock; a reader's reset in between only
+     * makes it try again. (Non-negative floats order as their bits do.) Every block writes, new
+     * peak or not: a test for "is this a new peak?" is a branch the warm-up takes only in its first
+     * blocks, so the JIT compiled it as never taken, and the first new peak of a set threw the
+     * compiled block loop away on the audio thread (a slow block, and the objects the compiler had
+     * kept in registers allocated anew: 2000 B on JACK's thread in a soak).
+     */
     private static void raise(AtomicInteger max, float v) {
-        int bits = Float.floatToRawIntBits(v);
-        int old;
-        while (bits > (old = max.get()) && !max.compareAndSet(old, bits)) {
-            Thread.onSpinWait();
-        }
+        max.getAndAccumulate(Float.floatToRawIntBits(v), Math::max);
     }
 
     /** As above, for one of {@link #peakLoadBits}. */
     private static void raise(AtomicIntegerArray max, int i, float v) {
-        int bits = Float.floatToRawIntBits(v);
-        int old;
-        while (bits > (old = max.get(i)) && !max.compareAndSet(i, old, bits)) {
-            Thread.onSpinWait();
-        }
+        max.getAndAccumulate(i, Float.floatToRawIntBits(v), Math::max);
     }
 
     /** The largest output sample since the last call, and starts it over (status() reads it so). Any thread. */

@@ -4,8 +4,8 @@ package dev.sonora.server.rt;
  * The last blocks that took longer than their own duration, kept so a soak can line them up
  * with the JVM's own events (safepoints, compilations, GC) and name what made each one slow.
  *
- * <p>Written only by the audio thread ({@link #recordOnRt}: four array stores and a release
- * store, nothing allocated); read by one NRT reader ({@link #drain}). When the reader falls a
+ * <p>Written only by the audio thread ({@link #recordOnRt}, every block: four array stores and a
+ * release store, nothing allocated); read by one NRT reader ({@link #drain}). When the reader falls a
  * whole ring behind, the oldest records are overwritten and counted as lost.
  */
 public final class SlowBlocks {
@@ -27,14 +27,20 @@ public final class SlowBlocks {
         mask = capacityPowerOfTwo - 1;
     }
 
-    void recordOnRt(long startNanos, long tookNanos, long sampleTime, int commands) {
+    /**
+     * Called for every block; {@code keep} is 1 for a slow block (it is then published), 0 for
+     * one that is not (its figures go into the next free slot and are written over). No branch,
+     * so the JIT has nothing to compile as "never happens" (see RtEngine). The price: when the
+     * reader has fallen a whole ring behind, the oldest record it has not read yet is scribbled on.
+     */
+    void recordOnRt(long startNanos, long tookNanos, long sampleTime, int commands, int keep) {
         long w = written;
         int at = (int) (w & mask) * FIELDS;
         ring[at] = startNanos;
         ring[at + 1] = tookNanos;
         ring[at + 2] = sampleTime;
         ring[at + 3] = commands;
-        written = w + 1;
+        written = w + keep;
     }
 
     /** Hands every record written since the last call to {@code reader}; returns how many. One reader thread. */
