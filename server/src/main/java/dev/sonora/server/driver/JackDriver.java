@@ -370,6 +370,11 @@ public final class JackDriver implements Driver {
         return rtThread;
     }
 
+    /** Parallel-group tasks this driver's worker threads have run (tests). */
+    public long workerTasksRun() {
+        return workers.tasksRun();
+    }
+
     /** Output latency in frames: JACK's playback latency of the first output port, at least one period. */
     public int outputLatencyFrames() {
         int[] range = new int[2];

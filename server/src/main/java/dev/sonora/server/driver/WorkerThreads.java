@@ -15,18 +15,20 @@ final class WorkerThreads {
 
     private final RtWorker[] loops;
     private final Thread[] threads;
-    private final RtPriority priority = new RtPriority();
+    // only made for live drivers: a render needs no native call (nor JNA on its class path)
+    private final RtPriority priority;
     private final boolean realtime;
 
     WorkerThreads(Server server, boolean realtime) {
         this.realtime = realtime;
+        this.priority = realtime ? new RtPriority() : null;
         int n = server.options().workers();
         loops = new RtWorker[n];
         threads = new Thread[n];
         for (int i = 0; i < n; i++) {
             RtWorker loop = server.workerLoop();
             loops[i] = loop;
-            RtPriority mine = i == 0 ? priority : new RtPriority(); // the first one's answer is the one described
+            RtPriority mine = !realtime || i == 0 ? priority : new RtPriority(); // the first one's answer is the one described
             threads[i] = new Thread(() -> {
                 server.workerThreadStarted(Thread.currentThread());
                 if (realtime) mine.requestOnThisThread();
