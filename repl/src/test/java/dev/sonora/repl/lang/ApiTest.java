@@ -93,7 +93,7 @@ class ApiTest {
         for (int i = before; i < f.audio.frames(); i++) peak = Math.max(peak, Math.abs(f.audio.left()[i]));
         assertTrue(peak > 0.05, "the parallel group's children sound: " + peak);
         assertTrue(f.error("group({paralel: true})").contains("group: unknown option 'paralel'"));
-        assertTrue(f.error("group({parallel: 'yes'})").contains("group: parallel is true or false, got 'yes'"));
+        assertTrue(f.error("group({parallel: 'yes'})").contains("group: parallel is true or false, got string 'yes'"));
         f.eval("par.free()");
         f.advance(2);
         assertEquals("false", f.eval("v1.playing || v2.playing"));
