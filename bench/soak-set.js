@@ -8,9 +8,12 @@ tempo(137)
 // the 200 voices of peers' subtractive_200: Saw > RLPF > ADSR > Pan2, gate held
 def('sub', ({freq = 110, cutoff = 640, pan = 0, amp = 0.0025, gate = 1}) =>
   saw(freq).rlpf(cutoff, 0.3).mul(adsr(0.01, 0.1, 0.7, 0.3, gate)).mul(amp).pan(pan))
+// with SOAK_PARALLEL (soak.sh), two halves in a parallel group, one per core (issue 14)
+const both = globalThis.SOAK_PARALLEL ? group({parallel: true}) : null
+const halves = both ? [group({tail: both}), group({tail: both})] : null
 for (let i = 0; i < 200; i++) {
   const f = 55 * Math.pow(2, (i % 48) / 12)
-  synth('sub', {freq: f, cutoff: 4 * f + 200, pan: -1 + 2 * i / 199, amp: 0.5 / 200})
+  synth('sub', {freq: f, cutoff: 4 * f + 200, pan: -1 + 2 * i / 199, amp: 0.5 / 200}, halves ? {tail: halves[i < 100 ? 0 : 1]} : undefined)
 }
 
 // kit every eighth, a short synth every sixteenth

@@ -3,6 +3,7 @@
 # dummy server this script starts (issue 12). Not part of CI.
 #
 #   bench/soak.sh MINUTES PERIOD [ROUNDS]       e.g. bench/soak.sh 10 256 3
+#   SOAK_PARALLEL=1 bench/soak.sh ...            the 200 voices as two halves in a parallel group (issue 14)
 #
 # Each round runs, one after another and each on a fresh `jackd -d dummy -r 48000 -p PERIOD`:
 #   sonora  the set in bench/soak-set.js, live on Sonora's JACK driver, recording to disk; once per
@@ -52,6 +53,7 @@ MIDI=$(ls "$HERE"/../shared/testdata/midi/test-2-tracks-type-1.mid 2>/dev/null |
 if [[ -n $MIDI ]]; then MIDI="\"$MIDI\""; else MIDI=null; fi   # skipped cleanly where testdata is absent
 cat >"$WRAP" <<JS
 globalThis.SOAK_MIDI = $MIDI
+globalThis.SOAK_PARALLEL = ${SOAK_PARALLEL:-0}
 globalThis.SOAK_SAMPLES = "$HERE/samples"
 load("$HERE/bench/soak-set.js")
 JS

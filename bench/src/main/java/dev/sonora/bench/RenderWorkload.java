@@ -44,7 +44,10 @@ public final class RenderWorkload {
 
     private static void render(String name, double seconds, String outPath) throws IOException {
         long t0 = System.nanoTime();
-        Server server = new Server(ServerOptions.defaults());
+        ServerOptions options = ServerOptions.defaults();
+        String workers = System.getProperty("sonora.workers"); // parallel groups' worker threads (default: cores - 1)
+        if (workers != null) options = options.withWorkers(Integer.parseInt(workers));
+        Server server = new Server(options);
         int step = Math.max(1, server.sampleRate() / server.blockSize()); // ~1 s per render step
         WavFileOut wav = outPath.equals("-") ? null : new WavFileOut(Path.of(outPath), server.sampleRate(), step * server.blockSize());
         AudioOut out = wav == null ? new DiscardOut() : wav;
@@ -64,7 +67,10 @@ public final class RenderWorkload {
         long t2 = System.nanoTime();
         if (Boolean.getBoolean("sonora.cpu")) { // CPU time of the audio thread: steadier than wall time on a shared machine
             long ns = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(driver.audioThread().threadId());
-            System.out.printf("%s: audio thread CPU %.3f s%n", name, ns / 1e9);
+            long workerNs = 0;
+            for (Thread w : server.workerThreads()) workerNs += java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(w.threadId());
+            System.out.printf("%s: audio thread CPU %.3f s, workers CPU %.3f s (%d worker tasks)%n", name, ns / 1e9, workerNs / 1e9,
+                    driver.workerTasksRun());
         }
         driver.close();
         if (wav != null) wav.close();

@@ -24,6 +24,7 @@ public final class Workloads {
 
     /** Voice-seconds the workload renders in {@code seconds} (for ns per voice-sample). */
     public static double voiceSeconds(String name, double seconds) {
+        if (name.endsWith("_par") || name.endsWith("_split")) name = name.substring(0, name.lastIndexOf('_'));
         if (name.startsWith("sines_") || name.startsWith("subtractive_")) {
             return Integer.parseInt(name.substring(name.indexOf('_') + 1)) * seconds;
         }
@@ -41,14 +42,27 @@ public final class Workloads {
     /** Sets the workload up at sample 0; throws IllegalArgumentException for an unknown name. */
     public static Feeder start(String name, Server server, double seconds) {
         if (name.equals("null")) return t -> { };
-        if (name.startsWith("sines_")) {
-            sines(server, Integer.parseInt(name.substring(6)));
+        // NAME_par: the same voices split into two groups, first half and second half, inside one
+        // parallel group (issue 14: both cores); NAME_split: the same two groups inside a plain one
+        boolean par = name.endsWith("_par");
+        boolean split = name.endsWith("_split");
+        String base = par || split ? name.substring(0, name.lastIndexOf('_')) : name;
+        if (base.startsWith("sines_")) {
+            int n = Integer.parseInt(base.substring(6));
+            NodeRef[] halves = halves(server, par, split);
+            GraphBuilder b = new GraphBuilder();
+            server.addDef(b.build("sine_voice", b.unit("mul", b.unit("sine", b.control("freq", 440)), b.control("amp", 0.1))));
+            for (int i = 0; i < n; i++) {
+                server.synth("sine_voice", new String[] {"freq", "amp"}, new float[] {100f + 1900f * i / n, 0.5f / n},
+                        AddAction.TAIL, halves[i < n / 2 ? 0 : 1], Command.NOW);
+            }
             return t -> { };
         }
-        if (name.startsWith("subtractive_")) {
+        if (base.startsWith("subtractive_")) {
             defineSub(server);
-            int n = Integer.parseInt(name.substring(12));
-            for (int i = 0; i < n; i++) sub(server, i, n, 0.5f / n, 0, server.defaultGroup());
+            int n = Integer.parseInt(base.substring(12));
+            NodeRef[] halves = halves(server, par, split);
+            for (int i = 0; i < n; i++) sub(server, i, n, 0.5f / n, 0, halves[i < n / 2 ? 0 : 1]);
             return t -> { };
         }
         if (name.equals("fx_chain")) {
@@ -57,6 +71,14 @@ public final class Workloads {
         }
         if (name.equals("notes_stream")) return notes(server, seconds);
         throw new IllegalArgumentException("unknown workload '" + name + "' (null, sines_N, subtractive_N, notes_stream, fx_chain)");
+    }
+
+    /** Where the two halves of the voices go: the default group twice, or two groups in a parallel (or plain) group. */
+    private static NodeRef[] halves(Server server, boolean par, boolean split) {
+        if (!par && !split) return new NodeRef[] {server.defaultGroup(), server.defaultGroup()};
+        NodeRef outer = par ? server.parallelGroup(AddAction.TAIL, server.defaultGroup(), Command.NOW)
+                : server.group(AddAction.TAIL, server.defaultGroup(), Command.NOW);
+        return new NodeRef[] {server.group(AddAction.TAIL, outer, Command.NOW), server.group(AddAction.TAIL, outer, Command.NOW)};
     }
 
     /** {@code Out.ar(0, SinOsc.ar(freq, 0, amp) ! 2)}, freq = 100 + 1900 i/N, amp = 0.5/N. */

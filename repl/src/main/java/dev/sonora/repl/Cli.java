@@ -91,6 +91,7 @@ public final class Cli {
         ServerOptions so;
         try {
             so = ServerOptions.defaults().withSampleRate(sampleRate(o)).withBlockSize(o.block);
+            if (o.workers >= 0) so = so.withWorkers(o.workers);
             so.check();
         } catch (ServerException e) {
             err.println("sonora: " + e.getMessage());

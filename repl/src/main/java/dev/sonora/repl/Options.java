@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sonora.server.ServerOptions;
+
 /**
  * The command line (docs/api.md), parsed. Bad input throws {@link Options.Bad} with one line
  * saying what is wrong; {@link #USAGE} is printed after it. Any thread (immutable once parsed).
@@ -24,6 +26,7 @@ public final class Options {
               --sample-rate HZ          default 48000 (live on JACK: the JACK server's rate)
               --block FRAMES            block size, default 64
               --buffer FRAMES           device buffer (default: javasound 512, null driver 1024)
+              --workers N               audio worker threads for parallel groups (0..7; default: cores - 1; 0 = off)
               --no-repl                 run live without a prompt (until Ctrl-C, or --duration S)
               --no-status               no live status line under the prompt (CPU, levels, beat)
               --duration S              render length; with --no-repl, how long to play
@@ -64,6 +67,7 @@ public final class Options {
     int sampleRate = 0;
     int block = 64;
     int buffer; // 0: each driver's own default
+    int workers = -1; // --workers N; -1: the server's default (cores - 1)
     boolean noRepl;
     boolean noStatus;
     boolean force;
@@ -139,6 +143,7 @@ public final class Options {
                 case "--sample-rate" -> o.sampleRate = whole(value != null ? value : next(args, ++i, a, "HZ"), a, 8000, 384000);
                 case "--block" -> o.block = whole(value != null ? value : next(args, ++i, a, "FRAMES"), a, 1, 4096);
                 case "--buffer" -> o.buffer = whole(value != null ? value : next(args, ++i, a, "FRAMES"), a, 16, 1 << 20);
+                case "--workers" -> o.workers = whole(value != null ? value : next(args, ++i, a, "N"), a, 0, ServerOptions.MAX_WORKERS);
                 case "--record" -> o.record = Path.of(value != null ? value : next(args, ++i, a, "FILE.wav"));
                 case "--midi-in" -> {
                     o.midiIn = value != null ? value : next(args, ++i, a, "NAME|all");

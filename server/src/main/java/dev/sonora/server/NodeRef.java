@@ -1,5 +1,6 @@
 package dev.sonora.server;
 
+import dev.sonora.server.rt.RtGroup;
 import dev.sonora.server.rt.RtNode;
 import dev.sonora.server.synth.SynthDef;
 
@@ -57,6 +58,7 @@ public final class NodeRef {
 
     @Override
     public String toString() {
-        return def == null ? "Group(" + id + ")" : "Node(" + id + " '" + def.name() + "')";
+        if (def != null) return "Node(" + id + " '" + def.name() + "')";
+        return node instanceof RtGroup g && g.parallel() ? "Group(" + id + " parallel)" : "Group(" + id + ")";
     }
 }

@@ -100,6 +100,18 @@ final class Nodes {
         return link(new NodeRef(id, new RtGroup(id, kept), null), addAction, target, time);
     }
 
+    NodeRef parallelGroup(int addAction, NodeRef target, long time) {
+        checkTarget(addAction, target, null, "group");
+        int id = allocateId();
+        world.parallel().groupMadeOnSender(); // lanes before the group can reach the audio thread: the queue publishes them
+        try {
+            return link(new NodeRef(id, new RtGroup(id, false, true), null), addAction, target, time);
+        } catch (ServerException e) {
+            world.parallel().groupEndedOnNrt(); // it never reached the audio thread
+            throw e;
+        }
+    }
+
     private NodeRef link(NodeRef ref, int addAction, NodeRef target, long time) {
         registry.put(ref);
         try {

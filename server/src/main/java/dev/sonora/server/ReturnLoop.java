@@ -10,6 +10,7 @@ import dev.sonora.server.rt.Buffer;
 import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.CommandOutcome;
 import dev.sonora.server.rt.RtEngine;
+import dev.sonora.server.rt.RtGroup;
 import dev.sonora.server.rt.RtNode;
 import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.stream.StreamTable;
@@ -71,6 +72,7 @@ final class ReturnLoop implements CommandOutcome {
     }
 
     private void ended(RtNode node) {
+        if (node instanceof RtGroup g && g.parallel()) engine.world().parallel().groupEndedOnNrt();
         if (node instanceof RtSynth s) {
             for (Buffer b : s.heldBuffers()) buffers.release(b);
             if (streams.openCount() > 0) streams.nodeEnded(node, disk.get());

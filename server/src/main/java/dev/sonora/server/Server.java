@@ -14,6 +14,7 @@ import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.RtClasses;
 import dev.sonora.server.rt.RtEngine;
 import dev.sonora.server.rt.RtStats;
+import dev.sonora.server.rt.RtWorker;
 import dev.sonora.server.rt.SetMasterGain;
 import dev.sonora.server.rt.World;
 import dev.sonora.server.synth.SynthDef;
@@ -64,7 +65,7 @@ public final class Server implements AutoCloseable {
         // both are bounded (in-flight limit, node table), so this size cannot overflow
         SpscArrayQueue<Object> fromRt = new SpscArrayQueue<>(options.commandCapacity() + options.maxNodes() + 16);
         this.world = new World(options.sampleRate(), options.blockSize(), options.maxNodes(),
-                options.audioBuses(), options.controlBuses(), fromRt, stats);
+                options.audioBuses(), options.controlBuses(), fromRt, stats, options.workers());
         this.engine = new RtEngine(world, queue.rtEnd(), options.commandCapacity());
         this.registry = new NodeRegistry(options.maxNodes(), Math.min(1000, options.maxNodes() / 2));
         this.nodes = new Nodes(world, registry, queue, UnitResources.of(buffers, streams.table()), options.maxNodes(),
@@ -185,6 +186,16 @@ public final class Server implements AutoCloseable {
 
     public NodeRef group(int addAction, NodeRef target, long time) {
         return nodes.group(addAction, target, time, false);
+    }
+
+    /**
+     * A parallel group: its children may run at the same time on the audio worker threads. Each
+     * child's bus writes are summed on their own and added to the buses in child order after all
+     * ran, so the output never depends on the threads; a child reads the buses as they were when
+     * the group began plus its own writes, never a sibling's (docs/design-notes.md).
+     */
+    public NodeRef parallelGroup(int addAction, NodeRef target, long time) {
+        return nodes.parallelGroup(addAction, target, time);
     }
 
     /**
@@ -343,12 +354,33 @@ public final class Server implements AutoCloseable {
         return meter.audioThread();
     }
 
+    /**
+     * Worker threads call this before their loop ({@link #workerLoop}): allocation counting and
+     * the RT proofs cover them as the audio thread. Any worker thread; allocates nothing after its first call.
+     */
+    public void workerThreadStarted(Thread t) {
+        meter.workerStarted(t);
+    }
+
+    /** The worker threads that have started (and not been replaced), for tests and the RT proofs. Any thread. */
+    public Thread[] workerThreads() {
+        return meter.workers();
+    }
+
+    /**
+     * A new worker loop for a driver's worker thread to run ({@code sonora-rt-worker-N}); the
+     * driver stops it when it closes. Any thread.
+     */
+    public RtWorker workerLoop() {
+        return new RtWorker(world.parallel());
+    }
+
     /** Starts counting audio-thread allocation from now (after warm-up). Any thread. */
     public void markWarm() {
         meter.markWarm();
     }
 
-    /** Bytes the audio thread allocated since {@link #markWarm}, or -1 when unknown. */
+    /** Bytes the audio thread and the worker threads allocated since {@link #markWarm}, or -1 when unknown. */
     public long rtAllocatedBytes() {
         return meter.rtAllocatedBytes();
     }

@@ -40,11 +40,15 @@ public final class Warmup {
     private static void trafficThroughQueues(Server scratch, DiscardOut out, int blocks) {
         String[] freq = {"freq"};
         NodeRef group = scratch.group(AddAction.TAIL, scratch.defaultGroup(), Command.NOW);
+        // a parallel group of two groups: its job, its lanes and its deferred ends are compiled here
+        // too (with no worker threads here, this thread claims every task itself)
+        NodeRef parallel = scratch.parallelGroup(AddAction.TAIL, scratch.defaultGroup(), Command.NOW);
+        NodeRef[] sides = {scratch.group(AddAction.TAIL, parallel, Command.NOW), scratch.group(AddAction.TAIL, parallel, Command.NOW)};
         for (int i = 0; i < blocks; i++) {
             long now = scratch.sampleTime();
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < 6; k++) {
                 NodeRef n = scratch.synth("blip", freq, new float[] {300 + k}, AddAction.TAIL,
-                        k % 2 == 0 ? scratch.defaultGroup() : group, now + (k * 13) % 64);
+                        k >= 4 ? sides[k % 2] : k % 2 == 0 ? scratch.defaultGroup() : group, now + (k * 13) % 64);
                 scratch.set(n, freq, new float[] {500}, now + 32);
             }
             if (i % 16 == 0) {

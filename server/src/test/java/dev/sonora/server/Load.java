@@ -37,6 +37,9 @@ public final class Load {
     public long scopeFrames;
     public long nodeMeters;
     private NodeRef lastPing;
+    // parallel groups (issue 14): a lasting one of two groups, and made-and-freed ones among the groups
+    private boolean parallel;
+    private final List<NodeRef> sides = new ArrayList<>();
 
     Load(Rig rig) {
         this(rig.server, () -> rig.blocks(1));
@@ -82,6 +85,19 @@ public final class Load {
         return this;
     }
 
+    /**
+     * From now on the load also plays in parallel groups: a lasting parallel group of two groups
+     * that get notes and held pads, and every other group made is a parallel one (moved, paused,
+     * freed with content like the rest), so the workers run tasks with notes ending in them.
+     */
+    public Load parallel() {
+        parallel = true;
+        NodeRef p = server.parallelGroup(AddAction.TAIL, server.defaultGroup(), Command.NOW);
+        sides.add(server.group(AddAction.TAIL, p, Command.NOW));
+        sides.add(server.group(AddAction.TAIL, p, Command.NOW));
+        return this;
+    }
+
     private void addMeter(MeterTap t, NodeRef on) {
         meterSlots.add(server.observers().add(t));
         meters.add(t);
@@ -116,10 +132,16 @@ public final class Load {
             lastPing = Rig.playAt(server, "ping", now + random.nextInt(4 * bs), "freq", 200 + random.nextInt(2000), "release", 0.005 + random.nextDouble(0.03));
             notesStarted++;
         }
+        for (int i = 0; i < sides.size(); i++) {
+            server.synth("ping", new String[] {"freq", "release"}, new float[] {300 + random.nextInt(2000), 0.005f + random.nextFloat() * 0.03f},
+                    AddAction.TAIL, sides.get(i), now + random.nextInt(4 * bs));
+            notesStarted++;
+        }
         // held notes, some inside groups
         if (pads.size() < 200) {
             NodeRef target = groups.isEmpty() || random.nextBoolean() ? server.defaultGroup()
                     : groups.get(random.nextInt(groups.size()));
+            if (parallel && random.nextBoolean()) target = sides.get(random.nextInt(sides.size()));
             pads.add(server.synth("pad", new String[] {"freq"}, new float[] {50 + random.nextInt(500)},
                     AddAction.TAIL, target, Command.NOW));
             notesStarted++;
@@ -138,7 +160,10 @@ public final class Load {
         }
         // groups: make, move nodes between them, pause and run, free with content
         groups.removeIf(g -> !g.playing());
-        if (groups.size() < 8) groups.add(server.group(AddAction.TAIL, server.defaultGroup(), Command.NOW));
+        if (groups.size() < 8) {
+            groups.add(parallel && random.nextBoolean() ? server.parallelGroup(AddAction.TAIL, server.defaultGroup(), Command.NOW)
+                    : server.group(AddAction.TAIL, server.defaultGroup(), Command.NOW));
+        }
         if (!pads.isEmpty() && !groups.isEmpty()) {
             NodeRef p = pads.get(random.nextInt(pads.size()));
             NodeRef g = groups.get(random.nextInt(groups.size()));

@@ -57,6 +57,48 @@ class RtAllocationTest {
         }
     }
 
+    /**
+     * The same load with parallel groups (issue 14): neither the audio thread nor the worker
+     * threads that ran the groups' tasks allocate.
+     */
+    @Test
+    void parallelGroupsAllocateNothingOnTheAudioThreadNorTheWorkers() {
+        try (Rig rig = new Rig(ServerOptions.defaults().withWorkers(1), 48000 * 4)) {
+            Load load = new Load(rig).parallel();
+            for (int i = 0; i < WARM_BLOCKS; i++) load.step();
+            Thread rt = rig.driver.audioThread();
+            Thread[] workers = rig.server.workerThreads();
+            assertEquals(1, workers.length, "one worker thread");
+            assertEquals("sonora-rt-worker-1", workers[0].getName());
+            rig.server.markWarm();
+            long tasksBefore = rig.driver.workerTasksRun();
+            long[] rtWindows = new long[6];
+            long[] workerWindows = new long[6];
+            long rtMark = Server.allocatedBytes(rt);
+            long workerMark = Server.allocatedBytes(workers[0]);
+            for (int w = 0; w < rtWindows.length; w++) {
+                for (int i = 0; i < LOAD_BLOCKS / rtWindows.length; i++) load.step();
+                long r = Server.allocatedBytes(rt);
+                long k = Server.allocatedBytes(workers[0]);
+                rtWindows[w] = r - rtMark;
+                workerWindows[w] = k - workerMark;
+                rtMark = r;
+                workerMark = k;
+            }
+            long tasks = rig.driver.workerTasksRun() - tasksBefore;
+            assertTrue(tasks > 1000, "the worker ran tasks: " + tasks);
+            assertEquals(0, rig.server.stats().publishedRtErrors);
+            assertTrue(java.util.Arrays.stream(rtWindows).filter(b -> b == 0).count() >= rtWindows.length - 2
+                    && java.util.Arrays.stream(rtWindows).sum() < 4096,
+                    "bytes allocated by sonora-rt, per window of 1000 blocks: " + java.util.Arrays.toString(rtWindows));
+            assertTrue(java.util.Arrays.stream(workerWindows).filter(b -> b == 0).count() >= workerWindows.length - 2
+                    && java.util.Arrays.stream(workerWindows).sum() < 4096,
+                    "bytes allocated by sonora-rt-worker-1, per window of 1000 blocks: " + java.util.Arrays.toString(workerWindows));
+            long both = java.util.Arrays.stream(rtWindows).sum() + java.util.Arrays.stream(workerWindows).sum();
+            assertEquals(both, rig.server.status().rtAllocBytes(), "status() counts the audio thread and the worker");
+        }
+    }
+
     /** The same load, metered and scoped (issue 15): observers add nothing to the audio thread's allocation. */
     @Test
     void metersAndScopesAllocateNothingOnTheAudioThread() {

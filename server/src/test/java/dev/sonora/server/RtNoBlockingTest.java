@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import dev.sonora.server.driver.JackSettings;
 import dev.sonora.server.driver.JackTestServer;
 import dev.sonora.server.driver.NullDriver;
 import dev.sonora.server.rt.DiscardOut;
+import dev.sonora.server.rt.RtWorker;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -28,9 +32,11 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * The RT rule beyond allocation, proved by a flight recording: live, on the clocked null driver,
- * under the busy set of the allocation proofs, the audio thread never enters or waits on a
- * monitor, never parks and never reads or writes a file or socket, except the driver's own wait
- * for the (virtual) device: {@code NullDriver.loop} parking until the next block is due.
+ * under the busy set of the allocation proofs (with parallel groups), the audio thread and the
+ * audio worker threads never enter or wait on a monitor, never park and never read or write a
+ * file or socket, except the driver's own wait for the (virtual) device: {@code NullDriver.loop}
+ * parking until the next block is due, and a worker's idle doze, {@code RtWorker.idle}, taken
+ * only with no task in hand.
  * Every event is recorded (threshold 0), so a short wait shows as surely as a long one. (JFR
  * records a monitor enter only when the thread had to wait for it: an uncontended lock is
  * not seen.) On JACK, when a JACK server can be started, the same holds on JACK's thread.
@@ -41,6 +47,8 @@ class RtNoBlockingTest {
             "jdk.ThreadSleep", "jdk.FileRead", "jdk.FileWrite", "jdk.SocketRead", "jdk.SocketWrite");
     /** The one wait allowed: the driver pacing itself like a device. */
     private static final String DEVICE_WAIT = NullDriver.class.getName() + ".loop";
+    /** A worker's one wait: idle, between tasks. */
+    private static final String WORKER_IDLE = RtWorker.class.getName() + ".idle";
 
     @Test
     void theAudioThreadNeitherLocksNorParksNorDoesIoUnderLoad() throws Exception {
@@ -49,7 +57,7 @@ class RtNoBlockingTest {
         try {
             server.startNrtThread();
             driver.start();
-            assertNothingBlocksOnTheAudioThread(server, driver::audioThread, DEVICE_WAIT);
+            assertNothingBlocksOnTheAudioThread(server, driver::audioThread, DEVICE_WAIT, driver::workerTasksRun);
         } finally {
             driver.close();
             server.close();
@@ -65,7 +73,7 @@ class RtNoBlockingTest {
             try {
                 server.startNrtThread();
                 driver.start();
-                assertNothingBlocksOnTheAudioThread(server, driver::audioThread, null);
+                assertNothingBlocksOnTheAudioThread(server, driver::audioThread, null, driver::workerTasksRun);
             } finally {
                 driver.close();
                 server.close();
@@ -73,7 +81,8 @@ class RtNoBlockingTest {
         }
     }
 
-    private static void assertNothingBlocksOnTheAudioThread(Server server, Supplier<Thread> audioThread, String deviceWait) throws Exception {
+    private static void assertNothingBlocksOnTheAudioThread(Server server, Supplier<Thread> audioThread, String deviceWait,
+                                                            LongSupplier workerTasks) throws Exception {
         Path jfr = Files.createTempFile("sonora-rt-blocking", ".jfr");
         try (Recording recording = new Recording()) {
             for (String e : BLOCKING) recording.enable(e).withThreshold(Duration.ZERO).withStackTrace();
@@ -86,16 +95,21 @@ class RtNoBlockingTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            });
+            }).parallel();
             for (int i = 0; i < 1000; i++) load.step(); // warm-up: about 2 s of the set
             Instant warm = Instant.now();
+            long tasksBefore = workerTasks.getAsLong();
             recording.start();
             for (int i = 0; i < 1000; i++) load.step();
             recording.stop();
             recording.dump(jfr);
+            long tasks = workerTasks.getAsLong() - tasksBefore;
             long thread = audioThread.get().threadId();
+            Set<Long> workers = new HashSet<>();
+            for (Thread w : server.workerThreads()) workers.add(w.threadId());
             List<String> onRt = new ArrayList<>();
             int deviceWaits = 0;
+            int workerIdles = 0;
             int samples = 0;
             Map<String, Integer> seen = new TreeMap<>();
             for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
@@ -105,15 +119,23 @@ class RtNoBlockingTest {
                     if (sampled != null && sampled.getJavaThreadId() == thread && e.getStartTime().isAfter(warm)) samples++;
                     continue;
                 }
-                if (e.getThread() == null || e.getThread().getJavaThreadId() != thread || e.getStartTime().isBefore(warm)) continue;
+                if (e.getThread() == null || e.getStartTime().isBefore(warm)) continue;
+                long id = e.getThread().getJavaThreadId();
+                if (id != thread && !workers.contains(id)) continue;
                 String caller = firstOwnFrame(e.getStackTrace());
-                if (e.getEventType().getName().equals("jdk.ThreadPark") && caller.equals(deviceWait)) {
+                boolean park = e.getEventType().getName().equals("jdk.ThreadPark");
+                if (park && id == thread && caller.equals(deviceWait)) {
                     deviceWaits++;
+                } else if (park && workers.contains(id) && caller.equals(WORKER_IDLE)) {
+                    workerIdles++;
                 } else if (onRt.size() < 20) {
-                    onRt.add(e.getEventType().getName() + " in " + caller);
+                    onRt.add(e.getThread().getJavaName() + ": " + e.getEventType().getName() + " in " + caller);
                 }
             }
-            assertEquals(List.of(), onRt, "blocking or I/O on the audio thread (besides " + deviceWaits + " device waits)");
+            assertEquals(List.of(), onRt, "blocking or I/O on the audio thread or a worker (besides " + deviceWaits
+                    + " device waits and " + workerIdles + " idle dozes)");
+            assertEquals(server.options().workers(), workers.size(), "the workers were seen");
+            if (!workers.isEmpty()) assertTrue(tasks > 0, "the workers ran parallel tasks while recorded: " + tasks);
             // the recording works: the NRT thread's idle waits are parks, and are seen (the audio
             // thread's own device waits may be none at all when a loaded machine keeps it behind)
             assertTrue(seen.getOrDefault("sonora-nrt jdk.ThreadPark", 0) > 0, "events seen: " + seen);

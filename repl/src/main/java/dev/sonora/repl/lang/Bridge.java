@@ -202,6 +202,11 @@ public final class Bridge {
     }
 
     @HostAccess.Export
+    public Object parallelGroup(String action, Object target) {
+        return started(onServer(() -> server.parallelGroup(addAction(action), target(target), time())));
+    }
+
+    @HostAccess.Export
     public void set(Object node, Value names, Value values) {
         run(() -> server.set(ref(node, "set"), strings(names), floats(values), time()));
     }

@@ -77,6 +77,28 @@ class ApiTest {
         assertTrue(e.contains("say where"), e);
     }
 
+    /** Parallel groups (issue 14): the option alone, with a placement, inside a group; wrong options in one line. */
+    @Test
+    void parallelGroups() throws Exception {
+        f.eval("def('pg', ({freq = 220}) => sine(freq).mul(0.05))");
+        String p = f.eval("const par = group({parallel: true}); par");
+        assertTrue(p.matches("Group\\(\\d+ parallel\\)"), p);
+        String q = f.eval("const half = group({tail: par}); const inner = par.group({parallel: true}); inner");
+        assertTrue(q.matches("Group\\(\\d+ parallel\\)"), q);
+        assertTrue(f.eval("group({parallel: false, after: par})").matches("Group\\(\\d+\\)"));
+        f.eval("const v1 = half.synth('pg', {freq: 330}); const v2 = synth('pg', {freq: 440}, {tail: par})");
+        int before = f.audio.frames();
+        f.advance(50);
+        float peak = 0;
+        for (int i = before; i < f.audio.frames(); i++) peak = Math.max(peak, Math.abs(f.audio.left()[i]));
+        assertTrue(peak > 0.05, "the parallel group's children sound: " + peak);
+        assertTrue(f.error("group({paralel: true})").contains("group: unknown option 'paralel'"));
+        assertTrue(f.error("group({parallel: 'yes'})").contains("group: parallel is true or false, got string 'yes'"));
+        f.eval("par.free()");
+        f.advance(2);
+        assertEquals("false", f.eval("v1.playing || v2.playing"));
+    }
+
     @Test
     void playAndHushAndStatus() throws Exception {
         String n = f.eval("const p = play(() => saw(110).mul(0.05)); p");

@@ -52,6 +52,7 @@ public final class JackDriver implements Driver {
     private final Sink sink = new Sink();
     private final Input input = new Input();
     private final List<String> connections = new ArrayList<>();
+    private final WorkerThreads workers;
     // JNA calls these from native code: strong references keep them from being collected
     private final JackLib.ProcessCallback process = this::processOnRt;
     private final JackLib.XrunCallback xrun = this::xrunOnJack;
@@ -98,6 +99,7 @@ public final class JackDriver implements Driver {
         this.settings = settings;
         this.notices = notices;
         this.blockSize = server.blockSize();
+        this.workers = new WorkerThreads(server, true); // JACK's thread is real-time already; ours ask for it
         int[] status = new int[1];
         int options = JackLib.JACK_NO_START_SERVER;
         long c = settings.serverName() == null
@@ -215,6 +217,7 @@ public final class JackDriver implements Driver {
     @Override
     public void start() {
         if (inPorts.length > 0) engine.setBlockInput(input); // the engine reads the input ports each block
+        workers.start();
         check(JackLib.jack_activate(client), "client active");
         active = true;
         if (settings.connect()) {
@@ -360,10 +363,16 @@ public final class JackDriver implements Driver {
         engine.setBlockInput(null);
         long deadline = System.nanoTime() + 200_000_000L;
         while (inCallback && System.nanoTime() < deadline) LockSupport.parkNanos(100_000);
+        workers.close();
     }
 
     public Thread audioThread() {
         return rtThread;
+    }
+
+    /** Parallel-group tasks this driver's worker threads have run (tests). */
+    public long workerTasksRun() {
+        return workers.tasksRun();
     }
 
     /** Output latency in frames: JACK's playback latency of the first output port, at least one period. */
@@ -380,7 +389,8 @@ public final class JackDriver implements Driver {
         return String.format(Locale.ROOT, "jack: client '%s'%s, %d Hz, period %d frames (%d blocks of %d), %d output%s%s%s, output latency %s",
                 clientName, settings.serverName() == null ? "" : " on server '" + settings.serverName() + "'", server.sampleRate(),
                 period, period / blockSize, blockSize, outPorts.length, outPorts.length == 1 ? "" : "s", to,
-                inPorts.length == 0 ? "" : ", " + inPorts.length + " input" + (inPorts.length == 1 ? "" : "s"), Latency.ms(outputLatencyFrames(), server.sampleRate()));
+                inPorts.length == 0 ? "" : ", " + inPorts.length + " input" + (inPorts.length == 1 ? "" : "s"), Latency.ms(outputLatencyFrames(), server.sampleRate()))
+                + ", " + workers.describe();
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class JavaSoundDriver implements Driver {
     private final byte[] bytes;
     private final Thread thread;
     private final RtPriority priority = new RtPriority();
+    private final WorkerThreads workers;
     private final Converter converter = new Converter();
     private final AudioOut tap;
     private volatile boolean stopping;
@@ -70,6 +71,7 @@ public final class JavaSoundDriver implements Driver {
             priority.requestOnThisThread();
             loop();
         });
+        this.workers = new WorkerThreads(server, true);
     }
 
     private static Mixer.Info findMixer(String device, DataLine.Info info) {
@@ -98,6 +100,7 @@ public final class JavaSoundDriver implements Driver {
     @Override
     public void start() {
         line.start();
+        workers.start();
         thread.start();
     }
 
@@ -158,13 +161,15 @@ public final class JavaSoundDriver implements Driver {
     public String describe() {
         int frames = line.getBufferSize() / (2 * bits / 8);
         return "javasound: " + deviceName + ", " + server.sampleRate() + " Hz, " + bits + "-bit, buffer "
-                + frames + " frames, output latency " + Latency.ms(frames, server.sampleRate()) + ", " + priority.describe();
+                + frames + " frames, output latency " + Latency.ms(frames, server.sampleRate()) + ", " + priority.describe()
+                + ", " + workers.describe();
     }
 
     @Override
     public void close() {
         stopping = true;
         AudioThread.awaitEnd(thread, 1000);
+        workers.close();
         line.stop();
         line.flush();
         line.close();

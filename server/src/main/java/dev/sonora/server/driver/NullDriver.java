@@ -22,6 +22,7 @@ public final class NullDriver implements Driver {
     private final int bufferFrames;
     private final Thread thread;
     private final RtPriority priority = new RtPriority();
+    private final WorkerThreads workers;
     private volatile boolean stopping;
 
     public NullDriver(Server server, AudioOut out, int bufferFrames) {
@@ -33,11 +34,18 @@ public final class NullDriver implements Driver {
             priority.requestOnThisThread();
             loop();
         });
+        this.workers = new WorkerThreads(server, true);
     }
 
     @Override
     public void start() {
+        workers.start();
         thread.start();
+    }
+
+    /** Parallel-group tasks this driver's worker threads have run (tests). */
+    public long workerTasksRun() {
+        return workers.tasksRun();
     }
 
     private void loop() {
@@ -77,12 +85,13 @@ public final class NullDriver implements Driver {
     public String describe() {
         return "null driver (silent, clocked), " + server.sampleRate() + " Hz, block " + server.blockSize()
                 + ", buffer " + bufferFrames + " frames, output latency " + Latency.ms(bufferFrames, server.sampleRate())
-                + ", " + priority.describe();
+                + ", " + priority.describe() + ", " + workers.describe();
     }
 
     @Override
     public void close() {
         stopping = true;
         AudioThread.awaitEnd(thread, 1000);
+        workers.close();
     }
 }

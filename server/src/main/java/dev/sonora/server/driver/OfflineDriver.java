@@ -25,6 +25,7 @@ public final class OfflineDriver implements Driver {
     private final RtEngine engine;
     private final AudioOut out;
     private final Thread thread;
+    private final WorkerThreads workers;
     private volatile int pending;
     private volatile boolean stopping;
     private volatile Thread controller;
@@ -36,11 +37,18 @@ public final class OfflineDriver implements Driver {
         this.engine = server.engine();
         this.out = out;
         this.thread = AudioThread.create(server, this::loop);
+        this.workers = new WorkerThreads(server, false); // a render has no deadline: no real-time request
     }
 
     @Override
     public void start() {
+        workers.start();
         thread.start();
+    }
+
+    /** Parallel-group tasks this driver's worker threads have run (tests). */
+    public long workerTasksRun() {
+        return workers.tasksRun();
     }
 
     private void loop() {
@@ -111,7 +119,7 @@ public final class OfflineDriver implements Driver {
 
     @Override
     public String describe() {
-        return "offline renderer, " + server.sampleRate() + " Hz, block " + server.blockSize();
+        return "offline renderer, " + server.sampleRate() + " Hz, block " + server.blockSize() + ", " + workers.describe();
     }
 
     @Override
@@ -119,5 +127,6 @@ public final class OfflineDriver implements Driver {
         stopping = true;
         LockSupport.unpark(thread);
         AudioThread.awaitEnd(thread, 2000);
+        workers.close();
     }
 }

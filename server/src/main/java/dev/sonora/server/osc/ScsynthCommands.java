@@ -123,7 +123,7 @@ final class ScsynthCommands implements ServerListener {
             case "/n_query" -> {
                 for (int i = 0; i < a.size(); i++) query(intArg(a, i, "node id"), time, from, "/n_info");
             }
-            case "/g_new", "/p_new" -> gNew(a, time, from);
+            case "/g_new", "/p_new" -> gNew(a, time, from, m.address().equals("/p_new"));
             case "/g_head", "/g_tail" -> {
                 int action = m.address().equals("/g_head") ? AddAction.HEAD : AddAction.TAIL;
                 for (int i = 0; i + 1 < a.size(); i += 2) server.move(node(intArg(a, i + 1, "node id")), action, group(intArg(a, i, "group id")), time);
@@ -276,7 +276,8 @@ final class ScsynthCommands implements ServerListener {
         announce(n, time);
     }
 
-    private void gNew(List<Object> a, long time, OscPeer from) throws Fail {
+    /** {@code /g_new}, or with {@code parallel} {@code /p_new}: supernova's parallel group, Sonora's too. */
+    private void gNew(List<Object> a, long time, OscPeer from, boolean parallel) throws Fail {
         for (int i = 0; i + 2 < a.size() || i == 0 && a.size() >= 1; i += 3) {
             int id = intArg(a, i, "group id");
             int action = intArg(a, i + 1, "add action", AddAction.HEAD);
@@ -285,7 +286,7 @@ final class ScsynthCommands implements ServerListener {
             checkNewId(id);
             if (action < 0 || action > 4) throw new Fail("invalid add action " + action);
             NodeRef target = action <= 1 ? group(targetId) : node(targetId);
-            NodeRef g = server.group(action, target, time);
+            NodeRef g = parallel ? server.parallelGroup(action, target, time) : server.group(action, target, time);
             remember(id, g);
             announce(g, time);
         }

@@ -193,7 +193,7 @@ public final class RtEngine {
 
     private static void processTree(World w, int from, int to, boolean watching) {
         if (watching) w.root.processWatched(w, from, to);
-        else w.root.process(w, from, to);
+        else w.root.process(w, null, from, to);
     }
 
     /** Takes at most {@link #MAX_COMMANDS_PER_BLOCK} commands; the rest stay queued for the next block. */

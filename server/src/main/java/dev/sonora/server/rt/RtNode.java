@@ -41,8 +41,12 @@ public abstract class RtNode {
         return generation;
     }
 
-    /** Renders samples [from, to) of the current block. Audio thread only. */
-    abstract void process(World world, int from, int to);
+    /**
+     * Renders samples [from, to) of the current block. {@code lane} is null on the audio
+     * thread's own walk; inside a parallel group it is the lane of the task this node belongs to,
+     * and the thread may be a worker ({@link ParallelRunner}).
+     */
+    abstract void process(World world, Lane lane, int from, int to);
 
     /** True for groups; lets tree walks avoid instanceof pattern bindings on the hot path. */
     abstract boolean isGroup();

@@ -12,6 +12,8 @@ public final class RtSynth extends RtNode {
     private boolean done;
     // some control is ramping (or settling): only then are the controls processed at all
     private boolean controlsBusy;
+    // where its units write buses in the range being processed: null (the world's) or a parallel task's
+    private Lane lane;
 
     public RtSynth(int id, String defName) {
         super(id);
@@ -54,6 +56,7 @@ public final class RtSynth extends RtNode {
         done = false;
         controlsBusy = false;
         running = true;
+        lane = null;
         parent = null;
         prev = null;
         next = null;
@@ -97,8 +100,17 @@ public final class RtSynth extends RtNode {
         return controls.length;
     }
 
+    /**
+     * The lane of the parallel task this synth is running in, or null (the world's buses). Read
+     * by the units that reach buses, on whichever thread runs the synth's range.
+     */
+    public Lane laneOnRt() {
+        return lane;
+    }
+
     @Override
-    void process(World world, int from, int to) {
+    void process(World world, Lane lane, int from, int to) {
+        this.lane = lane;
         if (controlsBusy) {
             boolean busy = false;
             final SynthControl[] cs = controls;
@@ -113,7 +125,9 @@ public final class RtSynth extends RtNode {
             us[i].process(from, to);
         }
         if (done) {
-            world.endNode(this);
+            // inside a parallel task the tree is shared with the other tasks: end after the join
+            if (lane != null) lane.endLaterOnRt(this);
+            else world.endNode(this);
         }
     }
 

@@ -59,8 +59,17 @@ public final class World {
     /** Frame offset inside the block at which the current command performs. */
     int commandOffset;
 
+    /** Runs parallel groups' children on the audio thread and the workers. */
+    final ParallelRunner parallel;
+
     public World(int sampleRate, int blockSize, int maxNodes, int numAudioBuses, int numControlBuses,
                  SpscArrayQueue<Object> returnQueue, RtStats stats) {
+        this(sampleRate, blockSize, maxNodes, numAudioBuses, numControlBuses, returnQueue, stats, 0);
+    }
+
+    /** {@code workers}: the worker threads parallel groups may use besides the audio thread (0: none). */
+    public World(int sampleRate, int blockSize, int maxNodes, int numAudioBuses, int numControlBuses,
+                 SpscArrayQueue<Object> returnQueue, RtStats stats, int workers) {
         this.sampleRate = sampleRate;
         this.blockSize = blockSize;
         this.numAudioBuses = numAudioBuses;
@@ -77,6 +86,12 @@ public final class World {
         nodes[ROOT_GROUP] = root;
         nodes[DEFAULT_GROUP] = defaultGroup;
         root.addToTail(defaultGroup);
+        this.parallel = new ParallelRunner(this, workers);
+    }
+
+    /** Parallel groups' runner: the workers' side and the sender's {@link ParallelRunner#prepareLanes}. */
+    public ParallelRunner parallel() {
+        return parallel;
     }
 
     void clearNodeWatchesOnRt() {

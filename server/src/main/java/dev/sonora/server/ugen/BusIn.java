@@ -1,20 +1,25 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Lane;
+import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.rt.Ugen;
 
 /**
  * {@code in(bus)}: reads an audio bus (what earlier nodes in this block wrote to it), or with
  * {@code control} a control bus (one value per block, steady). A bus number out of range reads
- * silence.
+ * silence. Inside a parallel group it reads the bus as it was when the group began plus what its
+ * own task wrote to it, never what a sibling wrote ({@link Lane#readAudioOnRt}).
  */
 public final class BusIn extends Ugen {
     private final float[][] audio;
     private final float[] controls;
     private final boolean control;
+    private final RtSynth synth;
     private final Wire bus;
     private final Wire out;
 
     public BusIn(UnitContext ctx, boolean control, Wire bus, Wire out) {
+        this.synth = ctx.synth();
         this.audio = ctx.world().audioBuses;
         this.controls = ctx.world().controlBuses;
         this.control = control;
@@ -26,8 +31,9 @@ public final class BusIn extends Ugen {
     public void process(int from, int to) {
         final int b = (int) bus.value;
         final float[] o = out.buf;
+        final Lane lane = synth.laneOnRt();
         if (control) {
-            float v = b >= 0 && b < controls.length ? controls[b] : 0f;
+            float v = b < 0 || b >= controls.length ? 0f : lane == null ? controls[b] : lane.readControlOnRt(controls, b);
             if (!out.steady || out.value != v) out.fill(v);
             return;
         }
@@ -35,7 +41,8 @@ public final class BusIn extends Ugen {
             for (int i = from; i < to; i++) o[i] = 0f;
             return;
         }
-        System.arraycopy(audio[b], from, o, from, to - from);
+        if (lane == null) System.arraycopy(audio[b], from, o, from, to - from);
+        else lane.readAudioOnRt(audio[b], b, o, from, to);
     }
 
     @Override

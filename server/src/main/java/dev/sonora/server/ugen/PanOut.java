@@ -1,5 +1,7 @@
 package dev.sonora.server.ugen;
 
+import dev.sonora.server.rt.Lane;
+import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.rt.Ugen;
 
 /**
@@ -11,6 +13,7 @@ import dev.sonora.server.rt.Ugen;
 public final class PanOut extends Ugen {
     private final float[][] buses;
     private final boolean[] written;
+    private final RtSynth synth;
     private final Wire in;
     private final Wire pos;
     private final Wire level;
@@ -18,6 +21,7 @@ public final class PanOut extends Ugen {
     private final Wire bus;
 
     public PanOut(UnitContext ctx, Wire in, Wire pos, Wire level, Wire bus) {
+        this.synth = ctx.synth();
         this.buses = ctx.world().audioBuses;
         this.written = ctx.world().audioBusWritten;
         this.in = in;
@@ -29,6 +33,9 @@ public final class PanOut extends Ugen {
     @Override
     public void process(int from, int to) {
         final int b = (int) bus.value;
+        final Lane lane = synth.laneOnRt(); // inside a parallel group: its task's own buses
+        final float[][] buses = lane == null ? this.buses : lane.audioBuses;
+        final boolean[] written = lane == null ? this.written : lane.audioBusWritten;
         if (b < 0 || b + 1 >= buses.length) return;
         written[b] = true;
         written[b + 1] = true;

@@ -203,6 +203,21 @@ class OscServerTest {
         assertEquals(List.of(1000, 1, -1, -1, 0), rig.await("/n_info").args(), rig.log.toString());
     }
 
+    /** supernova's {@code /p_new} makes a parallel group (issue 14): its children play, and it shows as parallel. */
+    @Test
+    void pNewMakesAParallelGroup() throws Exception {
+        rig.send(OscMessage.of("/p_new", 3000, 0, 1));
+        rig.send(OscMessage.of("/s_new", "dc", 3001, 1, 3000, "amp", 0.25f));
+        rig.send(OscMessage.of("/s_new", "dc", 3002, 1, 3000, "amp", 0.25f));
+        rig.sync();
+        rig.send(OscMessage.of("/n_query", 3000));
+        assertEquals(List.of(3000, 1, -1, -1, 1, 3001, 3002), rig.await("/n_info").args());
+        long parallel = java.util.stream.IntStream.range(0, rig.server.options().maxNodes()).mapToObj(rig.server::node)
+                .filter(n -> n != null && n.toString().endsWith(" parallel)")).count();
+        assertEquals(1, parallel, "one parallel group in the tree");
+        assertTrue(rig.errors.isEmpty(), rig.errors.toString());
+    }
+
     @Test
     void quitIsAnswered() throws Exception {
         rig.send(OscMessage.of("/quit"));

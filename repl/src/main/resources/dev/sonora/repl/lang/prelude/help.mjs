@@ -21,7 +21,8 @@ const HELP = {
   play(fn, controls?) defines and starts an anonymous synth`,
   groups: `const g = group()                   a group at the head of the default group
   synth('x', {}, g) / {head: g} / {tail: g} / {before: n} / {after: n} / {replace: n}   where a node goes
-  n.moveBefore(m) n.moveAfter(m) n.moveToHead(g) n.moveToTail(g)   g.freeAll()   g.free()`,
+  n.moveBefore(m) n.moveAfter(m) n.moveToHead(g) n.moveToTail(g)   g.freeAll()   g.free()
+  group({parallel: true}) / g.group({parallel: true})   children may run at once on the worker threads (siblings must not read each other's buses)`,
   units: () => `units now: ${join(unitNames(), ', ')}
   call them as functions, sine(440), or as methods on a signal, saw(110).mul(0.2).pan(-0.5); numbers and signals mix.
   in(bus) reads a bus; sig.out(bus) writes one. mix(a, b, ...) sums signals.`,

@@ -73,7 +73,8 @@ class Group extends Node {
   freeAll() { B.freeAll(this.__ref); return this; }
   synth(name, controls) { return synth(name, controls, { head: this }); }
   play(fn, controls) { return play(fn, controls, { head: this }); }
-  group() { return group({ head: this }); }
+  group(options) { return group(options !== null && typeof options === 'object' && options.parallel !== undefined
+    ? { parallel: options.parallel, head: this } : { head: this }); }
 }
 members('id', 'playing', 'set', 'release', 'free', 'run', 'pause', 'resume', 'onEnd', 'moveBefore', 'moveAfter',
   'moveToHead', 'moveToTail', 'freeAll', 'synth', 'group');
@@ -122,9 +123,30 @@ export function play(fn, controls, where) {
 }
 api('play', play);
 
+const PLACES = ['head', 'tail', 'before', 'after', 'replace'];
+
+// group(where) or group({parallel: true, ...where}): a parallel group's children may run at
+// the same time on the audio worker threads (docs/api.md, "Parallel groups")
 function group(where) {
+  let parallel = false;
+  if (where !== null && typeof where === 'object' && !(where instanceof Node) && !isArray(where)) {
+    const ks = objectKeys(where);
+    for (let i = 0; i < ks.length; i++) {
+      if (ks[i] !== 'parallel' && !includes(PLACES, ks[i])) {
+        fail(`group: unknown option '${ks[i]}' (options: parallel, and one of head, tail, before, after, replace)`);
+      }
+    }
+    if (includes(ks, 'parallel')) {
+      const v = where.parallel;
+      if (v !== true && v !== false) fail(`group: parallel is true or false, got ${describe(v)}`);
+      parallel = v;
+      const rest = {};
+      for (let i = 0; i < ks.length; i++) if (ks[i] !== 'parallel') rest[ks[i]] = where[ks[i]];
+      where = objectKeys(rest).length === 0 ? undefined : rest;
+    }
+  }
   const p = place(where, 'group');
-  return wrap(B.group(p.action, p.target));
+  return wrap(parallel ? B.parallelGroup(p.action, p.target) : B.group(p.action, p.target));
 }
 api('group', group);
 api('defaultGroup', () => wrap(B.defaultGroup()));

@@ -1,0 +1,175 @@
+package dev.sonora.server.rt;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a parallel group's children on the audio thread and the worker threads at once.
+ *
+ * <p>The audio thread cuts the group's children into tasks (one child each, or, past
+ * {@link #MAX_TASKS} children, runs of consecutive children), posts them in one atomic word and
+ * works on them itself; each thread claims the next task with a compare-and-set on that word, so
+ * a worker that is asleep or late simply takes none and the audio thread never waits for it.
+ * The audio thread waits only for tasks a worker has claimed and is running. Task {@code t}
+ * writes into {@link Lane} {@code t}; after the join the audio thread adds the lanes into the
+ * world in task order and ends the synths that finished, so the output and the order of ends
+ * are the same whichever thread ran which task, and with no workers at all.
+ *
+ * <p>Nothing here allocates, locks or parks: the audio thread spins on the join, workers spin
+ * or back off in {@link RtWorker}. Audio thread, except {@link #claimAndRunOnWorker} (a worker)
+ * and {@link #prepareLanes} (the sender, before the first parallel group is linked).
+ */
+public final class ParallelRunner {
+    /** Tasks (and lanes) a parallel group is cut into at most; more children share tasks in order. */
+    public static final int MAX_TASKS = 32;
+
+    // the posted job: generation (bits 32..63), task count (16..31), next task to claim (0..15).
+    // One word, so a claim sees the count and the generation it belongs to: a worker that slept
+    // through a job cannot claim in the next one with what it read of this one
+    private final AtomicLong job = new AtomicLong();
+    private final AtomicInteger finished = new AtomicInteger();
+    private final RtNode[] taskFirst = new RtNode[MAX_TASKS];
+    private final int[] taskLength = new int[MAX_TASKS];
+    // the job's frames; written before the job word is posted, read after a claim succeeded
+    private int from;
+    private int to;
+    private int generation;
+    private final World world;
+    private final int workers;
+    private volatile Lane[] lanes;
+    // parallel groups made and not yet ended: while none lives, the workers sleep deeply
+    private final AtomicInteger groupsAlive = new AtomicInteger();
+
+    ParallelRunner(World world, int workers) {
+        this.world = world;
+        this.workers = workers;
+    }
+
+    /** The worker threads the server was configured with (0: parallel groups run on the audio thread alone). */
+    public int workers() {
+        return workers;
+    }
+
+    /** Whether some parallel group lives: while none does, workers sleep deeply. Any thread. */
+    public boolean inUse() {
+        return groupsAlive.get() > 0;
+    }
+
+    /**
+     * A parallel group is about to be sent to the audio thread: builds the lanes, the first time
+     * (the command queue then publishes them), and wakes the workers from their deep sleep.
+     * Sender side, any thread.
+     */
+    public void groupMadeOnSender() {
+        prepareLanes();
+        groupsAlive.incrementAndGet();
+    }
+
+    /** A parallel group ended (or never reached the audio thread). NRT, or the sender whose send failed. */
+    public void groupEndedOnNrt() {
+        groupsAlive.decrementAndGet();
+    }
+
+    private synchronized void prepareLanes() {
+        if (lanes != null) return;
+        Lane[] ls = new Lane[MAX_TASKS];
+        for (int i = 0; i < ls.length; i++) {
+            ls[i] = new Lane(world.numAudioBuses, world.blockSize, world.numControlBuses, world.maxNodes());
+        }
+        lanes = ls;
+    }
+
+    /** Processes frames [from, to) of parallel group {@code g}. Audio thread only. */
+    void runOnRt(RtGroup g, int from, int to) {
+        int children = 0;
+        for (RtNode n = g.head; n != null; n = n.next) children++;
+        if (children == 0) return;
+        final Lane[] ls = lanes;
+        final int tasks = Math.min(children, MAX_TASKS);
+        // task t takes children [t * children / tasks, (t + 1) * children / tasks): fixed by the
+        // count alone, so the same tree always sums the same way
+        RtNode n = g.head;
+        int index = 0;
+        for (int t = 0; t < tasks; t++) {
+            int end = (int) ((long) (t + 1) * children / tasks);
+            taskFirst[t] = n;
+            taskLength[t] = end - index;
+            for (; index < end; index++) n = n.next;
+        }
+        this.from = from;
+        this.to = to;
+        if (tasks == 1 || workers == 0) {
+            for (int t = 0; t < tasks; t++) runTaskCaught(t, ls[t]); // inline, through the same lanes
+        } else {
+            finished.setPlain(0);
+            generation++;
+            job.set(((long) generation << 32) | ((long) tasks << 16)); // posts from, to and the tasks
+            int t;
+            while ((t = claim()) >= 0) {
+                runTaskCaught(t, ls[t]);
+                finished.incrementAndGet();
+            }
+            // only tasks a running worker claimed are left: wait for them, never for a sleeper
+            while (finished.get() < tasks) Thread.onSpinWait();
+        }
+        join(ls, tasks, from, to);
+    }
+
+    private void join(Lane[] ls, int tasks, int from, int to) {
+        Throwable failed = null;
+        for (int t = 0; t < tasks; t++) {
+            Lane lane = ls[t];
+            if (lane.failure != null && failed == null) failed = lane.failure;
+            lane.failure = null;
+            if (failed == null) lane.addIntoWorldOnRt(world, from, to);
+            else lane.clearOnRt(from, to);
+            lane.endSynthsOnRt(world);
+            taskFirst[t] = null;
+        }
+        if (failed != null) sneakyThrow(failed); // the block loop mutes the block, as for a serial failure
+    }
+
+    /** The next unclaimed task of the posted job, or -1. Any thread taking part. */
+    private int claim() {
+        while (true) {
+            long v = job.get();
+            int count = (int) (v >>> 16) & 0xFFFF;
+            int next = (int) v & 0xFFFF;
+            if (next >= count) return -1;
+            if (job.compareAndSet(v, v + 1)) return next;
+        }
+    }
+
+    /**
+     * A worker's turn: claims one task of the posted job, if any is left, and runs it. Returns
+     * whether it ran one. Worker thread.
+     */
+    public boolean claimAndRunOnWorker() {
+        int t = claim();
+        if (t < 0) return false;
+        // the claim succeeded, so the job is not finished and its fields are the ones posted with it
+        runTaskCaught(t, lanes[t]);
+        finished.incrementAndGet();
+        return true;
+    }
+
+    private void runTaskCaught(int t, Lane lane) {
+        try {
+            RtNode n = taskFirst[t];
+            final int from = this.from;
+            final int to = this.to;
+            for (int i = taskLength[t]; i > 0; i--) {
+                RtNode following = n.next; // links do not change during the job (ends wait for the join)
+                if (n.running) n.process(world, lane, from, to);
+                n = following;
+            }
+        } catch (Throwable e) {
+            lane.failure = e; // the join must still happen: the audio thread rethrows it after
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+}
