@@ -3,6 +3,8 @@ package dev.sonora.repl.midi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,13 +40,14 @@ class MidiOutLiveTest {
     static final LoopbackMidiDevice synth = new LoopbackMidiDevice("Synth Cable");
     static final LoopbackMidiDevice drums = new LoopbackMidiDevice("Drum Cable");
     static final FakeMidiDevice clockSource = new FakeMidiDevice("Clock Source", -1);
+    static final FakeMidiDevice faders = new FakeMidiDevice("Faders", -1);
 
     @BeforeAll
     static void start() throws Exception {
         live = new LiveHost(new MemoryOut(48000), 256);
         MidiBridge bridge = live.host.extension("midi", MidiBridge.class);
         live.onLang(() -> {
-            bridge.useDevices(() -> List.of(synth, drums, clockSource));
+            bridge.useDevices(() -> List.of(synth, drums, clockSource, faders));
             return null;
         });
     }
@@ -279,4 +282,27 @@ class MidiOutLiveTest {
         eval("stop('bad')");
     }
 
+    @Test
+    @Order(7)
+    void aFileRunAgainReplacesItsCcMappingsEvenToANewBus() throws Exception {
+        eval("midi.open('faders')");
+        Path file = Files.createTempFile("midi-mappings", ".js");
+        // each run makes a new bus and maps cc 7 to it: only the last run's mapping may stay
+        Files.writeString(file, "globalThis.faderBuses = globalThis.faderBuses || []\n"
+                + "const b = bus.control(); faderBuses.push(b.index); midi.cc(7).to(b, 0, 10)\n");
+        String load = "load('" + file.toString().replace("\\", "\\\\").replace("'", "\\'") + "')";
+        eval(load);
+        eval(load);
+        eval(load);
+        int[] buses = Arrays.stream(eval("faderBuses.join(' ')").replace("'", "").split(" ")).mapToInt(Integer::parseInt).toArray();
+        assertEquals(3, buses.length);
+        float[] world = live.server.engine().world().controlBuses;
+        faders.play(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 7, 127));
+        await(() -> world[buses[2]] == 10f, "the last run's bus at 10, is " + world[buses[2]]);
+        Thread.sleep(100); // the earlier runs' mappings would have been applied in the same block
+        assertEquals(0f, world[buses[0]], "the first run's mapping was replaced");
+        assertEquals(0f, world[buses[1]], "the second run's mapping was replaced");
+        eval("midi.off(); midi.close('Faders (a fake device)')");
+        Files.delete(file);
+    }
 }
