@@ -60,8 +60,13 @@ public final class MidiOutBridge implements AutoCloseable {
         if (midi == null || time == null) throw new IllegalStateException("midi out needs the midi and time extensions loaded before it");
         this.queue = new OutboundQueue("sonora-midi-out", e -> output.err("midi out: " + e.getMessage()));
         this.clockOut = new MidiClockSender(server, time, output);
-        this.clockIn = new MidiClockFollow(time, output);
+        this.clockIn = new MidiClockFollow(time, server, output);
         midi.tap(clockIn);
+        time.clock().onTransportStop(sample -> { // a shared transport stopped: no note is left hanging
+            if (closed) return;
+            long due = instantOf(sample);
+            for (MidiOut o : outs) if (o != null) o.endHeldNotesAt(due);
+        });
         lang.addTicker(() -> {
             if (closed) return;
             clockOut.tick();
@@ -214,6 +219,11 @@ public final class MidiOutBridge implements AutoCloseable {
         return name;
     }
 
+    /** The driver's output latency: a followed clock's beat is where the sound leaves the speakers. Lang thread (set at start-up). */
+    public void outputLatencyFrames(int frames) {
+        clockIn.outputLatencyFrames(frames);
+    }
+
     @HostAccess.Export
     public void clockUnfollow() {
         clockIn.stop();
@@ -224,7 +234,8 @@ public final class MidiOutBridge implements AutoCloseable {
         double bpm = clockIn.measuredBpm();
         return JsValues.object("sending", clockOut.outputName(), "pulsesSent", clockOut.pulses(), "pulsesLate", clockOut.latePulses(),
                 "following", clockIn.inputName(), "bpm", Double.isNaN(bpm) ? null : Math.round(bpm * 100) / 100.0,
-                "running", clockIn.running(), "position", clockIn.position(), "pulsesHeard", clockIn.pulses());
+                "running", clockIn.running(), "position", clockIn.position(), "pulsesHeard", clockIn.pulses(),
+                "alignments", clockIn.alignments());
     }
 
     @Override
