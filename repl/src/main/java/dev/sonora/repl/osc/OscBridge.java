@@ -75,6 +75,7 @@ public final class OscBridge implements AutoCloseable {
     private Bridge bridge;
     private int nextHandler = 1;
     private long handled;
+    private boolean renderSaid; // the one line a render's first osc.send gets
     private long timed; // messages handled at their bundle's time tag
     private long late; // messages whose time tag had passed when their handlers ran
     private final ReportLimiter lateReports;
@@ -111,9 +112,8 @@ public final class OscBridge implements AutoCloseable {
     public void send(String host, int port, String address, String tags, Value values) {
         checkHost(host);
         OscMessage m = message(address, tags, values);
-        long sample = eventSample();
-        long due = lang.virtualTime() ? System.nanoTime() : SampleInstants.nanosOf(server, sample);
-        sender().send(host, port, OscCodec.encode(m), due, address);
+        if (rendering()) return;
+        sender().send(host, port, OscCodec.encode(m), SampleInstants.nanosOf(server, eventSample()), address);
     }
 
     /**
@@ -128,8 +128,23 @@ public final class OscBridge implements AutoCloseable {
             Value e = messages.getArrayElement(i);
             elements.add(message(e.getArrayElement(0).asString(), e.getArrayElement(1).asString(), e.getArrayElement(2)));
         }
+        if (rendering()) return;
         OscBundle b = new OscBundle(stamp(beats), elements);
         sender().send(host, port, OscCodec.encode(b), System.nanoTime(), "a bundle of " + elements.size());
+    }
+
+    /**
+     * A render runs faster than the music: what it sent would reach the other program in a burst
+     * (and a time tag would have no wall clock to mean), so nothing is sent; one line the first time.
+     */
+    private boolean rendering() {
+        if (!lang.virtualTime()) return false;
+        if (!renderSaid) {
+            renderSaid = true;
+            output.out("osc: not sent during a --render (it runs faster than the music, the receiver would get it in a burst):"
+                    + " osc.send is skipped; the audio renders as usual");
+        }
+        return true;
     }
 
     /** The NTP time of the logical now (the event's sample, else the clock's now: the latency ahead) plus {@code beats}. */

@@ -11,15 +11,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.sonora.repl.LiveHost;
+import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.repl.link.net.LinkProbe;
+import dev.sonora.server.midi.LoopbackMidiDevice;
 
 /**
  * Link's shared transport moves Sonora's loops, against Ableton's own LinkHut (its space bar
  * pressed through its terminal): LinkHut stops, Sonora's bar clicks stop; LinkHut starts, they
- * come back on LinkHut's bar lines; Sonora's link.stop() and link.start() stop and start
+ * come back on LinkHut's bar lines, and a note a loop held on a MIDI output is ended at the stop; Sonora's link.stop() and link.start() stop and start
  * LinkHut and its own loops alike. Skipped in one line without LinkHut or jackd.
  */
 class LinkTransportTest {
+    static final LoopbackMidiDevice synth = new LoopbackMidiDevice("Synth Cable");
+
     @Test
     void loopsStopAndStartWithTheSessionsTransport() throws Exception {
         HeardOut out = LinkPeers.out();
@@ -27,7 +31,12 @@ class LinkTransportTest {
             hut.key('a');
             Thread.sleep(700); // LinkHut's session is the older: Sonora joins it
             try (LiveHost s = LinkPeers.host(out)) {
-                s.eval("link(true)\n" + LinkPeers.BAR_CLICKS, "s.js");
+                s.onLang(() -> {
+                    s.host.extension("midi", MidiBridge.class).useDevices(() -> List.of(synth));
+                    return null;
+                });
+                // a note-on every bar and no note-off: a stop must not leave it hanging
+                s.eval("link(true)\n" + LinkPeers.BAR_CLICKS + "const syn = midi.out('synth'); loop('held', 4, () => syn.on(60))\n", "s.js");
                 await("Sonora and LinkHut see each other", () -> link(s, "peers") == 1 && hut.state().peers() == 1);
                 s.eval("link.startStop(true)", "t");
                 hut.key('s');
@@ -36,6 +45,7 @@ class LinkTransportTest {
                 await("Sonora hears LinkHut start", () -> link(s, "playing") == 1);
                 Thread.sleep(3000);
                 assertTrue(out.count > 0, "Sonora's loop plays while the session does");
+                assertTrue(!synth.of(0x90).isEmpty() && synth.of(0x80).isEmpty(), "notes held: " + synth.arrived);
 
                 hut.key(' ');
                 await("Sonora hears LinkHut stop", () -> link(s, "playing") == 0);
@@ -43,6 +53,7 @@ class LinkTransportTest {
                 int quiet = out.count;
                 Thread.sleep(4500); // more than two bars at 120 bpm
                 assertEquals(quiet, out.count, "no bar clicks while the session is stopped");
+                assertEquals(60, synth.of(0x80).get(0).data1(), "the held note ended at the stop: " + synth.arrived);
 
                 hut.key(' ');
                 await("Sonora hears LinkHut start again", () -> link(s, "playing") == 1);

@@ -1,8 +1,13 @@
 package dev.sonora.repl.midi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -365,5 +370,31 @@ class MidiOutLiveTest {
         assertTrue(Integer.parseInt(eval("midi.clock.status().alignments")) >= 1);
         eval("midi.clock.unfollow()");
         live.errors.clear(); // the pulses stopped: that line was tested above
+    }
+
+    @Test
+    @Order(9)
+    void duringARenderMidiAndOscOutAreNotSentAndOneLineSaysSo() throws Exception {
+        synth.arrived.clear();
+        try (DatagramSocket visuals = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            visuals.setSoTimeout(500);
+            live.lang.virtualTime(true); // as --render runs the Lang loop
+            try {
+                eval("const r = midi.out('synth'); r.note(60, 100, 1); r.cc(1, 64); midi.clock.send('synth');"
+                        + " osc.send('127.0.0.1', " + visuals.getLocalPort() + ", '/x', 1);"
+                        + " osc.send('127.0.0.1', " + visuals.getLocalPort() + ", osc.bundle(0, [['/y', 2]]))");
+                eval("r.note(62, 100, 1)");
+            } finally {
+                live.lang.virtualTime(false);
+            }
+            Thread.sleep(300);
+            assertEquals(List.of(), List.copyOf(synth.arrived), "nothing reaches the device in a burst");
+            assertThrows(SocketTimeoutException.class, () -> visuals.receive(new DatagramPacket(new byte[512], 512)), "nor the other program");
+        }
+        List<String> said = live.printed.stream().filter(l -> l.contains("not sent during a --render")).toList();
+        assertEquals(2, said.size(), "one line for MIDI, one for OSC: " + said);
+        assertTrue(said.get(0).startsWith("midi out: not sent during a --render"), said.get(0));
+        assertTrue(said.get(1).startsWith("osc: not sent during a --render"), said.get(1));
+        assertEquals(List.of(), List.copyOf(live.errors), "not an error: the render goes on");
     }
 }
