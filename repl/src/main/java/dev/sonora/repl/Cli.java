@@ -23,6 +23,7 @@ import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.link.LinkBridge;
 import dev.sonora.repl.midi.MidiBridge;
+import dev.sonora.repl.midi.MidiOutBridge;
 import dev.sonora.repl.observe.LiveStatusFeed;
 import dev.sonora.repl.run.ClipWatch;
 import dev.sonora.repl.run.LiveAudio;
@@ -347,7 +348,7 @@ public final class Cli {
 
     /**
      * Ableton Link: the bridge learns the driver's output latency (Link's beat is where the sound
-     * leaves the speakers); with {@code --link} it joins before any script runs. False (one line
+     * leaves the speakers; so does a followed MIDI clock's); with {@code --link} it joins before any script runs. False (one line
      * said why) if it could not.
      */
     private boolean link(boolean on, LiveAudio audio, Session s) {
@@ -355,6 +356,8 @@ public final class Cli {
             s.call(() -> {
                 LinkBridge link = s.host().extension("link", LinkBridge.class);
                 link.outputLatencyFrames(audio.outputLatencyFrames());
+                MidiOutBridge midiOut = s.host().extension("midiout", MidiOutBridge.class); // a followed MIDI clock's beat is heard, too
+                if (midiOut != null) midiOut.outputLatencyFrames(audio.outputLatencyFrames());
                 if (on) link.enable(true);
                 return null;
             });

@@ -76,7 +76,7 @@ public final class LinkBridge implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("link: cannot open Link's network sockets (UDP " + LinkNode.PORT + "): " + e.getMessage());
         }
-        follower = new LinkFollower(clock, server, node, output::err);
+        follower = new LinkFollower(clock, server, node, output::err, output::out);
         follower.outputLatencyFrames(outputLatencyFrames);
         clock.tempoListener(follower::tempoSet);
         output.out(String.format(Locale.ROOT, "link: on (%s), %.2f bpm, quantum %s: the session's tempo and phase from now on",
@@ -135,6 +135,7 @@ public final class LinkBridge implements AutoCloseable {
     public void close() {
         if (node == null) return;
         clock.tempoListener(null);
+        follower.releaseTransport(); // loops a stopped session held play again: Link no longer stops them
         follower = null;
         startStopSync = false;
         node.close();

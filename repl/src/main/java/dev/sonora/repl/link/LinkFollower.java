@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import dev.sonora.repl.link.net.LinkNode;
 import dev.sonora.repl.link.net.LinkState;
+import dev.sonora.repl.link.net.StartStop;
 import dev.sonora.repl.link.net.Timeline;
 import dev.sonora.repl.time.Clock;
 import dev.sonora.server.Server;
@@ -37,6 +38,8 @@ final class LinkFollower implements Runnable {
     private final LinkNode node;
     private final double rate;
     private final Consumer<String> say;
+    private final Consumer<String> tell; // news, not errors
+    private boolean transportShared; // link.startStop(true) on this side
     private double latencyFrames;
     private double shift;
     private boolean aligned;
@@ -46,8 +49,9 @@ final class LinkFollower implements Runnable {
     private double tickNanos;
     private double tickSample;
 
-    LinkFollower(Clock clock, Server server, LinkNode node, Consumer<String> say) {
+    LinkFollower(Clock clock, Server server, LinkNode node, Consumer<String> say, Consumer<String> tell) {
         this.say = say;
+        this.tell = tell;
         this.clock = clock;
         this.server = server;
         this.samples = server.engine().sampleClock();
@@ -71,14 +75,30 @@ final class LinkFollower implements Runnable {
         node.requestTempo(bpm, hostMicros);
     }
 
+    /** Stamped with when the horizon's sample is heard: Sonora's loops can change no sooner. */
     void requestStartStop(boolean playing) {
         pending();
-        node.requestStartStop(playing);
+        if (clock.running() && readClock()) node.requestStartStop(playing, hostOf(clock.horizonSample()));
+        else node.requestStartStop(playing);
     }
 
     void requestStartStopSync(boolean on) {
         pending();
         node.requestStartStopSync(on);
+        transportShared = on;
+        if (!on) releaseTransport();
+    }
+
+    /** Start/stop is no longer shared (or Link is off): loops held by a stopped transport play from the next bar. */
+    void releaseTransport() {
+        if (!clock.transportStopped() || !clock.running()) return;
+        clock.startTransport(nextBar(clock.beatAtSample(clock.horizonSample())));
+        tell.accept("link: start/stop no longer shared: loops and patterns play again from the next bar");
+    }
+
+    private double nextBar(double beat) {
+        double q = clock.quantum();
+        return Math.ceil(beat / q - 1e-9) * q + 0.0;
     }
 
     private void pending() {
@@ -107,6 +127,33 @@ final class LinkFollower implements Runnable {
         double b0 = clock.beatAtSample(clock.horizonSample());
         if (st.peers() == 0) lead(st, b0);
         else follow(st, b0);
+        transport(st, clock.beatAtSample(clock.horizonSample()));
+    }
+
+    /**
+     * The shared transport moves loops and patterns: a stop holds them from the moment it was
+     * stamped (or the horizon, if that passed: what was sent plays); a start lets them play from the
+     * first bar line at or after its moment that has not been sent yet, where Link's apps start
+     * too. Until some peer shares a start/stop (a session that never had one), Sonora plays.
+     */
+    private void transport(LinkState st, double horizonBeat) {
+        StartStop ss = st.startStop();
+        boolean playing = !transportShared || ss.timestamp() == 0 || ss.playing();
+        if (playing != clock.transportStopped()) return;
+        double at = ss.timestamp() == 0 ? horizonBeat : clock.beatAtSample(sampleOf(st.xform().ghostToHost(ss.timestamp())));
+        double from = Math.max(at, horizonBeat);
+        if (playing) {
+            double bar = nextBar(from);
+            clock.startTransport(bar);
+            tell.accept(String.format(Locale.ROOT, "link: the session started: loops and patterns play from beat %s, the next bar", plain(bar)));
+        } else {
+            clock.stopTransport(from);
+            tell.accept("link: the session stopped: loops and patterns wait for its start (at()s and what was sent still play)");
+        }
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
     }
 
     private boolean readClock() {

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import dev.sonora.repl.lang.Output;
 import dev.sonora.repl.time.TimeBridge;
+import dev.sonora.server.Server;
 import dev.sonora.server.midi.message.MidiHandler;
 import dev.sonora.server.midi.message.MidiMessage;
 import dev.sonora.server.midi.out.ClockFollower;
@@ -11,10 +12,12 @@ import dev.sonora.server.midi.out.ClockFollower;
 /**
  * {@code midi.clock.follow('name')}: Sonora's {@code tempo()} follows the clock arriving on one
  * input. The pulses' arrival instants (stamped on the device thread, so Lang's own delays do not
- * count) feed a {@link ClockFollower}; a ticker sets the tempo through the time API's own setter
- * when the measured tempo has moved more than {@link #DEADBAND} bpm from the one set, so jitter
- * does not make a new tempo segment every pulse. Start, stop, continue and the song position
- * are kept for {@code midi.clock.status()}; when the pulses stop arriving it says so in one line.
+ * count) feed a {@link ClockFollower}. While the other machine's song runs (after a start or
+ * continue) {@link MidiClockPhase} steers the clock's beats onto the song's, bars aligned; while
+ * it is stopped, a ticker sets the tempo through the time API's own setter when the measured
+ * tempo has moved more than {@link #DEADBAND} bpm from the one set, so jitter does not make a new
+ * tempo segment every pulse. Start, stop, continue and the song position are kept for
+ * {@code midi.clock.status()}; when the pulses stop arriving it says so in one line.
  *
  * <p>Lang thread only: {@link #handle} is called from the MIDI dispatch, {@link #tick} by a Lang ticker.
  */
@@ -24,21 +27,29 @@ final class MidiClockFollow implements MidiHandler {
 
     private final TimeBridge time;
     private final Output output;
+    private final MidiClockPhase phase;
     private ClockFollower follower; // null: not following
     private String name;
     private int source = -1;
     private double applied = Double.NaN;
     private boolean silenceReported;
 
-    MidiClockFollow(TimeBridge time, Output output) {
+    MidiClockFollow(TimeBridge time, Server server, Output output) {
         this.time = time;
         this.output = output;
+        this.phase = new MidiClockPhase(time.clock(), server);
+    }
+
+    /** The driver's output latency: the song's beat is where the sound leaves the speakers. */
+    void outputLatencyFrames(int frames) {
+        phase.outputLatencyFrames(frames);
     }
 
     void follow(String inputName, int inputSource) {
         name = inputName;
         source = inputSource;
         follower = new ClockFollower();
+        phase.release();
         applied = Double.NaN;
         silenceReported = false;
     }
@@ -58,9 +69,15 @@ final class MidiClockFollow implements MidiHandler {
                 f.pulse(m.time);
                 silenceReported = false;
             }
-            case MidiMessage.START -> f.start();
+            case MidiMessage.START -> {
+                f.start();
+                phase.release(); // the song begins again: its bars are aligned afresh
+            }
             case MidiMessage.STOP -> f.stop();
-            case MidiMessage.CONTINUE -> f.resume();
+            case MidiMessage.CONTINUE -> {
+                f.resume();
+                phase.release();
+            }
             case 0xF2 -> f.songPosition(m.data1 | m.data2 << 7); // song position pointer
             default -> {
             }
@@ -75,12 +92,17 @@ final class MidiClockFollow implements MidiHandler {
             if (!silenceReported) {
                 silenceReported = true;
                 output.err(String.format(Locale.ROOT, "midi.clock: the clock from '%s' stopped arriving; the tempo stays at %.2f bpm",
-                        name, time.tempo()));
+                        name, Double.isNaN(applied) ? time.tempo() : applied)); // not a bend into an aligned bar's tempo
             }
             f.forgetPulses();
+            phase.release();
             return;
         }
         double bpm = f.bpm();
+        if (phase.run(f)) { // the song runs: the clock follows its beats, tempo and bars
+            applied = Math.round(bpm * 100) / 100.0;
+            return;
+        }
         if (Double.isNaN(bpm) || bpm < 1 || bpm > 1000) return;
         if (!Double.isNaN(applied) && Math.abs(bpm - applied) <= DEADBAND) return;
         applied = Math.round(bpm * 100) / 100.0;
@@ -109,6 +131,10 @@ final class MidiClockFollow implements MidiHandler {
     double position() {
         ClockFollower f = follower;
         return f == null ? 0 : f.position();
+    }
+
+    long alignments() {
+        return phase.alignments();
     }
 
     long pulses() {

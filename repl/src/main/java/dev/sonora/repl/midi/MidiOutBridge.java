@@ -50,6 +50,7 @@ public final class MidiOutBridge implements AutoCloseable {
     private final MidiClockFollow clockIn;
     private Bridge bridge;
     private boolean closed;
+    private boolean renderSaid; // the one line a render's first MIDI out gets
 
     public MidiOutBridge(Server server, LangLoop lang, Output output, JsHost host) {
         this.server = server;
@@ -60,8 +61,13 @@ public final class MidiOutBridge implements AutoCloseable {
         if (midi == null || time == null) throw new IllegalStateException("midi out needs the midi and time extensions loaded before it");
         this.queue = new OutboundQueue("sonora-midi-out", e -> output.err("midi out: " + e.getMessage()));
         this.clockOut = new MidiClockSender(server, time, output);
-        this.clockIn = new MidiClockFollow(time, output);
+        this.clockIn = new MidiClockFollow(time, server, output);
         midi.tap(clockIn);
+        time.clock().onTransportStop(sample -> { // a shared transport stopped: no note is left hanging
+            if (closed) return;
+            long due = instantOf(sample);
+            for (MidiOut o : outs) if (o != null) o.endHeldNotesAt(due);
+        });
         lang.addTicker(() -> {
             if (closed) return;
             clockOut.tick();
@@ -128,6 +134,20 @@ public final class MidiOutBridge implements AutoCloseable {
         return SampleInstants.nanosOf(server, sample);
     }
 
+    /**
+     * A render runs faster than the music: MIDI sent then would reach the device in a burst,
+     * so nothing is sent; the first time, one line says so (not an error: the render goes on).
+     */
+    private boolean rendering() {
+        if (!lang.virtualTime()) return false;
+        if (!renderSaid) {
+            renderSaid = true;
+            output.out("midi out: not sent during a --render (it runs faster than the music, the device would get it in a burst):"
+                    + " MIDI notes, messages and clock are skipped; the audio renders as usual");
+        }
+        return true;
+    }
+
     private long beatsToSamples(double beats) {
         return Math.round(beats * server.sampleRate() * 60.0 / time.tempo());
     }
@@ -138,7 +158,9 @@ public final class MidiOutBridge implements AutoCloseable {
     @HostAccess.Export
     public void send(int id, int status, int data1, int data2) {
         checkBytes(status, data1, data2);
-        out(id).send(instantOf(eventSample()), status, data1, data2);
+        MidiOut o = out(id);
+        if (rendering()) return;
+        o.send(instantOf(eventSample()), status, data1, data2);
     }
 
     /** A note-on at the event's time and its note-off {@code beats} later. Channel 0..15. */
@@ -148,6 +170,7 @@ public final class MidiOutBridge implements AutoCloseable {
         checkBytes(on, note, velocity);
         if (!(beats > 0) || !Double.isFinite(beats)) throw new IllegalArgumentException("note length in beats must be a positive number");
         MidiOut o = out(id);
+        if (rendering()) return;
         long start = eventSample();
         long onAt = instantOf(start);
         long offAt;
@@ -187,7 +210,9 @@ public final class MidiOutBridge implements AutoCloseable {
 
     @HostAccess.Export
     public void clockSend(String request) {
-        clockOut.send(out(open(request)));
+        MidiOut o = out(open(request));
+        if (rendering()) return;
+        clockOut.send(o);
     }
 
     @HostAccess.Export
@@ -214,6 +239,11 @@ public final class MidiOutBridge implements AutoCloseable {
         return name;
     }
 
+    /** The driver's output latency: a followed clock's beat is where the sound leaves the speakers. Lang thread (set at start-up). */
+    public void outputLatencyFrames(int frames) {
+        clockIn.outputLatencyFrames(frames);
+    }
+
     @HostAccess.Export
     public void clockUnfollow() {
         clockIn.stop();
@@ -224,7 +254,8 @@ public final class MidiOutBridge implements AutoCloseable {
         double bpm = clockIn.measuredBpm();
         return JsValues.object("sending", clockOut.outputName(), "pulsesSent", clockOut.pulses(), "pulsesLate", clockOut.latePulses(),
                 "following", clockIn.inputName(), "bpm", Double.isNaN(bpm) ? null : Math.round(bpm * 100) / 100.0,
-                "running", clockIn.running(), "position", clockIn.position(), "pulsesHeard", clockIn.pulses());
+                "running", clockIn.running(), "position", clockIn.position(), "pulsesHeard", clockIn.pulses(),
+                "alignments", clockIn.alignments());
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.JsValues;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.ReportLimiter;
 import dev.sonora.repl.time.TimeBridge;
 import dev.sonora.server.Server;
 import dev.sonora.server.osc.OscBundle;
@@ -44,7 +45,10 @@ import dev.sonora.server.rt.Command;
  *
  * <p>Receiving: each listener's thread applies the direct mappings itself (no JS on that path)
  * and puts every message in a bounded inbox; a Lang task takes them and calls the handlers whose
- * pattern matches. A full inbox drops the message and counts it.
+ * pattern matches. A full inbox drops the message and counts it. A message from a bundle whose time
+ * tag is still ahead when its handlers run is handled as an event at the tag's sample (as
+ * {@code midi.latency} does): what the handlers start sounds there, sample-exact. A tag already
+ * passed plays at once, counted and said at most once a second; "immediately" plays at once.
  *
  * <p>Lang thread only, except {@link #received} (listener threads).
  */
@@ -54,7 +58,7 @@ public final class OscBridge implements AutoCloseable {
     /** Messages handled per Lang task at most, so a flood cannot starve the REPL. */
     static final int MAX_PER_TASK = 256;
 
-    private record Incoming(OscMessage message, InetSocketAddress from) {
+    private record Incoming(OscMessage message, InetSocketAddress from, long timeTag) {
     }
 
     private final Server server;
@@ -71,6 +75,10 @@ public final class OscBridge implements AutoCloseable {
     private Bridge bridge;
     private int nextHandler = 1;
     private long handled;
+    private boolean renderSaid; // the one line a render's first osc.send gets
+    private long timed; // messages handled at their bundle's time tag
+    private long late; // messages whose time tag had passed when their handlers ran
+    private final ReportLimiter lateReports;
 
     public OscBridge(Server server, LangLoop lang, Output output, JsHost host) {
         this.server = server;
@@ -78,6 +86,7 @@ public final class OscBridge implements AutoCloseable {
         this.output = output;
         this.time = host.extension("time", TimeBridge.class);
         this.mappings = new BusMappings(server);
+        this.lateReports = new ReportLimiter(server);
     }
 
     /** Hands over the prelude's bridge, whose event time stamps what timed code sends. */
@@ -103,9 +112,8 @@ public final class OscBridge implements AutoCloseable {
     public void send(String host, int port, String address, String tags, Value values) {
         checkHost(host);
         OscMessage m = message(address, tags, values);
-        long sample = eventSample();
-        long due = lang.virtualTime() ? System.nanoTime() : SampleInstants.nanosOf(server, sample);
-        sender().send(host, port, OscCodec.encode(m), due, address);
+        if (rendering()) return;
+        sender().send(host, port, OscCodec.encode(m), SampleInstants.nanosOf(server, eventSample()), address);
     }
 
     /**
@@ -120,8 +128,23 @@ public final class OscBridge implements AutoCloseable {
             Value e = messages.getArrayElement(i);
             elements.add(message(e.getArrayElement(0).asString(), e.getArrayElement(1).asString(), e.getArrayElement(2)));
         }
+        if (rendering()) return;
         OscBundle b = new OscBundle(stamp(beats), elements);
         sender().send(host, port, OscCodec.encode(b), System.nanoTime(), "a bundle of " + elements.size());
+    }
+
+    /**
+     * A render runs faster than the music: what it sent would reach the other program in a burst
+     * (and a time tag would have no wall clock to mean), so nothing is sent; one line the first time.
+     */
+    private boolean rendering() {
+        if (!lang.virtualTime()) return false;
+        if (!renderSaid) {
+            renderSaid = true;
+            output.out("osc: not sent during a --render (it runs faster than the music, the receiver would get it in a burst):"
+                    + " osc.send is skipped; the audio renders as usual");
+        }
+        return true;
     }
 
     /** The NTP time of the logical now (the event's sample, else the clock's now: the latency ahead) plus {@code beats}. */
@@ -197,8 +220,8 @@ public final class OscBridge implements AutoCloseable {
     }
 
     /** Listener threads: queue for the handlers and wake Lang once. */
-    private void received(OscMessage m, InetSocketAddress from) {
-        if (!inbox.offer(new Incoming(m, from))) {
+    private void received(OscMessage m, InetSocketAddress from, long timeTag) {
+        if (!inbox.offer(new Incoming(m, from, timeTag))) {
             dropped.incrementAndGet();
             return;
         }
@@ -216,7 +239,36 @@ public final class OscBridge implements AutoCloseable {
         if (!inbox.isEmpty() && wakePosted.compareAndSet(false, true)) lang.post(this::dispatchOnLang);
     }
 
+    /** Runs the handlers, as an event at the bundle's time tag when it is still ahead. */
     private void dispatch(Incoming in) {
+        Bridge b = bridge;
+        if (in.timeTag == OscBundle.IMMEDIATELY || in.timeTag == 0 || b == null || lang.virtualTime()) {
+            callHandlers(in);
+            return;
+        }
+        boolean[] passed = new boolean[1];
+        long sample = OscTime.sampleOf(server, in.timeTag, passed);
+        if (passed[0]) lateBy(in);
+        else if (sample != Command.NOW) timed++;
+        long outer = b.eventTime();
+        b.eventTime(sample); // NOW for a passed tag: at once
+        try {
+            callHandlers(in);
+        } finally {
+            b.eventTime(outer);
+        }
+    }
+
+    private void lateBy(Incoming in) {
+        late++;
+        int held = lateReports.admit();
+        if (held < 0) return;
+        String more = held == 0 ? "" : " (" + held + " more since the last report)";
+        output.err("osc: a bundle's " + in.message.address() + " was handled after its time tag had passed: it played at once" + more
+                + "; send bundles further ahead");
+    }
+
+    private void callHandlers(Incoming in) {
         OscMessage m = in.message;
         Object[] values = null;
         for (JsOscHandler h : List.copyOf(handlers)) { // a handler may add or remove handlers
@@ -291,7 +343,7 @@ public final class OscBridge implements AutoCloseable {
         }
     }
 
-    /** {listening, handlers, mappings, received, handled, dropped, malformed, mapped, sent, sendFailures}. */
+    /** {listening, handlers, mappings, received, handled, timed, late, dropped, malformed, mapped, sent, sendFailures}. */
     @HostAccess.Export
     public ProxyObject status() {
         long received = 0;
@@ -301,7 +353,7 @@ public final class OscBridge implements AutoCloseable {
             malformed += l.malformed();
         }
         return JsValues.object("listening", JsValues.list(listeners.keySet()), "handlers", handlers.size(),
-                "mappings", mappings.size(), "received", received, "handled", handled, "dropped", dropped.get(),
+                "mappings", mappings.size(), "received", received, "handled", handled, "timed", timed, "late", late, "dropped", dropped.get(),
                 "malformed", malformed, "mapped", mappings.applied(), "sent", sender == null ? 0 : sender.sent(),
                 "sendFailures", sender == null ? 0 : sender.failed());
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import org.graalvm.polyglot.PolyglotException;
@@ -68,6 +69,10 @@ public final class Clock {
     private double taskBeat = Double.NaN; // now() of the task running (latched: logical time stands still within one task)
     private boolean closed;
     private TempoListener tempoListener;
+    // a shared transport (Link's start/stop): stopped from this beat on, NaN while it plays
+    private double stoppedFrom = Double.NaN;
+    private final List<Event> waiting = new ArrayList<>(); // loops and patterns held by the stopped transport
+    private final List<LongConsumer> transportStops = new ArrayList<>(); // told the sample a transport stop takes effect at
     // measurements (timing()) and the once-a-second late report
     private long events;
     private long lateEvents;
@@ -195,6 +200,11 @@ public final class Clock {
         return cycleBeats;
     }
 
+    /** The first cycle boundary (a bar, for patterns and loops) at or after {@code beat}. */
+    public double cycleBoundaryFrom(double beat) {
+        return cycleAnchorBeat + nextGrid(beat - cycleAnchorBeat, cycleBeats);
+    }
+
     /**
      * From {@code beat} on, beats fall at {@code sample + (x - beat) × samplesPerBeat} (see
      * {@link TempoMap#follow}); {@code beat} must lie past {@link #horizonSample()}, where nothing has
@@ -316,10 +326,16 @@ public final class Clock {
         cycleBeats = beats;
         for (PatternPlayer p : players.values()) {
             queue.remove(p);
+            waiting.remove(p); // back in the queue: a stopped transport takes it again when it is due
             if (p.next.lt(here)) p.next = here;
             p.beat = PatternPlayer.wakeBeat(this, p.next);
             schedule(p);
         }
+    }
+
+    /** The first multiple of {@code chunk} at or after {@code cycle} (a float hair past counts as on it). */
+    static Fraction chunkAtOrAfter(double cycle, Fraction chunk) {
+        return nextChunk(cycle, chunk);
     }
 
     /** The first multiple of {@code chunk} at or after {@code cycle} (a float hair past counts as on it). */
@@ -365,6 +381,47 @@ public final class Clock {
     void hush() {
         stopAll();
         queue.clear();
+        waiting.clear();
+    }
+
+    // ---- a shared transport (Link's start/stop) ----
+
+    /** Whether loops and patterns wait for the transport to start. */
+    public boolean transportStopped() {
+        return !Double.isNaN(stoppedFrom);
+    }
+
+    /**
+     * The transport stops at {@code beat} (the horizon if that is earlier: what was sent plays):
+     * loops and patterns due from there wait for {@link #start}; {@code at}s run on. Only while
+     * {@link #running}.
+     */
+    public void stopTransport(double beat) {
+        if (transportStopped()) return;
+        stoppedFrom = Math.max(beat, map.beatAt(horizon()));
+        long sample = map.sampleOf(stoppedFrom);
+        for (LongConsumer c : transportStops) c.accept(sample);
+    }
+
+    /** {@code c} is told the sample each transport stop takes effect at (MIDI out ends its held notes there). */
+    public void onTransportStop(LongConsumer c) {
+        transportStops.add(c);
+    }
+
+    /**
+     * The transport starts at {@code beat} (a bar line past the horizon): each waiting loop takes
+     * up at its next cycle from there, each pattern at its slice there.
+     */
+    public void startTransport(double beat) {
+        if (!transportStopped()) return;
+        stoppedFrom = Double.NaN;
+        double start = Math.max(beat, map.beatAt(horizon()));
+        for (Event e : waiting) {
+            if (e instanceof LiveLoop l && l.stopped || e instanceof PatternPlayer p && p.stopped) continue;
+            e.resumeAt(this, start);
+            schedule(e);
+        }
+        waiting.clear();
     }
 
     List<String> loopNames() {
@@ -393,6 +450,10 @@ public final class Clock {
                 long sample = map.sampleOf(e.beat);
                 if (sample >= horizon) break;
                 queue.poll();
+                if (e.waitsForTransport() && e.beat >= stoppedFrom) { // false while it plays (NaN)
+                    waiting.add(e);
+                    continue;
+                }
                 long next = server.sampleTime(); // re-read: a slow event lets the audio move on
                 lastRunBeat = Math.max(lastRunBeat, e.beat);
                 events++;

@@ -16,4 +16,14 @@ abstract class Event {
      * the audio has already passed it by that many samples (the event decides how to catch up).
      */
     abstract void fire(Clock clock, long sample, long lateSamples);
+
+    /** Whether a stopped transport holds it (loops and patterns); one-off {@code at}s run on, so nothing they end is left hanging. */
+    boolean waitsForTransport() {
+        return false;
+    }
+
+    /** The transport starts again at {@code start} (a bar line): where this event takes up. Out of the queue. */
+    void resumeAt(Clock clock, double start) {
+        beat = Math.max(beat, start);
+    }
 }

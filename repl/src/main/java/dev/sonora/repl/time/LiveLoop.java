@@ -62,6 +62,19 @@ final class LiveLoop extends Event {
         if (!stopped) clock.schedule(this);
     }
 
+    @Override
+    boolean waitsForTransport() {
+        return true;
+    }
+
+    /** The next cycle on its grid from the start; a generator's pass that was cut short starts afresh there. */
+    @Override
+    void resumeAt(Clock clock, double start) {
+        pass = null;
+        boundary();
+        beat = Clock.nextGrid(start, body.period());
+    }
+
     /** A cycle boundary: a redefined body takes over here. */
     private void boundary() {
         if (pending != null) {

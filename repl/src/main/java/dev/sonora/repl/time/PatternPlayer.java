@@ -77,6 +77,19 @@ final class PatternPlayer extends Event {
         schedule(clock);
     }
 
+    @Override
+    boolean waitsForTransport() {
+        return true;
+    }
+
+    /** The slice at the start (pattern time is global: the pattern is where it would have been). */
+    @Override
+    void resumeAt(Clock clock, double start) {
+        Fraction at = Clock.chunkAtOrAfter(clock.cycleAt(start), CHUNK);
+        if (next.lt(at)) next = at;
+        beat = wakeBeat(clock, next);
+    }
+
     private void schedule(Clock clock) {
         beat = wakeBeat(clock, next);
         clock.schedule(this);

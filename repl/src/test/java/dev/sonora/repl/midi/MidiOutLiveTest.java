@@ -1,12 +1,20 @@
 package dev.sonora.repl.midi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 
@@ -38,13 +46,14 @@ class MidiOutLiveTest {
     static final LoopbackMidiDevice synth = new LoopbackMidiDevice("Synth Cable");
     static final LoopbackMidiDevice drums = new LoopbackMidiDevice("Drum Cable");
     static final FakeMidiDevice clockSource = new FakeMidiDevice("Clock Source", -1);
+    static final FakeMidiDevice faders = new FakeMidiDevice("Faders", -1);
 
     @BeforeAll
     static void start() throws Exception {
         live = new LiveHost(new MemoryOut(48000), 256);
         MidiBridge bridge = live.host.extension("midi", MidiBridge.class);
         live.onLang(() -> {
-            bridge.useDevices(() -> List.of(synth, drums, clockSource));
+            bridge.useDevices(() -> List.of(synth, drums, clockSource, faders));
             return null;
         });
     }
@@ -279,4 +288,113 @@ class MidiOutLiveTest {
         eval("stop('bad')");
     }
 
+    @Test
+    @Order(7)
+    void aFileRunAgainReplacesItsCcMappingsEvenToANewBus() throws Exception {
+        eval("midi.open('faders')");
+        Path file = Files.createTempFile("midi-mappings", ".js");
+        // each run makes a new bus and maps cc 7 to it: only the last run's mapping may stay
+        Files.writeString(file, "globalThis.faderBuses = globalThis.faderBuses || []\n"
+                + "const b = bus.control(); faderBuses.push(b.index); midi.cc(7).to(b, 0, 10)\n");
+        String load = "load('" + file.toString().replace("\\", "\\\\").replace("'", "\\'") + "')";
+        eval(load);
+        eval(load);
+        eval(load);
+        int[] buses = Arrays.stream(eval("faderBuses.join(' ')").replace("'", "").split(" ")).mapToInt(Integer::parseInt).toArray();
+        assertEquals(3, buses.length);
+        float[] world = live.server.engine().world().controlBuses;
+        faders.play(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 7, 127));
+        await(() -> world[buses[2]] == 10f, "the last run's bus at 10, is " + world[buses[2]]);
+        Thread.sleep(100); // the earlier runs' mappings would have been applied in the same block
+        assertEquals(0f, world[buses[0]], "the first run's mapping was replaced");
+        assertEquals(0f, world[buses[1]], "the second run's mapping was replaced");
+        eval("midi.off(); midi.close('Faders (a fake device)')");
+        Files.delete(file);
+    }
+
+    @Test
+    @Order(8)
+    void aStartWhileFollowingPutsSonorasBarsOnTheSongsBarsWithoutPlayingAnythingTwice() throws Exception {
+        eval("midi.clock.follow('clock source'); tempo(120)");
+        double period = 60e9 / 140 / 24; // 140 bpm
+        int bar = 4 * 24; // pulses a bar of the song
+        long[] sentAt = new long[24 * 140 * 12 / 60]; // 12 s of pulses
+        AtomicLong startBefore = new AtomicLong(Long.MAX_VALUE); // the pulse the Start goes before
+        AtomicLong sent = new AtomicLong();
+        long t0 = System.nanoTime() + 20_000_000L;
+        Thread sender = new Thread(() -> {
+            try {
+                for (int k = 0; k < sentAt.length; k++) {
+                    long due = t0 + Math.round(k * period);
+                    while (System.nanoTime() < due) Thread.sleep(0, 200_000);
+                    if (k == startBefore.get()) clockSource.play(new ShortMessage(0xFA));
+                    sentAt[k] = System.nanoTime();
+                    clockSource.play(new ShortMessage(0xF8));
+                    sent.set(k + 1);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "test-clock-sender");
+        sender.start();
+        Thread.sleep(1500); // the tempo follows the pulses (the song is stopped: tempo only)
+        drums.arrived.clear();
+        eval("var kick = midi.out('drum'); loop('kick', 4, () => kick.note(36, 100, 0.25, 10))");
+        Thread.sleep(500);
+        // the Start goes half a bar away from Sonora's bar lines: unaligned, the bars would be 860 ms apart
+        double beat = Double.parseDouble(eval("now()")); // heard 0.1 s (the latency) from now
+        long heard = System.nanoTime() + 100_000_000L;
+        double toMidBar = (((2 - beat % 4) % 4) + 4) % 4 * 60e9 / 140;
+        long start = (long) Math.ceil((heard + toMidBar - t0) / period);
+        while (start < sent.get() + 10) start += bar;
+        startBefore.set(start);
+        sender.join();
+        eval("stop('kick')");
+        long downbeat = sentAt[(int) start];
+        List<Long> kicks = drums.of(0x99).stream().map(Arrival::nanos).toList();
+        List<Long> offsets = new ArrayList<>();
+        for (long k : kicks) {
+            if (k < downbeat + 2.2 * bar * period) continue; // aligned within two bars of the Start
+            long nearest = Math.round((k - downbeat) / (bar * period));
+            int pulse = (int) (start + nearest * bar);
+            if (pulse < sentAt.length) offsets.add(k - sentAt[pulse]);
+        }
+        System.out.printf(Locale.ROOT, "midi clock follow: Sonora's bars against the song's after a Start (ms): %s%n",
+                offsets.stream().map(o -> String.format(Locale.ROOT, "%.2f", o / 1e6)).toList());
+        assertTrue(offsets.size() >= 2, "bars heard after the alignment: " + offsets.size());
+        long[] abs = offsets.stream().mapToLong(Math::abs).sorted().toArray();
+        assertTrue(abs[abs.length / 2] < 15_000_000L, "Sonora's bars on the song's (median off by " + abs[abs.length / 2] / 1e6 + " ms)");
+        for (int i = 1; i < kicks.size(); i++) {
+            assertTrue(kicks.get(i) - kicks.get(i - 1) > 0.4 * bar * period, "no bar played twice or squeezed to nothing: " + kicks);
+        }
+        assertTrue(Integer.parseInt(eval("midi.clock.status().alignments")) >= 1);
+        eval("midi.clock.unfollow()");
+        live.errors.clear(); // the pulses stopped: that line was tested above
+    }
+
+    @Test
+    @Order(9)
+    void duringARenderMidiAndOscOutAreNotSentAndOneLineSaysSo() throws Exception {
+        synth.arrived.clear();
+        try (DatagramSocket visuals = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            visuals.setSoTimeout(500);
+            live.lang.virtualTime(true); // as --render runs the Lang loop
+            try {
+                eval("const r = midi.out('synth'); r.note(60, 100, 1); r.cc(1, 64); midi.clock.send('synth');"
+                        + " osc.send('127.0.0.1', " + visuals.getLocalPort() + ", '/x', 1);"
+                        + " osc.send('127.0.0.1', " + visuals.getLocalPort() + ", osc.bundle(0, [['/y', 2]]))");
+                eval("r.note(62, 100, 1)");
+            } finally {
+                live.lang.virtualTime(false);
+            }
+            Thread.sleep(300);
+            assertEquals(List.of(), List.copyOf(synth.arrived), "nothing reaches the device in a burst");
+            assertThrows(SocketTimeoutException.class, () -> visuals.receive(new DatagramPacket(new byte[512], 512)), "nor the other program");
+        }
+        List<String> said = live.printed.stream().filter(l -> l.contains("not sent during a --render")).toList();
+        assertEquals(2, said.size(), "one line for MIDI, one for OSC: " + said);
+        assertTrue(said.get(0).startsWith("midi out: not sent during a --render"), said.get(0));
+        assertTrue(said.get(1).startsWith("osc: not sent during a --render"), said.get(1));
+        assertEquals(List.of(), List.copyOf(live.errors), "not an error: the render goes on");
+    }
 }

@@ -29,6 +29,7 @@ import dev.sonora.server.driver.MemoryOut;
 import dev.sonora.server.osc.OscBundle;
 import dev.sonora.server.osc.OscCodec;
 import dev.sonora.server.osc.OscMessage;
+import dev.sonora.server.osc.OscTime;
 
 /**
  * OSC from scripts, live on the clocked null driver: messages of every type both ways between a
@@ -273,5 +274,41 @@ class OscScriptTest {
         assertEquals("1", eval("osc.status().malformed"));
         live.errors.clear();
         eval("osc.off()");
+    }
+
+    @Test
+    @Order(6)
+    void aBundleAheadIsHandledAtOnceAndWhatItsHandlerDoesHappensAtItsTimeTag() throws Exception {
+        int to = peer.getLocalPort();
+        eval("var ahead = osc.on('/ahead', (args) => osc.send('127.0.0.1', " + to + ", '/echo', args[0]))");
+        List<Double> delays = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long sent = System.nanoTime();
+            toScript(new OscBundle(OscTime.ntpOfMonotonic(sent + 200_000_000L), List.of(OscMessage.of("/ahead", i))));
+            OscMessage echo = (OscMessage) fromScript();
+            delays.add((System.nanoTime() - sent) / 1e6);
+            assertEquals(OscMessage.of("/echo", i).toString(), echo.toString());
+        }
+        System.out.printf(Locale.ROOT, "osc bundles received 200 ms ahead of their time tag: what the handler sent left after (ms) %s%n", delays);
+        for (double d : delays) assertEquals(200, d, 20, "at the time tag, not on arrival: " + delays);
+        assertEquals("5", eval("osc.status().timed"));
+        assertEquals("0", eval("osc.status().late"));
+
+        long sent = System.nanoTime(); // "immediately", and a tag already passed: at once; the passed one counted and said
+        toScript(new OscBundle(OscBundle.IMMEDIATELY, List.of(OscMessage.of("/ahead", 10))));
+        fromScript();
+        toScript(new OscBundle(OscTime.ntpOfMonotonic(sent - 50_000_000L), List.of(OscMessage.of("/ahead", 11))));
+        fromScript();
+        assertEquals("1", eval("osc.status().late"));
+        await(() -> !live.errors.isEmpty(), "the late line");
+        assertTrue(live.errors.get(0).startsWith("osc: a bundle's /ahead was handled after its time tag had passed: it played at once"),
+                live.errors.get(0));
+        live.errors.clear();
+        eval("ahead.off()");
+    }
+
+    static void toScript(OscBundle b) throws Exception {
+        byte[] bytes = OscCodec.encode(b);
+        peer.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
     }
 }

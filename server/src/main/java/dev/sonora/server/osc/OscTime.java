@@ -71,7 +71,7 @@ public final class OscTime {
      * The sample a time tag falls on, or {@link Command#NOW} for "immediately", for a time already
      * past ({@code late[0]} is then set) and while no driver has run yet.
      */
-    static long sampleOf(Server server, long ntp, boolean[] late) {
+    public static long sampleOf(Server server, long ntp, boolean[] late) {
         if (ntp == OscBundle.IMMEDIATELY || ntp == 0) return Command.NOW;
         long sample = server.engine().sampleClock().sampleAt(monotonic(unixNanos(ntp)), Long.MIN_VALUE);
         if (sample == Long.MIN_VALUE) return Command.NOW;

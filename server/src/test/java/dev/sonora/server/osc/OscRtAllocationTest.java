@@ -57,7 +57,7 @@ class OscRtAllocationTest {
             rig.client.setSoTimeout(5000);
             mappings = new BusMappings(rig.server);
             mappings.add(AddressPattern.of("/fader/*"), 9, 0, 10);
-            listener = OscListener.open(0, mappings, (m, from) -> { });
+            listener = OscListener.open(0, mappings, (m, from, tag) -> { });
             for (int k = 0; k < 300; k++) {
                 round(rig, k);
                 if (k % 4 == 3) rig.sync(); // at most 32 datagrams in flight: UDP may drop a longer burst under load

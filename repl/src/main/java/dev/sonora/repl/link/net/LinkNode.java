@@ -11,6 +11,7 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.MembershipKey;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.security.SecureRandom;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -49,10 +51,38 @@ public final class LinkNode implements AutoCloseable {
     private static final double SESSION_EPS_MICROS = 500_000;
     /** Origins past this (in millionths of a beat or microseconds, about 30 000 years) are garbage, not music. */
     private static final long MAX_ORIGIN = 1L << 60;
+    /** How often the interfaces are listed again (a cable plugged in, Wi-Fi joined): the reference library's discovery period. */
+    static final long RESCAN_NANOS = 5_000_000_000L;
+
+    /** One IPv4 address of an interface Link can use. */
+    record Candidate(NetworkInterface nif, Inet4Address address, int prefix) {
+    }
+
+    /** Where the interfaces come from: the system's, or a test's. */
+    @FunctionalInterface
+    interface Interfaces {
+        List<Candidate> scan() throws IOException;
+    }
+
+    /** The system's IPv4 interfaces that are up: the loopback always, others that do multicast. */
+    static final Interfaces SYSTEM = () -> {
+        List<Candidate> found = new ArrayList<>();
+        for (NetworkInterface nif : NetworkInterface.networkInterfaces().toList()) {
+            if (!nif.isUp() || !(nif.isLoopback() || nif.supportsMulticast())) continue;
+            for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
+                if (ia.getAddress() instanceof Inet4Address a) found.add(new Candidate(nif, a, ia.getNetworkPrefixLength()));
+            }
+        }
+        return found;
+    };
 
     private final Selector selector;
     private final DatagramChannel multicast;
-    private final List<LinkGateway> gateways;
+    private final List<LinkGateway> gateways; // changed by the network thread's rescans, read by where() from any thread
+    private final Interfaces interfaces;
+    private final Map<String, MembershipKey> memberships; // the group, joined on each interface by name
+    private final long rescanNanos;
+    private long nextRescan;
     private final Consumer<String> lines;
     private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -81,10 +111,15 @@ public final class LinkNode implements AutoCloseable {
     private final ByteBuffer in = ByteBuffer.allocate(2048);
     private final ByteBuffer out = ByteBuffer.allocate(LinkWire.MAX_MESSAGE);
 
-    private LinkNode(Selector selector, DatagramChannel multicast, List<LinkGateway> gateways, double bpm, Consumer<String> lines) {
+    private LinkNode(Selector selector, DatagramChannel multicast, List<LinkGateway> gateways, Map<String, MembershipKey> memberships,
+                     Interfaces interfaces, long rescanNanos, double bpm, Consumer<String> lines) {
         this.selector = selector;
+        this.memberships = memberships;
         this.multicast = multicast;
-        this.gateways = gateways;
+        this.gateways = new CopyOnWriteArrayList<>(gateways);
+        this.interfaces = interfaces;
+        this.rescanNanos = rescanNanos;
+        this.nextRescan = System.nanoTime() + rescanNanos;
         this.lines = lines;
         this.nodeId = randomId();
         this.sessionId = nodeId;
@@ -99,11 +134,17 @@ public final class LinkNode implements AutoCloseable {
 
     /**
      * Opens the sockets on every IPv4 interface that is up (the loopback always, others that do
-     * multicast) and starts the thread; {@code lines} gets the peers coming and going, on the
-     * network thread. Throws with the reason when no interface could be used.
+     * multicast) and starts the thread; {@code lines} gets the peers coming and going, and
+     * interfaces appearing and going (listed again every {@link #RESCAN_NANOS}), on the network
+     * thread. Throws with the reason when no interface could be used.
      */
     public static LinkNode start(double bpm, Consumer<String> lines) throws IOException {
+        return start(bpm, lines, SYSTEM, RESCAN_NANOS);
+    }
+
+    static LinkNode start(double bpm, Consumer<String> lines, Interfaces interfaces, long rescanNanos) throws IOException {
         List<LinkGateway> gws = new ArrayList<>();
+        Map<String, MembershipKey> joined = new HashMap<>();
         Selector sel = Selector.open();
         DatagramChannel mc = null;
         try {
@@ -112,24 +153,16 @@ public final class LinkNode implements AutoCloseable {
             mc.bind(new InetSocketAddress(PORT));
             mc.configureBlocking(false);
             String why = "no IPv4 network interface is up";
-            for (NetworkInterface nif : NetworkInterface.networkInterfaces().toList()) {
-                if (!nif.isUp() || !(nif.isLoopback() || nif.supportsMulticast())) continue;
-                for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
-                    if (!(ia.getAddress() instanceof Inet4Address a)) continue;
-                    try {
-                        mc.join(GROUP.getAddress(), nif);
-                        LinkGateway g = new LinkGateway(nif, a, ia.getNetworkPrefixLength());
-                        gws.add(g);
-                        g.discovery.register(sel, SelectionKey.OP_READ, g);
-                        g.measurement.register(sel, SelectionKey.OP_READ, g);
-                    } catch (IOException e) {
-                        why = nif.getName() + ": " + e.getMessage();
-                    }
+            for (Candidate c : interfaces.scan()) {
+                try {
+                    gws.add(open(c, mc, sel, joined));
+                } catch (IOException e) {
+                    why = c.nif().getName() + ": " + e.getMessage();
                 }
             }
             if (gws.isEmpty()) throw new IOException(why);
             mc.register(sel, SelectionKey.OP_READ, null);
-            LinkNode node = new LinkNode(sel, mc, gws, bpm, lines);
+            LinkNode node = new LinkNode(sel, mc, gws, joined, interfaces, rescanNanos, bpm, lines);
             node.thread.start();
             return node;
         } catch (IOException | RuntimeException e) {
@@ -138,6 +171,20 @@ public final class LinkNode implements AutoCloseable {
             sel.close();
             throw e;
         }
+    }
+
+    /** Joins the group on the candidate's interface and opens its gateway's sockets on the selector. */
+    private static LinkGateway open(Candidate c, DatagramChannel mc, Selector sel, Map<String, MembershipKey> joined) throws IOException {
+        joined.put(c.nif().getName(), mc.join(GROUP.getAddress(), c.nif())); // the same key again for a second address on one interface
+        LinkGateway g = new LinkGateway(c.nif(), c.address(), c.prefix());
+        try {
+            g.discovery.register(sel, SelectionKey.OP_READ, g);
+            g.measurement.register(sel, SelectionKey.OP_READ, g);
+        } catch (IOException | RuntimeException e) {
+            g.close();
+            throw e;
+        }
+        return g;
     }
 
     /** The latest published state. Any thread, never waits. */
@@ -185,9 +232,17 @@ public final class LinkNode implements AutoCloseable {
 
     /** Starts or stops the session's transport now (shared only with start/stop sync on). */
     public void requestStartStop(boolean playing) {
+        requestStartStop(playing, Double.NaN);
+    }
+
+    /**
+     * Starts or stops the session's transport at host time {@code hostMicros} (NaN: now): a peer
+     * that starts at its first bar from then starts where Sonora's first bar it can still reach is.
+     */
+    public void requestStartStop(boolean playing, double hostMicros) {
         post(() -> {
             if (!startStopSync) return;
-            double g = xform.hostToGhost(hostMicros(System.nanoTime()));
+            double g = xform.hostToGhost(Double.isNaN(hostMicros) ? hostMicros(System.nanoTime()) : hostMicros);
             long stamp = Math.max(Math.round(g), startStop.timestamp() + 1);
             startStop = new StartStop(playing, Math.round(timeline.toBeats(g) * 1e6), stamp);
         });
@@ -249,6 +304,10 @@ public final class LinkNode implements AutoCloseable {
                     changed = true;
                 }
                 timers(System.nanoTime());
+                if (System.nanoTime() - nextRescan >= 0) {
+                    nextRescan = System.nanoTime() + rescanNanos;
+                    rescan();
+                }
                 if (changed) {
                     changed = false;
                     publish();
@@ -459,6 +518,55 @@ public final class LinkNode implements AutoCloseable {
             lastBroadcast = now;
             nextBroadcast = now + BROADCAST_NANOS;
         }
+    }
+
+    /**
+     * Lists the interfaces again: a gateway on an address that went away says bye-bye and closes
+     * (its peers expire by their time to live, or are heard again elsewhere), a new address gets
+     * a gateway and is announced on at once. One line each. The loopback stays whatever the list says
+     * (peers on this machine meet there), and a failed listing changes nothing.
+     */
+    private void rescan() {
+        List<Candidate> found;
+        try {
+            found = interfaces.scan();
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        for (LinkGateway g : gateways) {
+            if (g.address.isLoopbackAddress() || listed(found, g.nif.getName(), g.address)) continue;
+            LinkWire.byeBye(out, nodeId);
+            send(g.discovery, GROUP);
+            g.close();
+            gateways.remove(g);
+            boolean nifStillUsed = false;
+            for (LinkGateway other : gateways) nifStillUsed |= other.nif.getName().equals(g.nif.getName());
+            if (!nifStillUsed) leaveGroup(g.nif);
+            lines.accept("link: no longer on " + g.nif.getName() + " " + g.address.getHostAddress());
+        }
+        for (Candidate c : found) {
+            boolean known = false;
+            for (LinkGateway g : gateways) known |= g.nif.getName().equals(c.nif().getName()) && g.address.equals(c.address());
+            if (known) continue;
+            try {
+                LinkGateway g = open(c, multicast, selector, memberships);
+                gateways.add(g);
+                sendState(g, LinkWire.ALIVE, GROUP);
+                lines.accept("link: now also on " + c.nif().getName() + " " + c.address().getHostAddress());
+            } catch (IOException | RuntimeException e) {
+                // not usable now (no multicast route yet): the next rescan tries again
+            }
+        }
+    }
+
+    private static boolean listed(List<Candidate> found, String nif, InetAddress address) {
+        for (Candidate c : found) if (c.nif().getName().equals(nif) && c.address().equals(address)) return true;
+        return false;
+    }
+
+    private void leaveGroup(NetworkInterface nif) {
+        MembershipKey k = memberships.remove(nif.getName());
+        if (k != null) k.drop();
     }
 
     private void sendState(LinkGateway g, byte type, InetSocketAddress to) {

@@ -49,5 +49,6 @@ topic('link', `Ableton Link: tempo and beat phase shared with other players on t
   link(true)   join (or start) a session: the clock follows its tempo and bars; link(false) leaves
   link()       {enabled, peers, tempo, beat, phase, playing}
   tempo(128)   with Link on, changes the tempo for every peer     cycle(4)  the quantum (beats a bar)
-  link.startStop(true)   share start/stop; link.start() link.stop(); link().playing tells
+  link.startStop(true)   share start/stop: loops and patterns stop with the session and start on its next bar;
+                         link.start() link.stop() (every sharing peer, Sonora included); link().playing tells
   link.status()          {dropped, refused, clamped, ...}: bad packets, absurd tempos refused, tempos clamped`);

@@ -126,7 +126,10 @@ class CcTarget extends Shown {
     if (typeof lo !== 'number' || typeof hi !== 'number') fail(`${what}(bus, lo, hi): lo and hi are numbers`);
     const n = this.cc;
     const ch = this.__o.channel;
-    return register(`cc ${n} -> ${b}${chLabel(this.__o)}`, undefined,
+    // keyed by line, cc and channel, not bus: a reloaded file that makes a new bus.control() each run
+    // still replaces its mapping instead of adding one beside it (as osc.on(...).to does)
+    const site = callSite();
+    return register(`cc ${n} -> ${b}${chLabel(this.__o)}`, site === undefined ? undefined : `${site} to cc ${n} ${ch}`,
       () => M.mapCc(n, ch, index, lo, hi), () => M.unmapCc(n, ch, index));
   }
   toString() { return `midi.cc(${this.cc})`; }
@@ -221,4 +224,4 @@ topic('midi', `MIDI: controllers and files (channels are 1..16)
     midi.latency() is the value now; midi.latency(0), the default, plays at the next block (jitters with the Lang loop).
     Also --midi-latency MS. Direct mappings (.to) are not delayed: the audio thread applies them at the next block.
   Handlers run on the Lang loop. One that throws is reported with its file:line (at most once a second) and stays on.
-  Running a file again replaces the handlers it made (line by line).`);
+  Running a file again replaces the handlers and mappings it made (line by line).`);

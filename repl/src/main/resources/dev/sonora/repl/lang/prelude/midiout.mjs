@@ -88,7 +88,7 @@ const clock = {
   status: function status() {
     const s = O.clockStatus();
     return { sending: s.sending, pulsesSent: s.pulsesSent, pulsesLate: s.pulsesLate, following: s.following, bpm: s.bpm, running: s.running,
-      position: s.position, pulsesHeard: s.pulsesHeard };
+      position: s.position, pulsesHeard: s.pulsesHeard, alignments: s.alignments };
   },
   toString() { return 'midi.clock'; },
 };
@@ -109,5 +109,6 @@ topic('midiout', `MIDI out and MIDI clock (channels are 1..16)
   hush() ends every note a script started on every output.
   midi.clock.send('name')   24 pulses a beat at tempo(), Start on the next cycle boundary; midi.clock.start()
     sends Start again on the next boundary, midi.clock.stop() sends Stop and ends the pulses (hush() sends Stop)
-  midi.clock.follow('name')   tempo() follows the clock on that input; midi.clock.status() shows
-    {bpm, running, position}; one line when the clock stops arriving; midi.clock.unfollow()`);
+  midi.clock.follow('name')   tempo() follows the clock on that input; while its song runs (after a Start or
+    Continue) the beats follow it too: the next cycle boundary is bent onto its bar lines, so bars line up;
+    midi.clock.status() shows {bpm, running, position}; one line when the clock stops arriving; midi.clock.unfollow()`);

@@ -3,10 +3,13 @@ package dev.sonora.repl.link.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,5 +53,38 @@ class LinkNodeTest {
         }
         assertEquals(2, lines.stream().filter(l -> l.contains("joined")).count(), String.valueOf(lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains("left")), String.valueOf(lines));
+    }
+
+    @Test
+    void interfacesAreListedAgainAndANewOneIsUsedAGoneOneLeft() throws Exception {
+        List<LinkNode.Candidate> all = LinkNode.SYSTEM.scan();
+        List<LinkNode.Candidate> loopback = all.stream().filter(c -> c.address().isLoopbackAddress()).toList();
+        List<LinkNode.Candidate> others = all.stream().filter(c -> !c.address().isLoopbackAddress()).toList();
+        Assumptions.assumeFalse(others.isEmpty(), "interface rescan test skipped: no IPv4 interface here but the loopback");
+        LinkNode.Candidate cable = others.get(0);
+        String where = cable.nif().getName() + " " + cable.address().getHostAddress();
+        AtomicReference<List<LinkNode.Candidate>> plugged = new AtomicReference<>(loopback); // a cable not plugged in yet
+        List<String> lines = new CopyOnWriteArrayList<>();
+        LinkNode.Interfaces listing = () -> {
+            List<LinkNode.Candidate> l = plugged.get();
+            if (l == null) throw new IOException("the listing failed");
+            return l;
+        };
+        try (LinkNode a = LinkNode.start(120, lines::add, listing, 100_000_000L); LinkNode b = LinkNode.start(120, lines::add)) {
+            assertTrue(!a.where().contains(where), a.where());
+            await("the two meet on the loopback", () -> a.state().peers() == 1 && b.state().peers() == 1);
+            plugged.set(all);
+            await("the cable is used once it is listed", () -> a.where().contains(where));
+            assertTrue(lines.contains("link: now also on " + where), String.valueOf(lines));
+            plugged.set(loopback);
+            await("and left once it is gone", () -> !a.where().contains(where));
+            assertTrue(lines.contains("link: no longer on " + where), String.valueOf(lines));
+            Thread.sleep(1000);
+            assertEquals(1, a.state().peers(), "the peer on the loopback stays all along");
+            plugged.set(null); // a listing that fails changes nothing
+            Thread.sleep(300);
+            assertTrue(a.where().contains("127.0.0.1"), a.where());
+            assertEquals(1, b.state().peers());
+        }
     }
 }

@@ -82,6 +82,40 @@ public final class ClockFollower {
         return running;
     }
 
+    /**
+     * The song position (beats) of the newest pulse, or NaN while stopped or before the first
+     * pulse after a start or continue: that first pulse is at the song position (the start, or
+     * the pointer), MIDI's rule, and each one after a 24th of a beat further.
+     */
+    public double positionOfNewestPulse() {
+        if (!running || pulsesSinceBase == 0) return Double.NaN;
+        return positionBase + (pulsesSinceBase - 1.0) / PPQN;
+    }
+
+    /**
+     * When the newest pulse arrived, read off a least-squares line through the pulses since the
+     * start (or continue) that are still in the window: one pulse's jitter moves it by a fraction.
+     * NaN when {@link #bpm} is, or while stopped.
+     */
+    public double fittedNewestArrival() {
+        if (Double.isNaN(bpm()) || Double.isNaN(positionOfNewestPulse())) return Double.NaN;
+        int m = (int) Math.min(count, pulsesSinceBase); // pulses before a start may be on another grid
+        long base = pulses[Math.floorMod(head - 1, pulses.length)]; // differences from it keep the sums small and exact
+        if (m < 3) return base;
+        double meanX = (m - 1) / 2.0;
+        double meanY = 0;
+        for (int j = 0; j < m; j++) meanY += pulses[Math.floorMod(head - m + j, pulses.length)] - base;
+        meanY /= m;
+        double sxy = 0;
+        double sxx = 0;
+        for (int j = 0; j < m; j++) {
+            double dx = j - meanX;
+            sxy += dx * (pulses[Math.floorMod(head - m + j, pulses.length)] - base - meanY);
+            sxx += dx * dx;
+        }
+        return base + meanY + sxy / sxx * (m - 1 - meanX);
+    }
+
     /** Beats from the song's start, as the pulses count them. */
     public double position() {
         return positionBase + (double) pulsesSinceBase / PPQN;

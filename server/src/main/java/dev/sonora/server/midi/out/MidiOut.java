@@ -74,6 +74,11 @@ public final class MidiOut implements AutoCloseable {
         queue.at(System.nanoTime(), this, this::endHeldNotes);
     }
 
+    /** Ends every note it holds at {@code dueNanos} (a shared transport stopped); what is queued stays. */
+    public void endHeldNotesAt(long dueNanos) {
+        queue.at(dueNanos, this, this::endHeldNotes);
+    }
+
     /** {@link #release}, then all-notes-off and all-sound-off on every channel. */
     public void panic() {
         release();

@@ -13,9 +13,10 @@ import dev.sonora.server.osc.OscMessage;
 
 /**
  * One UDP port scripts listen on ({@code osc.listen(port)}): a receive thread
- * {@code sonora-osc-in-PORT} decodes each packet (a bundle's messages one by one, at once: time
- * tags are not waited for), applies the direct {@link BusMappings} and hands every message to the
- * {@link Handler}. A packet that does not decode is counted, never thrown.
+ * {@code sonora-osc-in-PORT} decodes each packet (a bundle's messages one by one, at once, each
+ * with its bundle's time tag for the {@link Handler} to honour), applies the direct
+ * {@link BusMappings} (at once, whatever the tag) and hands every message to the {@link Handler}. A
+ * packet that does not decode is counted, never thrown.
  *
  * <p>Made and closed from Lang; everything else on its receive thread.
  */
@@ -23,7 +24,8 @@ public final class OscListener implements AutoCloseable {
     /** Gets each message on the receive thread: copy what you keep, do not block. */
     @FunctionalInterface
     public interface Handler {
-        void receive(OscMessage message, InetSocketAddress from);
+        /** {@code timeTag}: the NTP time tag of the innermost bundle it came in, {@link OscBundle#IMMEDIATELY} for a bare message. */
+        void receive(OscMessage message, InetSocketAddress from, long timeTag);
     }
 
     private final DatagramSocket socket;
@@ -76,7 +78,7 @@ public final class OscListener implements AutoCloseable {
             }
             InetSocketAddress from = (InetSocketAddress) p.getSocketAddress();
             try {
-                deliver(OscCodec.decode(buf, 0, p.getLength()), from);
+                deliver(OscCodec.decode(buf, 0, p.getLength()), from, OscBundle.IMMEDIATELY);
             } catch (OscFormatException e) {
                 malformed++;
             } catch (RuntimeException e) {
@@ -85,15 +87,15 @@ public final class OscListener implements AutoCloseable {
         }
     }
 
-    private void deliver(Object packet, InetSocketAddress from) {
+    private void deliver(Object packet, InetSocketAddress from, long timeTag) {
         if (packet instanceof OscBundle b) {
-            for (Object e : b.elements()) deliver(e, from);
+            for (Object e : b.elements()) deliver(e, from, b.timeTag());
             return;
         }
         OscMessage m = (OscMessage) packet;
         received++;
         mappings.apply(m);
-        handler.receive(m, from);
+        handler.receive(m, from, timeTag);
     }
 
     /** Messages received so far. */

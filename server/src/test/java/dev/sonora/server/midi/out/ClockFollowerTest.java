@@ -62,4 +62,31 @@ class ClockFollowerTest {
         f.forgetPulses();
         assertFalse(f.silentAt(t + 10_000_000_000L));
     }
+
+    @Test
+    void theNewestPulsesPlaceAndTimeComeFromTheStartAndALineThroughTheJitter() {
+        ClockFollower f = new ClockFollower();
+        SplittableRandom r = new SplittableRandom(2);
+        long t = 1_000_000_000L;
+        for (int k = 0; k < 48; k++) f.pulse(t += 20_000_000L); // stopped: no song position to read
+        assertTrue(Double.isNaN(f.positionOfNewestPulse()));
+        f.start();
+        assertTrue(Double.isNaN(f.positionOfNewestPulse()), "the song begins with the first pulse after the start");
+        long first = t + 7_000_000L; // a start may shift the grid: the pulses before it do not place the new ones
+        f.pulse(first);
+        assertEquals(0, f.positionOfNewestPulse(), "the first pulse after a start is the downbeat");
+        long ideal = first;
+        for (int k = 1; k <= 60; k++) {
+            ideal = first + k * 20_000_000L;
+            f.pulse(ideal + r.nextLong(-1_000_000, 1_000_000));
+        }
+        assertEquals(60 / 24.0, f.positionOfNewestPulse());
+        assertEquals(ideal, f.fittedNewestArrival(), 400_000, "±1 ms jitter, a line through 48 pulses: within 0.4 ms");
+        f.stop();
+        assertTrue(Double.isNaN(f.fittedNewestArrival()));
+        f.songPosition(8); // two beats
+        f.resume();
+        f.pulse(ideal += 20_000_000L);
+        assertEquals(2, f.positionOfNewestPulse(), "continue: the first pulse is at the song position");
+    }
 }
