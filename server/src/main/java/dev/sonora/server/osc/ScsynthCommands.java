@@ -23,6 +23,7 @@ import dev.sonora.server.osc.rt.QueryTree;
 import dev.sonora.server.osc.rt.SyncMark;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Buffer;
+import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.synth.SynthDef;
 
@@ -328,9 +329,39 @@ final class ScsynthCommands implements ServerListener {
 
     private void nSet(List<Object> a, long time, OscPeer from) throws Fail {
         NodeRef n = node(intArg(a, 0, "node id"));
-        if (n.isGroup()) throw new Fail("Node " + intArg(a, 0, "node id") + ": setting a group's controls is not supported; set its synths");
+        if (n.isGroup()) {
+            setGroup(n, a, time, from);
+            return;
+        }
         Controls c = controls(n.def(), a, 1, "/n_set", from);
         set(n, c.names, c.values, time);
+    }
+
+    /**
+     * {@code /n_set} on a group sets every synth in it, at any depth, as scsynth does: each by its
+     * own definition (a name it lacks, or an index past its controls, is skipped). The members
+     * are the group's at the moment the message is handled (a snapshot from the audio thread);
+     * the values land at the message's time.
+     */
+    private void setGroup(NodeRef g, List<Object> a, long time, OscPeer from) throws Fail {
+        for (int i = 2; i < a.size(); i += 2) {
+            if (a.get(i) instanceof String s) throw new Fail("control " + a.get(i - 1) + ": bus mapping '" + s + "' is not supported");
+        }
+        server.sendToRt(new QueryTree(Command.NOW, g.id(), server.options().maxNodes(), t -> {
+            synchronized (this) {
+                for (int i = 0; i < t.count; i++) {
+                    NodeRef member = t.children[i] < 0 ? server.node(t.ids[i]) : null;
+                    if (member == null || member.def() == null) continue; // a group, or gone meanwhile
+                    try {
+                        Controls c = controls(member.def(), a, 1, "/n_set", from);
+                        set(member, c.names, c.values, time);
+                    } catch (Fail e) {
+                        fail(from, "/n_set", e.getMessage());
+                        return; // the same keys fail for every member: once is enough
+                    }
+                }
+            }
+        }));
     }
 
     private void nSetn(List<Object> a, long time) throws Fail {

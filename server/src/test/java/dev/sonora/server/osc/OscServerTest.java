@@ -118,6 +118,26 @@ class OscServerTest {
     }
 
     @Test
+    void nSetOnAGroupSetsEverySynthInItAtAnyDepth() throws Exception {
+        rig.send(OscMessage.of("/g_new", 2000, 0, 1));
+        rig.send(OscMessage.of("/g_new", 2001, 1, 2000));
+        rig.send(OscMessage.of("/s_new", "dc", 1000, 0, 2000, "amp", 0.1f));
+        rig.send(OscMessage.of("/s_new", "dc", 1001, 0, 2001, "amp", 0.2f));
+        rig.send(OscMessage.of("/s_new", "dc", 1002, 0, 1, "amp", 0.3f)); // outside the group
+        rig.send(OscMessage.of("/n_set", 2000, "amp", 0.05f, "nosuch", 1f));
+        rig.send(OscMessage.of("/n_set", 2000, 1, 0.75f)); // by index: each synth's own control 1 (gate)
+        rig.sync();
+        rig.send(OscMessage.of("/g_queryTree", 1, 1));
+        List<Object> t = rig.await("/g_queryTree.reply").args();
+        assertEquals(List.of(1002, -1, "dc", 2, "amp", 0.3f, "gate", 1f), t.subList(t.indexOf(1002), t.indexOf(1002) + 8), t.toString());
+        assertEquals(List.of(1000, -1, "dc", 2, "amp", 0.05f, "gate", 0.75f), t.subList(t.indexOf(1000), t.indexOf(1000) + 8), t.toString());
+        assertEquals(List.of(1001, -1, "dc", 2, "amp", 0.05f, "gate", 0.75f), t.subList(t.indexOf(1001), t.indexOf(1001) + 8), t.toString());
+        rig.send(OscMessage.of("/n_set", 2000, "amp", "c1"));
+        assertEquals(List.of("/n_set", "control amp: bus mapping 'c1' is not supported"), rig.await("/fail").args());
+        assertTrue(rig.errors.isEmpty(), rig.errors.toString());
+    }
+
+    @Test
     void failuresInScsynthsWords() throws Exception {
         rig.send(OscMessage.of("/s_new", "nosuch", 1000, 0, 1));
         assertEquals(List.of("/s_new", "SynthDef not found"), rig.await("/fail").args());
