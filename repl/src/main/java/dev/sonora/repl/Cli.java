@@ -19,6 +19,7 @@ import org.jline.terminal.TerminalBuilder;
 import dev.sonora.repl.lang.HeapWatch;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.StartTrace;
 import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.link.LinkBridge;
@@ -223,6 +224,7 @@ public final class Cli {
         HeapWatch[] heapWatch = new HeapWatch[1];
         if (!o.noRepl) err.println("sonora: starting (audio and JavaScript in parallel)...");
         Session s = new Session(so, output);
+        StartTrace.mark("session made");
         LiveAudio audio;
         try {
             audio = LiveAudio.start(s.server, o.driver, o.device, o.buffer,
@@ -298,6 +300,7 @@ public final class Cli {
             s.lang.addTicker(new ClipWatch(s.server, output)); // from here on, clipping is the performer's
             // start-up (JS context, first compilations) is not the set's load: peaks count from the prompt
             s.server.stats().resetPeakLoad();
+            StartTrace.mark("Lang: JS ready, scripts next");
             if (s.hostReady() && !o.noRepl) {
                 output.out(String.format(Locale.ROOT, "sonora: ready in %.1f s — help() for a tour, Tab completes, Ctrl-D quits",
                         (System.currentTimeMillis() - launched) / 1e3));
@@ -448,9 +451,11 @@ public final class Cli {
         LiveStatusFeed feed = status && !dumb ? new LiveStatusFeed(s.server, s.lang,
                 () -> s.hostReady() ? s.host().extension("time", TimeBridge.class) : null) : null;
         if (feed != null) repl.withStatus(feed);
-        if (System.getenv("SONORA_TIMING") != null) {
-            repl.onFirstResult(() -> err.printf(Locale.ROOT, "sonora: first line evaluated %.2f s after launch%n",
-                    (System.currentTimeMillis() - launched) / 1e3));
+        if (StartTrace.on()) {
+            repl.onFirstResult(() -> {
+                StartTrace.mark("first line evaluated");
+                StartTrace.threadCpu();
+            });
         }
         int code = repl.run();
         if (feed != null) feed.close();
@@ -475,6 +480,7 @@ public final class Cli {
     private static final class SessionEvaluator implements Evaluator {
         private final Session s;
         private volatile List<String> names;
+        private boolean firstRead; // Input thread
 
         SessionEvaluator(Session s) {
             this.s = s;
@@ -482,6 +488,10 @@ public final class Cli {
 
         @Override
         public String eval(String code) {
+            if (!firstRead) {
+                firstRead = true;
+                StartTrace.mark("first line read");
+            }
             try {
                 return s.call(() -> s.host().evalRepl(code));
             } catch (UserError e) {

@@ -78,7 +78,9 @@ public final class JsHost implements AutoCloseable {
         this.bridge = new Bridge(server, lang, output);
         bridge.attach(this);
         this.watcher = new FileWatcher(path -> lang.post(() -> reload(path)));
+        StartTrace.mark("JS host: begins");
         this.context = newContext();
+        StartTrace.mark("JS host: context built");
         try {
             // where the modules live in the engine's module map (see the class comment); the random
             // part need only be unknown to scripts, which never see it
@@ -89,12 +91,14 @@ public final class JsHost implements AutoCloseable {
                 // the bridge before the modules after it, which call it as they load
                 if (name.equals("bridge")) module.invokeMember("connect", bridge);
                 loaded.put(name, module);
+                StartTrace.mark("JS host: module " + name);
             }
             for (var ext : extensionList.all().entrySet()) {
                 // each extension: its Java side, then its module, which gets that through connect()
                 Object bridgeObject = ext.getValue().create(server, lang, output, this);
                 extensions.put(ext.getKey(), bridgeObject);
                 loadModule(root, ext.getKey()).invokeMember("connect", bridgeObject);
+                StartTrace.mark("JS host: extension " + ext.getKey());
             }
             this.show = loaded.get("show").getMember("showResult");
             this.names = loaded.get("api").getMember("completionNames");
@@ -140,6 +144,7 @@ public final class JsHost implements AutoCloseable {
         Engine engine = Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
+        StartTrace.mark("JS host: engine built");
         HostAccess access = HostAccess.newBuilder(HostAccess.EXPLICIT).build();
         return Context.newBuilder("js")
                 .engine(engine)

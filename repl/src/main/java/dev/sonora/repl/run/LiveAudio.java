@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.StartTrace;
 import dev.sonora.server.NodeRef;
 import dev.sonora.server.Server;
 import dev.sonora.server.ServerException;
@@ -63,6 +64,7 @@ public final class LiveAudio implements AutoCloseable {
         Driver d = DriverChoice.open(driverName, openers[0], say);
         server.startNrtThread();
         d.start();
+        StartTrace.mark("audio driver started");
         return new LiveAudio(server, d, Math.max(silentFrames, deviceFrames));
     }
 
