@@ -222,19 +222,26 @@ public final class Cli {
         long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
         RoutedOutput output = new RoutedOutput(out, err);
         HeapWatch[] heapWatch = new HeapWatch[1];
-        if (!o.noRepl) err.println("sonora: starting (audio and JavaScript in parallel)...");
+        if (!o.noRepl) err.println("sonora: starting (JavaScript first, then the audio once its kernels are warm)...");
         Session s = new Session(so, output);
         StartTrace.mark("session made");
         LiveAudio audio;
         try {
-            audio = LiveAudio.start(s.server, o.driver, o.device, o.buffer,
+            audio = LiveAudio.open(s.server, o.driver, o.device, o.buffer,
                     JackSettings.defaults().withPorts(o.outputs, o.inputs).withConnect(!o.noConnect), output);
         } catch (ServerException e) {
             err.println("sonora: " + e.getMessage());
             s.close();
             return 1;
         }
-        err.println("sonora: " + audio.describe());
+        // the JS context first: the first REPL line waits for it, and on two cores the kernel
+        // warm-up beside it doubled its time; the audio starts once the warm-up is done, and what
+        // a line played meanwhile waits in the queue for the first block
+        audio.warmThenStart(s.hostFuture(), () -> {
+            output.out("sonora: " + audio.describe());
+            // allocation and peak load count from here: the first blocks are start-up, not the set
+            audio.markWarmAfter(300);
+        });
         if (o.record != null) {
             try {
                 s.server.recordings().onMessages(output::out, output::err);
@@ -248,9 +255,6 @@ public final class Cli {
                 return 1;
             }
         }
-        Thread warm = new Thread(() -> audio.markWarmAfter(300), "sonora-warmup");
-        warm.setDaemon(true);
-        warm.start();
         AtomicBoolean stopped = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (stopped.compareAndSet(false, true)) {
@@ -314,7 +318,7 @@ public final class Cli {
         }
         int code;
         try {
-            code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o), !o.noStatus);
+            code = o.noRepl ? noRepl(o, s, audio, scriptFailed) : repl(s, output, launched, historyFile(o), !o.noStatus);
         } finally {
             steps.close();
             if (osc != null) osc.close();
@@ -352,6 +356,14 @@ public final class Cli {
      * said why) if it could not.
      */
     private boolean link(boolean on, LiveAudio audio, Session s) {
+        if (!on) {
+            // nothing to refuse: tell the bridge when JS is up, without waiting for it here (the
+            // terminal is built meanwhile)
+            s.lang.post(() -> {
+                if (s.hostReady()) s.host().extension("link", LinkBridge.class).outputLatencyFrames(audio.outputLatencyFrames());
+            });
+            return true;
+        }
         try {
             s.call(() -> {
                 LinkBridge link = s.host().extension("link", LinkBridge.class);
@@ -405,13 +417,19 @@ public final class Cli {
         if (result != null) output.out(result);
     }
 
-    private int noRepl(Options o, Session s, AtomicBoolean scriptFailed) {
+    private int noRepl(Options o, Session s, LiveAudio audio, AtomicBoolean scriptFailed) {
         try {
             s.call(() -> null); // every script queued before this has run
         } catch (Exception e) {
             return 1;
         }
         if (scriptFailed.get()) return 1;
+        try {
+            audio.started().join(); // --duration counts from the first sound
+        } catch (RuntimeException e) {
+            err.println("sonora: the audio did not start: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch forever = new CountDownLatch(1);
         try {
             if (o.duration != null) {
@@ -437,6 +455,9 @@ public final class Cli {
             return 1;
         }
         boolean dumb = t.getType() != null && t.getType().startsWith("dumb");
+        // the reader is built while JS may still be starting: it is off the first line's path
+        Repl repl = new Repl(t, new SessionEvaluator(s), history, output::route).prepare();
+        StartTrace.mark("REPL reader built");
         if (dumb) {
             // piped input: a dumb terminal cannot redraw a half-read line under output that
             // arrives meanwhile, so let the start-up scripts and their output go first
@@ -446,7 +467,6 @@ public final class Cli {
                 // their errors were reported where they happened
             }
         }
-        Repl repl = new Repl(t, new SessionEvaluator(s), history, output::route);
         // the live status line: a real terminal only (a dumb one cannot keep a line at the bottom)
         LiveStatusFeed feed = status && !dumb ? new LiveStatusFeed(s.server, s.lang,
                 () -> s.hostReady() ? s.host().extension("time", TimeBridge.class) : null) : null;

@@ -1,5 +1,6 @@
 package dev.sonora.repl;
 
+import dev.sonora.repl.lang.JsEngine;
 import dev.sonora.repl.lang.StartTrace;
 
 /**
@@ -12,6 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         StartTrace.mark("main");
+        JsEngine.prestart(); // the JS start is the first line's critical path: begin it first
         int code = new Cli(System.in, System.out, System.err).run(args);
         System.out.flush();
         System.exit(code);

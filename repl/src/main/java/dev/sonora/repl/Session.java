@@ -37,6 +37,11 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** Completes when the JS context is built (or failed to build). */
+    CompletableFuture<JsHost> hostFuture() {
+        return host;
+    }
+
     boolean hostReady() {
         return host.isDone() && !host.isCompletedExceptionally();
     }

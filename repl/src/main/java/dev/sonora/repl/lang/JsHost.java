@@ -100,6 +100,10 @@ public final class JsHost implements AutoCloseable {
                 loadModule(root, ext.getKey()).invokeMember("connect", bridgeObject);
                 StartTrace.mark("JS host: extension " + ext.getKey());
             }
+            for (Object bridgeObject : extensions.values()) {
+                if (bridgeObject instanceof Extensions.Settling s) s.settle();
+            }
+            StartTrace.mark("JS host: extensions settled");
             this.show = loaded.get("show").getMember("showResult");
             this.names = loaded.get("api").getMember("completionNames");
         } catch (PolyglotException e) {
@@ -141,10 +145,7 @@ public final class JsHost implements AutoCloseable {
     }
 
     private static Context newContext() {
-        Engine engine = Engine.newBuilder("js")
-                .option("engine.WarnInterpreterOnly", "false")
-                .build();
-        StartTrace.mark("JS host: engine built");
+        Engine engine = JsEngine.take();
         HostAccess access = HostAccess.newBuilder(HostAccess.EXPLICIT).build();
         return Context.newBuilder("js")
                 .engine(engine)

@@ -1,5 +1,6 @@
 package dev.sonora.repl.run;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,7 +30,9 @@ public final class LiveAudio implements AutoCloseable {
     private final Server server;
     private final Driver driver;
     private final int bufferFrames;
-    private boolean closed;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private boolean closed; // guarded by this
+    private boolean running; // guarded by this: the driver was started
 
     private LiveAudio(Server server, Driver driver, int bufferFrames) {
         this.server = server;
@@ -50,6 +53,17 @@ public final class LiveAudio implements AutoCloseable {
     public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, JackSettings jack, Output out) {
         // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
         WarmKernels.forStage(server.options());
+        LiveAudio audio = open(server, driverName, device, bufferFrames, jack, out);
+        audio.startDriver();
+        return audio;
+    }
+
+    /**
+     * Opens the driver (a refusal throws {@link ServerException} now, as {@link #start} does)
+     * but starts nothing: {@link #warmThenStart} does, once the front end is ready for it.
+     * Commands sent meanwhile wait in the server's queue and play at the first block.
+     */
+    public static LiveAudio open(Server server, String driverName, String device, int bufferFrames, JackSettings jack, Output out) {
         Consumer<String> say = out::err;
         // 0: each driver's own default
         int silentFrames = bufferFrames > 0 ? bufferFrames : NullDriver.DEFAULT_BUFFER_FRAMES;
@@ -62,10 +76,44 @@ public final class LiveAudio implements AutoCloseable {
         openers[0] = new DriverChoice.Openers(() -> JackDriver.serverRunning(jack.serverName()), jackOpener, javaSound,
                 silent::get);
         Driver d = DriverChoice.open(driverName, openers[0], say);
-        server.startNrtThread();
-        d.start();
-        StartTrace.mark("audio driver started");
         return new LiveAudio(server, d, Math.max(silentFrames, deviceFrames));
+    }
+
+    /**
+     * On a thread of its own: waits for {@code after} (the JS context, which then has the cores
+     * to itself: on two cores the warm-up and its compilations slowed the first REPL result by
+     * seconds), warms every kernel ({@link WarmKernels#forStage}), then starts the driver and
+     * calls {@code onStart}. The kernels are still all compiled before the first live block.
+     * Controlling thread.
+     */
+    public void warmThenStart(CompletableFuture<?> after, Runnable onStart) {
+        Thread t = new Thread(() -> {
+            after.handle((v, e) -> null).join(); // a context that failed to start delays nothing
+            WarmKernels.forStage(server.options());
+            try {
+                if (startDriver()) onStart.run();
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+            }
+        }, "sonora-audio-start");
+        t.setDaemon(true); // an exit during the warm-up does not wait for it
+        t.start();
+    }
+
+    /** Starts the NRT thread and the driver, unless closed first; true if it started. */
+    private synchronized boolean startDriver() {
+        if (closed) return false;
+        server.startNrtThread();
+        driver.start();
+        running = true;
+        started.complete(null);
+        StartTrace.mark("audio driver started");
+        return true;
+    }
+
+    /** Completes when the driver has started (at once after {@link #start}). */
+    public CompletableFuture<Void> started() {
+        return started;
     }
 
     /** A driver that took over mid-set: count its thread's allocation once it has run a little. */
@@ -113,6 +161,12 @@ public final class LiveAudio implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        if (!running) {
+            // closed during the warm-up: nothing has played, nothing to fade
+            driver.close();
+            server.close();
+            return;
+        }
         try {
             FadeOut.start(server, FADE_SECONDS);
             // the fade plus what the device still holds in its buffer

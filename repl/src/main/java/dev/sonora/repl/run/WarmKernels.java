@@ -27,7 +27,7 @@ public final class WarmKernels {
     }
 
     private static void run(ServerOptions options, boolean forStage) {
-        if (Boolean.getBoolean("sonora.scratch.nowarm")) return; // SCRATCH
+        if (System.getenv("SONORA_SCRATCH_NOWARM") != null) return; // SCRATCH
         StartTrace.mark("kernel warm-up begins");
         try {
             long nanos = Warmup.run(options, BLOCKS, forStage);
