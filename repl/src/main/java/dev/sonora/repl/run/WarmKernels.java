@@ -27,7 +27,6 @@ public final class WarmKernels {
     }
 
     private static void run(ServerOptions options, boolean forStage) {
-        if (System.getenv("SONORA_SCRATCH_NOWARM") != null) return; // SCRATCH
         StartTrace.mark("kernel warm-up begins");
         try {
             long nanos = Warmup.run(options, BLOCKS, forStage);
