@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * time since the process started (the launcher's shell included: it execs the JVM in the same
  * process) and the thread that got there, so the phases of one start can be read side by side
  * (docs/performance.md). {@code SONORA_TIMING=cpu} adds each thread's CPU time at the first
- * result. Any thread; costs one volatile read when off.
+ * result. Any thread; off, a mark is one test of a constant.
  */
 public final class StartTrace {
     private static final boolean ON = System.getenv("SONORA_TIMING") != null;
@@ -33,11 +33,6 @@ public final class StartTrace {
                 Thread.currentThread().getName());
     }
 
-    /** The milliseconds since the process started (0 when off). */
-    public static long sinceStartMillis() {
-        return ON ? System.currentTimeMillis() - START_MILLIS : 0;
-    }
-
     /** With {@code SONORA_TIMING=cpu}: every thread's CPU so far, from /proc (Linux). */
     public static void threadCpu() {
         if (!CPU) return;
@@ -48,7 +43,7 @@ public final class StartTrace {
                 int close = stat.lastIndexOf(')');
                 String name = stat.substring(stat.indexOf('(') + 1, close);
                 String[] f = stat.substring(close + 2).split(" ");
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime, in Linux's usual 100 ticks a second
                 if (ticks >= 2) sb.append(String.format(Locale.ROOT, " %s=%.2f", name, ticks / 100.0));
             }
         } catch (IOException | RuntimeException e) {
