@@ -19,6 +19,7 @@ import org.jline.terminal.TerminalBuilder;
 import dev.sonora.repl.lang.HeapWatch;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.StartTrace;
 import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.link.LinkBridge;
@@ -223,18 +224,26 @@ public final class Cli {
         long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
         RoutedOutput output = new RoutedOutput(out, err);
         HeapWatch[] heapWatch = new HeapWatch[1];
-        if (!o.noRepl) err.println("sonora: starting (audio and JavaScript in parallel)...");
+        if (!o.noRepl) err.println("sonora: starting (JavaScript first, then the audio once its kernels are warm)...");
         Session s = new Session(so, output);
+        StartTrace.mark("session made");
         LiveAudio audio;
         try {
-            audio = LiveAudio.start(s.server, o.driver, o.device, o.buffer,
+            audio = LiveAudio.open(s.server, o.driver, o.device, o.buffer,
                     JackSettings.defaults().withPorts(o.outputs, o.inputs).withConnect(!o.noConnect), o.audioCpuOwn, output);
         } catch (ServerException e) {
             err.println("sonora: " + e.getMessage());
             s.close();
             return 1;
         }
-        err.println("sonora: " + audio.describe());
+        // the JS context first: the first REPL line waits for it, and on two cores the kernel
+        // warm-up beside it doubled its time; the audio starts once the warm-up is done, and what
+        // a line played meanwhile waits in the queue for the first block
+        audio.warmThenStart(s.hostFuture(), () -> {
+            output.out("sonora: " + audio.describe());
+            // allocation and peak load count from here: the first blocks are start-up, not the set
+            audio.markWarmAfter(300);
+        });
         if (o.record != null) {
             try {
                 s.server.recordings().onMessages(output::out, output::err);
@@ -248,10 +257,6 @@ public final class Cli {
                 return 1;
             }
         }
-        s.whenHostDone(audio::keepOthersOff); // the audio thread's CPU, once the start-up no longer needs both
-        Thread warm = new Thread(() -> audio.markWarmAfter(300), "sonora-warmup");
-        warm.setDaemon(true);
-        warm.start();
         AtomicBoolean stopped = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (stopped.compareAndSet(false, true)) {
@@ -301,6 +306,7 @@ public final class Cli {
             s.lang.addTicker(new ClipWatch(s.server, output)); // from here on, clipping is the performer's
             // start-up (JS context, first compilations) is not the set's load: peaks count from the prompt
             s.server.stats().resetPeakLoad();
+            StartTrace.mark("Lang: JS ready, scripts next");
             if (s.hostReady() && !o.noRepl) {
                 output.out(String.format(Locale.ROOT, "sonora: ready in %.1f s — help() for a tour, Tab completes, Ctrl-D quits",
                         (System.currentTimeMillis() - launched) / 1e3));
@@ -314,7 +320,7 @@ public final class Cli {
         }
         int code;
         try {
-            code = o.noRepl ? noRepl(o, s, scriptFailed) : repl(s, output, launched, historyFile(o), !o.noStatus);
+            code = o.noRepl ? noRepl(o, s, audio, scriptFailed) : repl(s, output, launched, historyFile(o), !o.noStatus);
         } finally {
             steps.close();
             if (osc != null) osc.close();
@@ -352,6 +358,14 @@ public final class Cli {
      * said why) if it could not.
      */
     private boolean link(boolean on, LiveAudio audio, Session s) {
+        if (!on) {
+            // nothing to refuse: tell the bridge when JS is up, without waiting for it here (the
+            // terminal is built meanwhile)
+            s.lang.post(() -> {
+                if (s.hostReady()) s.host().extension("link", LinkBridge.class).outputLatencyFrames(audio.outputLatencyFrames());
+            });
+            return true;
+        }
         try {
             s.call(() -> {
                 LinkBridge link = s.host().extension("link", LinkBridge.class);
@@ -407,13 +421,19 @@ public final class Cli {
         if (result != null) output.out(result);
     }
 
-    private int noRepl(Options o, Session s, AtomicBoolean scriptFailed) {
+    private int noRepl(Options o, Session s, LiveAudio audio, AtomicBoolean scriptFailed) {
         try {
             s.call(() -> null); // every script queued before this has run
         } catch (Exception e) {
             return 1;
         }
         if (scriptFailed.get()) return 1;
+        try {
+            audio.started().join(); // --duration counts from the first sound
+        } catch (RuntimeException e) {
+            err.println("sonora: the audio did not start: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch forever = new CountDownLatch(1);
         try {
             if (o.duration != null) {
@@ -439,6 +459,9 @@ public final class Cli {
             return 1;
         }
         boolean dumb = t.getType() != null && t.getType().startsWith("dumb");
+        // the reader is built while JS may still be starting: it is off the first line's path
+        Repl repl = new Repl(t, new SessionEvaluator(s), history, output::route).prepare();
+        StartTrace.mark("REPL reader built");
         if (dumb) {
             // piped input: a dumb terminal cannot redraw a half-read line under output that
             // arrives meanwhile, so let the start-up scripts and their output go first
@@ -448,14 +471,15 @@ public final class Cli {
                 // their errors were reported where they happened
             }
         }
-        Repl repl = new Repl(t, new SessionEvaluator(s), history, output::route);
         // the live status line: a real terminal only (a dumb one cannot keep a line at the bottom)
         LiveStatusFeed feed = status && !dumb ? new LiveStatusFeed(s.server, s.lang,
                 () -> s.hostReady() ? s.host().extension("time", TimeBridge.class) : null) : null;
         if (feed != null) repl.withStatus(feed);
-        if (System.getenv("SONORA_TIMING") != null) {
-            repl.onFirstResult(() -> err.printf(Locale.ROOT, "sonora: first line evaluated %.2f s after launch%n",
-                    (System.currentTimeMillis() - launched) / 1e3));
+        if (StartTrace.on()) {
+            repl.onFirstResult(() -> {
+                StartTrace.mark("first line evaluated");
+                StartTrace.threadCpu();
+            });
         }
         int code = repl.run();
         if (feed != null) feed.close();
@@ -480,6 +504,7 @@ public final class Cli {
     private static final class SessionEvaluator implements Evaluator {
         private final Session s;
         private volatile List<String> names;
+        private boolean firstRead; // Input thread
 
         SessionEvaluator(Session s) {
             this.s = s;
@@ -487,6 +512,10 @@ public final class Cli {
 
         @Override
         public String eval(String code) {
+            if (!firstRead) {
+                firstRead = true;
+                StartTrace.mark("first line read");
+            }
             try {
                 return s.call(() -> s.host().evalRepl(code));
             } catch (UserError e) {

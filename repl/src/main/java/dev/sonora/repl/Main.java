@@ -1,5 +1,8 @@
 package dev.sonora.repl;
 
+import dev.sonora.repl.lang.JsEngine;
+import dev.sonora.repl.lang.StartTrace;
+
 /**
  * {@code ./sonora}: the command line documented in docs/api.md. The launcher script runs this class; all the
  * work is in {@link Cli} so tests can drive it without exiting the JVM.
@@ -9,6 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartTrace.mark("main");
+        JsEngine.prestart(); // the JS start is the first line's critical path: begin it first
         int code = new Cli(System.in, System.out, System.err).run(args);
         System.out.flush();
         System.exit(code);

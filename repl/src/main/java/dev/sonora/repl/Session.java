@@ -37,9 +37,9 @@ final class Session implements AutoCloseable {
         }
     }
 
-    /** Runs {@code r} once the JS host is built (or failed to build), on the thread that finished it. */
-    void whenHostDone(Runnable r) {
-        host.whenComplete((h, e) -> r.run());
+    /** Completes when the JS context is built (or failed to build). */
+    CompletableFuture<JsHost> hostFuture() {
+        return host;
     }
 
     boolean hostReady() {

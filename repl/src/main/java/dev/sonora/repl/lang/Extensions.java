@@ -19,6 +19,16 @@ public final class Extensions {
         Object create(Server server, LangLoop lang, Output output, JsHost host);
     }
 
+    /**
+     * A bridge object that began work in parallel while its module loaded (the sample kit's
+     * decoding on the Disk thread): JsHost calls {@link #settle} once every extension has loaded,
+     * before any script runs, so that work overlaps the rest of the prelude instead of holding it
+     * up. Lang thread.
+     */
+    public interface Settling {
+        void settle();
+    }
+
     private final Map<String, Factory> byName = new LinkedHashMap<>();
 
     /**

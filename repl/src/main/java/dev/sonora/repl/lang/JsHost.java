@@ -78,7 +78,9 @@ public final class JsHost implements AutoCloseable {
         this.bridge = new Bridge(server, lang, output);
         bridge.attach(this);
         this.watcher = new FileWatcher(path -> lang.post(() -> reload(path)));
+        StartTrace.mark("JS host: begins");
         this.context = newContext();
+        StartTrace.mark("JS host: context built");
         try {
             // where the modules live in the engine's module map (see the class comment); the random
             // part need only be unknown to scripts, which never see it
@@ -89,13 +91,19 @@ public final class JsHost implements AutoCloseable {
                 // the bridge before the modules after it, which call it as they load
                 if (name.equals("bridge")) module.invokeMember("connect", bridge);
                 loaded.put(name, module);
+                StartTrace.mark("JS host: module " + name);
             }
             for (var ext : extensionList.all().entrySet()) {
                 // each extension: its Java side, then its module, which gets that through connect()
                 Object bridgeObject = ext.getValue().create(server, lang, output, this);
                 extensions.put(ext.getKey(), bridgeObject);
                 loadModule(root, ext.getKey()).invokeMember("connect", bridgeObject);
+                StartTrace.mark("JS host: extension " + ext.getKey());
             }
+            for (Object bridgeObject : extensions.values()) {
+                if (bridgeObject instanceof Extensions.Settling s) s.settle();
+            }
+            StartTrace.mark("JS host: extensions settled");
             this.show = loaded.get("show").getMember("showResult");
             this.names = loaded.get("api").getMember("completionNames");
         } catch (PolyglotException e) {
@@ -137,9 +145,7 @@ public final class JsHost implements AutoCloseable {
     }
 
     private static Context newContext() {
-        Engine engine = Engine.newBuilder("js")
-                .option("engine.WarnInterpreterOnly", "false")
-                .build();
+        Engine engine = JsEngine.take();
         HostAccess access = HostAccess.newBuilder(HostAccess.EXPLICIT).build();
         return Context.newBuilder("js")
                 .engine(engine)

@@ -1,10 +1,12 @@
 package dev.sonora.repl.run;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.StartTrace;
 import dev.sonora.server.NodeRef;
 import dev.sonora.server.Server;
 import dev.sonora.server.ServerException;
@@ -29,9 +31,12 @@ public final class LiveAudio implements AutoCloseable {
     private final Server server;
     private final Driver driver;
     private final int bufferFrames;
-    private final CorePinning pinning; // null: the audio thread shares the cores
-    private final String pinned;
-    private boolean closed;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private boolean closed; // guarded by this
+    private boolean running; // guarded by this: the driver was started
+
+    private final CorePinning pinning; // null: the audio thread shares the CPUs
+    private final String pinned;       // what the start line says about it, or null
 
     private LiveAudio(Server server, Driver driver, int bufferFrames, CorePinning pinning, String pinned) {
         this.server = server;
@@ -52,17 +57,28 @@ public final class LiveAudio implements AutoCloseable {
 
     /** As above, with the JACK client's ports and connections. */
     public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, JackSettings jack, Output out) {
-        return start(server, driverName, device, bufferFrames, jack, false, out);
+        // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
+        WarmKernels.forStage(server.options());
+        LiveAudio audio = open(server, driverName, device, bufferFrames, jack, out);
+        audio.startDriver();
+        return audio;
     }
 
     /**
-     * As above; with {@code pinAudio}, the audio thread gets a CPU of its own and every other
-     * thread the rest ({@link CorePinning}), where the machine has two or more.
+     * Opens the driver (a refusal throws {@link ServerException} now, as {@link #start} does)
+     * but starts nothing: {@link #warmThenStart} does, once the front end is ready for it.
+     * Commands sent meanwhile wait in the server's queue and play at the first block.
      */
-    public static LiveAudio start(Server server, String driverName, String device, int bufferFrames, JackSettings jack,
-                                  boolean pinAudio, Output out) {
-        // teach the JIT every kernel first (on this thread, while JS starts on the Lang thread)
-        WarmKernels.forStage(server.options());
+    public static LiveAudio open(Server server, String driverName, String device, int bufferFrames, JackSettings jack, Output out) {
+        return open(server, driverName, device, bufferFrames, jack, false, out);
+    }
+
+    /**
+     * As above; with {@code pinAudio}, the audio thread gets a CPU of its own and, once the driver
+     * has started, every other thread the rest ({@link CorePinning}), where there are two or more.
+     */
+    public static LiveAudio open(Server server, String driverName, String device, int bufferFrames, JackSettings jack,
+                                 boolean pinAudio, Output out) {
         Consumer<String> say = out::err;
         // 0: each driver's own default
         int silentFrames = bufferFrames > 0 ? bufferFrames : NullDriver.DEFAULT_BUFFER_FRAMES;
@@ -75,13 +91,50 @@ public final class LiveAudio implements AutoCloseable {
         openers[0] = new DriverChoice.Openers(() -> JackDriver.serverRunning(jack.serverName()), jackOpener, javaSound,
                 silent::get);
         Driver d = DriverChoice.open(driverName, openers[0], say);
-        server.startNrtThread();
         StringBuilder why = new StringBuilder();
         CorePinning pinning = pinAudio ? CorePinning.reserveLastCpu(why) : null;
-        if (pinning != null) server.onAudioThreadEntry(pinning::audioThreadEnters);
-        d.start();
         String pinned = pinning != null ? pinning.describe() : pinAudio ? why.toString() : null;
         return new LiveAudio(server, d, Math.max(silentFrames, deviceFrames), pinning, pinned);
+    }
+
+    /**
+     * On a thread of its own: waits for {@code after} (the JS context, which then has the cores
+     * to itself: on two cores the warm-up and its compilations slowed the first REPL result by
+     * seconds), warms every kernel ({@link WarmKernels#forStage}), then starts the driver and
+     * calls {@code onStart}. The kernels are still all compiled before the first live block.
+     * Controlling thread.
+     */
+    public void warmThenStart(CompletableFuture<?> after, Runnable onStart) {
+        Thread t = new Thread(() -> {
+            after.handle((v, e) -> null).join(); // a context that failed to start delays nothing
+            WarmKernels.forStage(server.options());
+            try {
+                if (startDriver()) onStart.run();
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+            }
+        }, "sonora-audio-start");
+        t.setDaemon(true); // an exit during the warm-up does not wait for it
+        t.start();
+    }
+
+    /** Starts the NRT thread and the driver, unless closed first; true if it started. */
+    private synchronized boolean startDriver() {
+        if (closed) return false;
+        server.startNrtThread();
+        if (pinning != null) server.onAudioThreadEntry(pinning::audioThreadEnters);
+        driver.start();
+        // the warm-up and the JS start are over: from now on the audio thread's CPU is its own
+        if (pinning != null) pinning.keepOthersOff();
+        running = true;
+        started.complete(null);
+        StartTrace.mark("audio driver started");
+        return true;
+    }
+
+    /** Completes when the driver has started (at once after {@link #start}). */
+    public CompletableFuture<Void> started() {
+        return started;
     }
 
     /** A driver that took over mid-set: count its thread's allocation once it has run a little. */
@@ -93,14 +146,6 @@ public final class LiveAudio implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         return d;
-    }
-
-    /**
-     * Moves every thread but the audio thread off its CPU from now on (with {@code --audio-cpu
-     * own}); called once the JS context is up, so that the start-up has every CPU. Any thread.
-     */
-    public void keepOthersOff() {
-        if (pinning != null) pinning.keepOthersOff();
     }
 
     public String describe() {
@@ -137,6 +182,13 @@ public final class LiveAudio implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        if (!running) {
+            // closed during the warm-up: nothing has played, nothing to fade
+            driver.close();
+            if (pinning != null) pinning.close();
+            server.close();
+            return;
+        }
         try {
             FadeOut.start(server, FADE_SECONDS);
             // the fade plus what the device still holds in its buffer

@@ -2,6 +2,7 @@ package dev.sonora.repl.run;
 
 import java.util.Locale;
 
+import dev.sonora.repl.lang.StartTrace;
 import dev.sonora.server.ServerOptions;
 import dev.sonora.server.Warmup;
 
@@ -26,11 +27,10 @@ public final class WarmKernels {
     }
 
     private static void run(ServerOptions options, boolean forStage) {
+        StartTrace.mark("kernel warm-up begins");
         try {
             long nanos = Warmup.run(options, BLOCKS, forStage);
-            if (System.getenv("SONORA_TIMING") != null) {
-                System.err.printf(Locale.ROOT, "sonora: kernels warmed in %.2f s%n", nanos / 1e9);
-            }
+            StartTrace.mark(String.format(Locale.ROOT, "kernels warmed in %.2f s", nanos / 1e9));
         } catch (RuntimeException e) {
             if (System.getenv("SONORA_DEBUG") != null) e.printStackTrace();
             // a start-up diagnostic, not a script error: it must not fail a render

@@ -8,6 +8,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
+import dev.sonora.repl.lang.Extensions;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.JsValues;
 import dev.sonora.repl.lang.LangLoop;
@@ -23,12 +24,14 @@ import dev.sonora.server.stream.DiskStream;
  * banks, buffers, recording and streaming. Lang thread only; load completions are posted back
  * to the Lang loop. Errors reach JS as one line.
  */
-public final class SamplesBridge {
+public final class SamplesBridge implements Extensions.Settling {
     private final Server server;
     private final LangLoop lang;
     private final Output output;
     private final JsHost host;
     private final SampleLibrary library;
+    private SampleLibrary.Loading kitLoading; // Lang thread: the default kit, until settle() has waited for it
+    private long kitStarted;
 
     public SamplesBridge(Server server, LangLoop lang, Output output, JsHost host) {
         this.server = server;
@@ -39,20 +42,29 @@ public final class SamplesBridge {
         server.recordings().onMessages(m -> output.out(m), m -> output.err(m));
         Path kit = SampleLibrary.defaultFolder();
         if (java.nio.file.Files.isDirectory(kit)) {
-            long t0 = System.nanoTime();
-            SampleLibrary.Loading l = library.addFolder(kit, output::err);
-            // the kit is small (about 0.1 s): let it finish while the JS context is still starting,
-            // so its progress line prints before the prompt instead of across a line being typed;
-            // on a slow disk the prompt does not wait longer than this and the line comes later
-            try {
-                l.done().get(2, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-                // still loading (or a file failed, reported on its own line): carry on
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            reportWhenLoaded(l, t0, " from " + kit);
+            kitStarted = System.nanoTime();
+            kitLoading = library.addFolder(kit, output::err); // decodes on the Disk thread while the prelude loads on
         }
+    }
+
+    /**
+     * The kit is small (about 0.1 s): let it finish before the prompt, so its progress line prints
+     * before it instead of across a line being typed; it decoded while the other extensions
+     * loaded. On a slow disk the prompt does not wait more than 2 s and the line comes later.
+     */
+    @Override
+    public void settle() {
+        SampleLibrary.Loading l = kitLoading;
+        if (l == null) return;
+        kitLoading = null;
+        try {
+            l.done().get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // still loading (or a file failed, reported on its own line): carry on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reportWhenLoaded(l, kitStarted, " from " + SampleLibrary.defaultFolder());
     }
 
     private SampleLibrary.Loading loadFolder(Path folder) {

@@ -63,18 +63,30 @@ public final class Repl {
         return l == null ? -1 : l.redraws();
     }
 
+    /**
+     * Builds the line reader (JLine's classes load and its history is read: a few hundred
+     * milliseconds at start-up) without reading yet, so a caller can do it while the JS context
+     * starts rather than after. {@link #run} calls it if the caller did not. Input thread.
+     */
+    public Repl prepare() {
+        if (reader != null) return this;
+        SonoraLineReader r = new SonoraLineReader(terminal, "sonora", new HashMap<>());
+        r.setHistory(new DefaultHistory());
+        r.setParser(new JsLineParser());
+        r.setCompleter(new JsCompleter(evaluator::completionNames, evaluator::defNames));
+        r.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUE_PROMPT);
+        r.setVariable(LineReader.HISTORY_SIZE, 5000);
+        r.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true); // '!' is JS, not history
+        r.option(LineReader.Option.INSERT_TAB, false);
+        if (historyFile != null) r.setVariable(LineReader.HISTORY_FILE, historyFile);
+        this.reader = r;
+        return this;
+    }
+
     /** Runs until Ctrl-D (end of input). Returns the exit code. */
     public int run() {
-        SonoraLineReader reader = new SonoraLineReader(terminal, "sonora", new HashMap<>());
-        this.reader = reader;
-        reader.setHistory(new DefaultHistory());
-        reader.setParser(new JsLineParser());
-        reader.setCompleter(new JsCompleter(evaluator::completionNames, evaluator::defNames));
-        reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUE_PROMPT);
-        reader.setVariable(LineReader.HISTORY_SIZE, 5000);
-        reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true); // '!' is JS, not history
-        reader.option(LineReader.Option.INSERT_TAB, false);
-        if (historyFile != null) reader.setVariable(LineReader.HISTORY_FILE, historyFile);
+        prepare();
+        SonoraLineReader reader = this.reader;
         installOutput.accept(new Output() {
             @Override
             public void out(String text) {

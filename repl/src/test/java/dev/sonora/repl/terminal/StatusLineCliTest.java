@@ -29,6 +29,8 @@ class StatusLineCliTest {
     private static int waitFor(VirtualScreen vs, Thread t, AtomicInteger code) throws Exception {
         vs.type("play(() => sine(440).mul(0.1)); tempo(90); 'ok' + 1\r");
         assertTrue(vs.await("'ok1'", 60_000), String.join("\n", vs.lines()));
+        // the audio starts once the kernels are warm, after the JS context: its line says when
+        assertTrue(vs.await("null driver", 60_000), String.join("\n", vs.lines()));
         Thread.sleep(1500);
         SCREEN.set(vs.lines());
         vs.type("\u0004");
