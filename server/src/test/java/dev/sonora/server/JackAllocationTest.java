@@ -31,7 +31,11 @@ class JackAllocationTest {
             int bs = server.blockSize();
             Load load = new Load(server, () -> {
                 long next = server.sampleTime() + bs;
-                while (server.sampleTime() < next) LockSupport.parkNanos(200_000);
+                long giveUp = System.nanoTime() + 10_000_000_000L; // a stop condition: a JACK server that went away
+                while (server.sampleTime() < next) {
+                    if (System.nanoTime() > giveUp) throw new AssertionError("JACK stopped calling: no block in 10 s");
+                    LockSupport.parkNanos(200_000);
+                }
             });
             long end = System.nanoTime() + WARM_NANOS;
             while (System.nanoTime() < end) load.step();

@@ -90,8 +90,12 @@ class RtNoBlockingTest {
             // the test thread sleeps (not parks) between blocks: fewer events to record and read
             Load load = new Load(server, () -> {
                 long until = server.sampleTime() + server.blockSize();
+                long giveUp = System.nanoTime() + 10_000_000_000L; // a stop condition: a device that stopped playing
                 try {
-                    while (server.sampleTime() < until) Thread.sleep(1);
+                    while (server.sampleTime() < until) {
+                        if (System.nanoTime() > giveUp) throw new AssertionError("the audio stopped: no block in 10 s");
+                        Thread.sleep(1);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
