@@ -8,6 +8,7 @@ import dev.sonora.repl.link.net.LinkState;
 import dev.sonora.repl.link.net.StartStop;
 import dev.sonora.repl.link.net.Timeline;
 import dev.sonora.repl.time.Clock;
+import dev.sonora.repl.time.ClockTick;
 import dev.sonora.server.Server;
 import dev.sonora.server.rt.SampleClock;
 
@@ -34,7 +35,7 @@ final class LinkFollower implements Runnable {
 
     private final Clock clock;
     private final Server server;
-    private final SampleClock samples;
+    private final ClockTick tick; // the sample clock against host time, read once a step
     private final LinkNode node;
     private final double rate;
     private final Consumer<String> say;
@@ -45,16 +46,13 @@ final class LinkFollower implements Runnable {
     private boolean aligned;
     private long requested;
     private long requestedAt;
-    // one reading of the sample clock per tick: host time ↔ sample
-    private double tickNanos;
-    private double tickSample;
 
     LinkFollower(Clock clock, Server server, LinkNode node, Consumer<String> say, Consumer<String> tell) {
         this.say = say;
         this.tell = tell;
         this.clock = clock;
         this.server = server;
-        this.samples = server.engine().sampleClock();
+        this.tick = new ClockTick(server.engine().sampleClock());
         this.node = node;
         this.rate = server.sampleRate();
     }
@@ -78,7 +76,7 @@ final class LinkFollower implements Runnable {
     /** Stamped with when the horizon's sample is heard: Sonora's loops can change no sooner. */
     void requestStartStop(boolean playing) {
         pending();
-        if (clock.running() && readClock()) node.requestStartStop(playing, hostOf(clock.horizonSample()));
+        if (clock.running() && tick.read()) node.requestStartStop(playing, hostOf(clock.horizonSample()));
         else node.requestStartStop(playing);
     }
 
@@ -116,14 +114,14 @@ final class LinkFollower implements Runnable {
             say.accept(String.format(Locale.ROOT, "link: Link's tempos are %.0f to %.0f bpm; the session plays at %.0f", Timeline.MIN_BPM,
                     Timeline.MAX_BPM, Math.max(Timeline.MIN_BPM, Math.min(Timeline.MAX_BPM, bpm))));
         }
-        if (!clock.running() || !readClock()) return;
+        if (!clock.running() || !tick.read()) return;
         requestTempo(bpm, hostOf(clock.sampleAtBeat(beat)));
     }
 
     @Override
     public void run() {
         LinkState st = node.state();
-        if (!clock.running() || waiting(st) || !readClock()) return;
+        if (!clock.running() || waiting(st) || !tick.read()) return;
         double b0 = clock.beatAtSample(clock.horizonSample());
         if (st.peers() == 0) lead(st, b0);
         else follow(st, b0);
@@ -156,23 +154,14 @@ final class LinkFollower implements Runnable {
         return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
     }
 
-    private boolean readClock() {
-        long n = System.nanoTime();
-        long s = samples.sampleAt(n, Long.MIN_VALUE);
-        if (s == Long.MIN_VALUE) return false; // no audio cycle yet
-        tickNanos = n;
-        tickSample = s + 0.5; // sampleAt floors: the middle of the sample is the unbiased guess
-        return true;
-    }
-
     /** Host time (µs) at which {@code sample} leaves the speakers. */
     double hostOf(double sample) {
-        return (tickNanos + (sample - tickSample) * 1e9 / rate) / 1e3 + latencyFrames * 1e6 / rate;
+        return (tick.nanos() + (sample - tick.sample()) * 1e9 / rate) / 1e3 + latencyFrames * 1e6 / rate;
     }
 
     /** The sample that leaves the speakers at host time {@code micros}. */
     private double sampleOf(double micros) {
-        return tickSample + ((micros - latencyFrames * 1e6 / rate) * 1e3 - tickNanos) * rate / 1e9;
+        return tick.sample() + ((micros - latencyFrames * 1e6 / rate) * 1e3 - tick.nanos()) * rate / 1e9;
     }
 
     /** Where the session puts Sonora's {@code beat}, as a sample. */

@@ -1,9 +1,9 @@
 package dev.sonora.repl.midi;
 
 import dev.sonora.repl.time.Clock;
+import dev.sonora.repl.time.ClockTick;
 import dev.sonora.server.Server;
 import dev.sonora.server.midi.out.ClockFollower;
-import dev.sonora.server.rt.SampleClock;
 
 /**
  * Keeps the tempo clock on an incoming MIDI clock's beats while it runs: Sonora's beat minus
@@ -28,20 +28,17 @@ final class MidiClockPhase {
     private static final double MAX_BEND = 0.5;
 
     private final Clock clock;
-    private final SampleClock samples;
+    private final ClockTick tick; // the sample clock against host time, read once a step
     private final double rate;
     private double latencyFrames;
     private boolean aligned;
     private double shift; // Sonora's beat minus the song position
     private double alignedBar; // the bar aligned last: until the horizon passes it, the bend stands
     private long alignments;
-    // one reading of the sample clock per tick: host time <-> sample
-    private double tickNanos;
-    private double tickSample;
 
     MidiClockPhase(Clock clock, Server server) {
         this.clock = clock;
-        this.samples = server.engine().sampleClock();
+        this.tick = new ClockTick(server.engine().sampleClock());
         this.rate = server.sampleRate();
     }
 
@@ -67,7 +64,7 @@ final class MidiClockPhase {
         double bpm = f.bpm();
         double position = f.positionOfNewestPulse();
         double arrival = f.fittedNewestArrival();
-        if (Double.isNaN(bpm) || Double.isNaN(position) || Double.isNaN(arrival) || !clock.running() || !readClock()) {
+        if (Double.isNaN(bpm) || Double.isNaN(position) || Double.isNaN(arrival) || !clock.running() || !tick.read()) {
             aligned = false;
             return false;
         }
@@ -116,17 +113,8 @@ final class MidiClockPhase {
         }
     }
 
-    private boolean readClock() {
-        long n = System.nanoTime();
-        long s = samples.sampleAt(n, Long.MIN_VALUE);
-        if (s == Long.MIN_VALUE) return false; // no audio cycle yet
-        tickNanos = n;
-        tickSample = s + 0.5; // sampleAt floors: the middle of the sample is the unbiased guess
-        return true;
-    }
-
     /** The sample that leaves the speakers at {@code nanos} ({@link System#nanoTime()}). */
     private double sampleOf(double nanos) {
-        return tickSample + (nanos - tickNanos) * rate / 1e9 - latencyFrames;
+        return tick.sample() + (nanos - tick.nanos()) * rate / 1e9 - latencyFrames;
     }
 }
