@@ -1,5 +1,7 @@
 package dev.sonora.server.rt;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +39,15 @@ public final class ParallelRunner {
     private final World world;
     private final int workers;
     private volatile Lane[] lanes;
+    private static final VarHandle LANES;
+
+    static {
+        try {
+            LANES = MethodHandles.lookup().findVarHandle(ParallelRunner.class, "lanes", Lane[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     // parallel groups made and not yet ended: while none lives, the workers sleep deeply
     private final AtomicInteger groupsAlive = new AtomicInteger();
 
@@ -70,13 +81,14 @@ public final class ParallelRunner {
         groupsAlive.decrementAndGet();
     }
 
-    private synchronized void prepareLanes() {
+    /** Without a lock (this is the rt package): two senders racing both build, one set is kept. */
+    private void prepareLanes() {
         if (lanes != null) return;
         Lane[] ls = new Lane[MAX_TASKS];
         for (int i = 0; i < ls.length; i++) {
             ls[i] = new Lane(world.numAudioBuses, world.blockSize, world.numControlBuses, world.maxNodes());
         }
-        lanes = ls;
+        LANES.compareAndSet(this, null, ls);
     }
 
     /** Processes frames [from, to) of parallel group {@code g}. Audio thread only. */
