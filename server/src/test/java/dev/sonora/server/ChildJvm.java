@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 public final class ChildJvm {
     /** How long one run of {@link #untilClean} may take: a stop condition for a hung child, not a threshold. */
     public static final long RUN_SECONDS = 60;
+    /** What lets {@code StringLiterals} reach constant pools; a test that wants it off uses {@link #commandWithoutExports}. */
+    static final List<String> RT_EXPORTS = List.of("--add-exports=java.base/jdk.internal.access=ALL-UNNAMED",
+            "--add-exports=java.base/jdk.internal.reflect=ALL-UNNAMED");
 
     private ChildJvm() {
     }
@@ -35,6 +38,7 @@ public final class ChildJvm {
     public static ProcessBuilder command(List<String> jvmOptions, Class<?> main, String... args) {
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        line.addAll(RT_EXPORTS); // as the launcher and the build give every JVM (StringLiterals)
         line.addAll(jvmOptions);
         line.add("-cp");
         line.add(System.getProperty("java.class.path"));

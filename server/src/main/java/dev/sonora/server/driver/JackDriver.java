@@ -15,6 +15,7 @@ import dev.sonora.server.Server;
 import dev.sonora.server.ServerException;
 import dev.sonora.server.rt.AudioOut;
 import dev.sonora.server.rt.RtEngine;
+import dev.sonora.server.rt.StringLiterals;
 import dev.sonora.server.rt.World;
 
 /**
@@ -133,6 +134,8 @@ public final class JackDriver implements Driver {
             check(JackLib.jack_set_buffer_size_callback(c, periodChanged, null), "buffer size callback");
             check(JackLib.jack_set_sample_rate_callback(c, rateChanged, null), "sample rate callback");
             JackLib.jack_on_info_shutdown(c, shutdown, null);
+            // only JACK's thread runs these: their first C2 compile would make their literals there
+            StringLiterals.resolve(JackDriver.class, Sink.class, Input.class, JackLib.MovablePointer.class, Pointer.class);
         } catch (RuntimeException e) {
             JackLib.jack_client_close(c);
             throw e;

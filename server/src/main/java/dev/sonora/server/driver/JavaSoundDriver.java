@@ -14,6 +14,7 @@ import dev.sonora.server.Server;
 import dev.sonora.server.ServerException;
 import dev.sonora.server.rt.AudioOut;
 import dev.sonora.server.rt.RtEngine;
+import dev.sonora.server.rt.StringLiterals;
 
 /**
  * Plays through javax.sound.sampled: a stereo {@link SourceDataLine}, 16- or 24-bit little
@@ -72,6 +73,8 @@ public final class JavaSoundDriver implements Driver {
             loop();
         });
         this.workers = new WorkerThreads(server, true);
+        // what only its thread runs, the JDK's line included: see StringLiterals
+        StringLiterals.resolve(JavaSoundDriver.class, line.getClass(), tap == null ? JavaSoundDriver.class : tap.getClass());
     }
 
     private static Mixer.Info findMixer(String device, DataLine.Info info) {

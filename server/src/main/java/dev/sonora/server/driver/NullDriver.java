@@ -5,6 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.sonora.server.Server;
 import dev.sonora.server.rt.AudioOut;
 import dev.sonora.server.rt.RtEngine;
+import dev.sonora.server.rt.StringLiterals;
 
 /**
  * A silent driver paced by the clock, as a sound card would pace it: it keeps at most
@@ -35,6 +36,7 @@ public final class NullDriver implements Driver {
             loop();
         });
         this.workers = new WorkerThreads(server, true);
+        StringLiterals.resolve(NullDriver.class, out.getClass()); // what only its thread runs: see StringLiterals
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.sonora.server.Server;
 import dev.sonora.server.rt.AudioOut;
 import dev.sonora.server.rt.RtEngine;
+import dev.sonora.server.rt.StringLiterals;
 
 /**
  * Renders as fast as the CPU allows, in virtual time. The controlling thread asks for a number
@@ -38,6 +39,7 @@ public final class OfflineDriver implements Driver {
         this.out = out;
         this.thread = AudioThread.create(server, this::loop);
         this.workers = new WorkerThreads(server, false); // a render has no deadline: no real-time request
+        StringLiterals.resolve(OfflineDriver.class, out.getClass()); // what only its thread runs: see StringLiterals
     }
 
     @Override

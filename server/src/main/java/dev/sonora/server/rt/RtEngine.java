@@ -3,6 +3,7 @@ package dev.sonora.server.rt;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.SpscArrayQueue;
 
 /**
  * Renders one block at a time on the audio thread: drains the command queue, performs each
@@ -99,6 +100,8 @@ public final class RtEngine {
         this.clock = new SampleClock(world.sampleRate);
         this.left = new float[world.blockSize];
         this.right = new float[world.blockSize];
+        // the audio thread's own ends of the queues, and its clock, may be first compiled at its request
+        StringLiterals.resolve(MpscArrayQueue.class, SpscArrayQueue.class, SampleClock.class, RtEngine.class);
     }
 
     /** Blocks that overran their own duration, for a reader that explains them (a soak's log). */

@@ -78,8 +78,9 @@ public final class RtStats {
      * makes it try again. (Non-negative floats order as their bits do.) Every block writes, new
      * peak or not: a test for "is this a new peak?" is a branch the warm-up takes only in its first
      * blocks, so the JIT compiled it as never taken, and the first new peak of a set threw the
-     * compiled block loop away on the audio thread (a slow block, and the objects the compiler had
-     * kept in registers allocated anew: 2000 B on JACK's thread in a soak).
+     * compiled block loop away on the audio thread: a slow block, mid-set. (The 2000 B JACK's thread
+     * allocated in soaks then were not this but the JIT's first compile of the callback: see
+     * {@link StringLiterals}.)
      */
     private static void raise(AtomicInteger max, float v) {
         max.getAndAccumulate(Float.floatToRawIntBits(v), Math::max);
