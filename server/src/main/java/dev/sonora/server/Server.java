@@ -11,7 +11,6 @@ import dev.sonora.server.buffer.DiskThread;
 import dev.sonora.server.observe.Observers;
 import dev.sonora.server.observe.TapSource;
 import dev.sonora.server.rt.Command;
-import dev.sonora.server.rt.RtClasses;
 import dev.sonora.server.rt.RtEngine;
 import dev.sonora.server.rt.RtStats;
 import dev.sonora.server.rt.RtWorker;
@@ -56,8 +55,8 @@ public final class Server implements AutoCloseable {
 
     public Server(ServerOptions options) {
         options.check();
-        // classes the audio thread reaches only later are loaded here, on the caller
-        RtClasses.preload();
+        // the audio thread's classes are loaded, and their literals made, here, on the caller
+        AudioThreadClasses.prepare();
         KernelClasses.preload();
         this.options = options;
         this.queue = new CommandQueue(options.commandCapacity());

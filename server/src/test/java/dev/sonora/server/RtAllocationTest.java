@@ -34,9 +34,8 @@ class RtAllocationTest {
             rig.server.markWarm();
             long started = load.notesStarted;
             long ended = load.notesEnded;
-            // measured in windows: an allocation per block, note or command shows in every window;
-            // the JVM's one-offs (a String burst when the audio thread triggers a JIT compilation,
-            // docs/design-notes.md) can show in one or two at most
+            // measured in windows, to show where an allocation came: the JIT's first compiles made
+            // Strings here once (docs/design-notes.md) until AudioThreadClasses made them first
             long[] windows = new long[6];
             long mark = before;
             for (int w = 0; w < windows.length; w++) {
@@ -49,8 +48,7 @@ class RtAllocationTest {
             assertTrue(load.notesStarted - started > 15_000, "thousands of notes started under load");
             assertTrue(load.notesEnded - ended > 15_000, "and ended (envelopes, releases, group frees)");
             assertEquals(0, rig.server.stats().publishedRtErrors);
-            long clean = java.util.Arrays.stream(windows).filter(b -> b == 0).count();
-            assertTrue(clean >= windows.length - 2 && after - before < 4096,
+            assertEquals(0, after - before,
                     "bytes allocated by sonora-rt after warm-up, per window of 1000 blocks: " + java.util.Arrays.toString(windows));
             assertEquals(after - before, rig.server.status().rtAllocBytes(), "status() reports the same figure");
             assertEquals("sonora-rt", rt.getName());
@@ -88,11 +86,9 @@ class RtAllocationTest {
             long tasks = rig.driver.workerTasksRun() - tasksBefore;
             assertTrue(tasks > 1000, "the worker ran tasks: " + tasks);
             assertEquals(0, rig.server.stats().publishedRtErrors);
-            assertTrue(java.util.Arrays.stream(rtWindows).filter(b -> b == 0).count() >= rtWindows.length - 2
-                    && java.util.Arrays.stream(rtWindows).sum() < 4096,
+            assertEquals(0, java.util.Arrays.stream(rtWindows).sum(),
                     "bytes allocated by sonora-rt, per window of 1000 blocks: " + java.util.Arrays.toString(rtWindows));
-            assertTrue(java.util.Arrays.stream(workerWindows).filter(b -> b == 0).count() >= workerWindows.length - 2
-                    && java.util.Arrays.stream(workerWindows).sum() < 4096,
+            assertEquals(0, java.util.Arrays.stream(workerWindows).sum(),
                     "bytes allocated by sonora-rt-worker-1, per window of 1000 blocks: " + java.util.Arrays.toString(workerWindows));
             long both = java.util.Arrays.stream(rtWindows).sum() + java.util.Arrays.stream(workerWindows).sum();
             assertEquals(both, rig.server.status().rtAllocBytes(), "status() counts the audio thread and the worker");
@@ -119,8 +115,7 @@ class RtAllocationTest {
             assertTrue(load.readings - readings > 2000, "the meters measured: " + (load.readings - readings) + ", node meters added " + load.nodeMeters);
             assertTrue(load.scopeFrames > 20, "the scope handed frames over: " + load.scopeFrames);
             assertEquals(0, rig.server.stats().publishedRtErrors);
-            long clean = java.util.Arrays.stream(windows).filter(b -> b == 0).count();
-            assertTrue(clean >= windows.length - 2 && mark - before < 4096,
+            assertEquals(0, mark - before,
                     "bytes allocated by sonora-rt with observers, per window of 1000 blocks: " + java.util.Arrays.toString(windows));
         }
     }
@@ -152,9 +147,7 @@ class RtAllocationTest {
             }
             // the recording works: the test thread itself allocates plenty, and is seen doing so
             assertTrue(allocationEvents > 0, "the recording saw no allocation at all");
-            // at most a sample of the JVM's one-off (Strings and their byte arrays); anything else fails
-            assertTrue(onRt.size() <= 2 && onRt.stream().allMatch(e -> e.endsWith(" java.lang.String") || e.endsWith(" [B")),
-                    "allocation samples on sonora-rt: " + onRt);
+            assertTrue(onRt.isEmpty(), "allocation samples on sonora-rt: " + onRt);
         } finally {
             Files.deleteIfExists(jfr);
         }

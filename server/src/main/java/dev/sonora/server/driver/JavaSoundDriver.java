@@ -74,7 +74,8 @@ public final class JavaSoundDriver implements Driver {
         });
         this.workers = new WorkerThreads(server, true);
         // what only its thread runs, the JDK's line included: see StringLiterals
-        StringLiterals.resolve(JavaSoundDriver.class, line.getClass(), tap == null ? JavaSoundDriver.class : tap.getClass());
+        StringLiterals.resolve(JavaSoundDriver.class, line.getClass());
+        if (tap != null) StringLiterals.resolve(tap.getClass());
     }
 
     private static Mixer.Info findMixer(String device, DataLine.Info info) {

@@ -2,7 +2,6 @@ package dev.sonora.server.driver;
 
 import dev.sonora.server.Server;
 import dev.sonora.server.rt.RtWorker;
-import dev.sonora.server.rt.StringLiterals;
 
 /**
  * A driver's audio worker threads, {@code sonora-rt-worker-1} … {@code -N} (N from
@@ -38,7 +37,6 @@ final class WorkerThreads {
             threads[i].setPriority(Thread.MAX_PRIORITY);
             threads[i].setDaemon(true);
         }
-        StringLiterals.resolve(RtWorker.class); // only the workers run it: see StringLiterals
     }
 
     void start() {

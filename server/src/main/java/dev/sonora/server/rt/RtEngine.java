@@ -100,8 +100,8 @@ public final class RtEngine {
         this.clock = new SampleClock(world.sampleRate);
         this.left = new float[world.blockSize];
         this.right = new float[world.blockSize];
-        // the audio thread's own ends of the queues, and its clock, may be first compiled at its request
-        StringLiterals.resolve(MpscArrayQueue.class, SpscArrayQueue.class, SampleClock.class, RtEngine.class);
+        // the audio thread's ends of the queues may be first compiled at its request (see StringLiterals)
+        StringLiterals.resolve(MpscArrayQueue.class, SpscArrayQueue.class);
     }
 
     /** Blocks that overran their own duration, for a reader that explains them (a soak's log). */

@@ -12,6 +12,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
+import dev.sonora.server.AudioThreadClasses;
+
 /**
  * The engine's package rules, checked on its compiled classes: no package cycles, and the
  * packages whose code the audio thread runs reach none of the front end, GraalJS, JLine, file
@@ -19,11 +21,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * that matched nothing could not pass unnoticed.
  */
 class ArchitectureTest {
-    /** Packages whose classes run on the audio thread (see each package-info). */
-    static final String[] AUDIO_THREAD_PACKAGES = {
-        "dev.sonora.server.rt..", "dev.sonora.server.node..", "dev.sonora.server.ugen..", "dev.sonora.server.midi.rt..",
-        "dev.sonora.server.callback..", "dev.sonora.server.osc.rt..", "dev.sonora.server.observe..",
-    };
+    /** Packages whose classes run on the audio thread (see each package-info), and their sub-packages. */
+    static final String[] AUDIO_THREAD_PACKAGES = AudioThreadClasses.PACKAGES.stream().map(p -> p + "..").toArray(String[]::new);
 
     static final String[] FORBIDDEN_ON_AUDIO_THREAD = {
         "dev.sonora.repl..", "org.graalvm..", "com.oracle.truffle..", "org.jline..",
