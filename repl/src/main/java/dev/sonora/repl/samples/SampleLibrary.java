@@ -27,10 +27,24 @@ import dev.sonora.server.buffer.BufferRef;
 public final class SampleLibrary {
     private static final Map<Server, SampleLibrary> BY_SERVER = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** One file of a bank. */
-    public record Entry(String bank, Path path, BufferRef ref) {
+    /**
+     * One file of a bank. {@code previous}: when the bank was loaded again, the load this one
+     * replaces in the same slot, or null. Until the new load is in, the slot still holds the old
+     * sound, so the file plays at once (the old sound) instead of waiting.
+     */
+    public record Entry(String bank, Path path, BufferRef ref, BufferRef previous) {
         public boolean ready() {
-            return ref.loaded();
+            return ref.loaded() || previous != null;
+        }
+
+        /** The load the slot holds now: the new one once it is in, else the one it replaces. */
+        public BufferRef current() {
+            return ref.loaded() || previous == null ? ref : previous;
+        }
+
+        /** Whether loading failed with nothing to play instead (a failed reload keeps the old sound). */
+        public boolean failed() {
+            return ref.ready().isCompletedExceptionally() && previous == null;
         }
     }
 
@@ -103,11 +117,17 @@ public final class SampleLibrary {
         List<CompletableFuture<?>> all = new ArrayList<>();
         int files = 0;
         for (var e : found.entrySet()) {
+            List<Entry> before = banks.get(e.getKey());
             List<Entry> entries = new ArrayList<>();
             for (Path p : e.getValue()) {
                 try {
-                    BufferRef ref = server.loadBuffer(p);
-                    entries.add(new Entry(e.getKey(), p, ref));
+                    // a bank loaded again (its files edited mid-set): each file goes back into the slot
+                    // it had, so reloading every few minutes uses no new slots, and plays the old sound
+                    // until the new one is in rather than making the next hit wait for the Disk thread
+                    Entry old = before == null ? null : sameFile(before, p);
+                    BufferRef ref = old == null ? server.loadBuffer(p) : server.loadBuffer(p, old.ref().slot());
+                    BufferRef playable = old == null || !old.ready() ? null : old.current();
+                    entries.add(new Entry(e.getKey(), p, ref, playable));
                     queued.incrementAndGet();
                     all.add(ref.ready().exceptionally(t -> null).whenComplete((v, t) -> finished.incrementAndGet()));
                     files++;
@@ -119,6 +139,11 @@ public final class SampleLibrary {
         }
         return new Loading(new ArrayList<>(found.keySet()), files,
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
+    }
+
+    private static Entry sameFile(List<Entry> entries, Path p) {
+        for (Entry e : entries) if (e.path().equals(p)) return e;
+        return null;
     }
 
     /**

@@ -90,9 +90,9 @@ public final class SamplesBridge implements Extensions.Settling {
     public ProxyObject resolve(String bank, int n) {
         try {
             SampleLibrary.Entry e = library.entry(bank, n);
-            int channels = e.ready() ? e.ref().ready().join().channels() : 1;
+            int channels = e.ready() ? e.current().ready().join().channels() : 1;
             return JsValues.object("slot", e.ref().slot(), "channels", channels, "ready", e.ready(),
-                    "failed", e.ref().ready().isCompletedExceptionally(), "file", e.path().toString());
+                    "failed", e.failed(), "file", e.path().toString());
         } catch (ServerException e) {
             throw oneLine(e);
         }

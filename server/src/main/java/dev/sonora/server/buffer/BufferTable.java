@@ -27,6 +27,13 @@ public final class BufferTable {
         return slots.length;
     }
 
+    /** Slots reserved or holding a buffer. */
+    public synchronized int used() {
+        int n = 0;
+        for (String name : names) if (name != null) n++;
+        return n;
+    }
+
     /** Reserves a slot for a file being loaded; -1 when every slot is taken. */
     public synchronized int reserve(String name) {
         for (int k = 0; k < slots.length; k++) {
