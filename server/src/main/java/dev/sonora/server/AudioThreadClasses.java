@@ -9,20 +9,32 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import dev.sonora.server.buffer.SwapBuffer;
+import dev.sonora.server.record.RecordTap;
+import dev.sonora.server.record.SwapTap;
 import dev.sonora.server.rt.StringLiterals;
+import dev.sonora.server.stream.DiskIn;
 
 /**
  * Every class of the packages whose code the audio thread runs, loaded, initialised and with
  * its string literals made, on the calling thread, once per JVM: so the audio thread never
  * loads a class (an allocation and the class loader's lock), runs a static initialiser, or has
  * HotSpot make a class's literals when it asks for the class's first C2 compile
- * ({@link StringLiterals}). The drivers add the few classes outside these packages that only
- * their thread runs. Called by the server's constructor. Any non-audio thread.
+ * ({@link StringLiterals}). The same for {@link #ELSEWHERE}, the few classes the audio thread
+ * runs that live beside their feature; drivers prepare their own. Called by the server's
+ * constructor. Any non-audio thread.
  */
 public final class AudioThreadClasses {
     /** The packages whose classes run on the audio thread (each package-info says so); the architecture test checks the same list. */
     public static final List<String> PACKAGES = List.of("dev.sonora.server.rt", "dev.sonora.server.node", "dev.sonora.server.ugen",
             "dev.sonora.server.midi.rt", "dev.sonora.server.callback", "dev.sonora.server.osc.rt", "dev.sonora.server.observe");
+
+    /**
+     * Classes outside those packages whose code the audio thread runs: commands, taps and a unit
+     * kept beside their feature (drivers prepare their own). {@code AudioThreadClassesTest} finds
+     * every such class and fails on one missing here.
+     */
+    public static final List<Class<?>> ELSEWHERE = List.of(SwapBuffer.class, SwapTap.class, RecordTap.class, DiskIn.class);
 
     private static volatile boolean prepared;
 
@@ -41,6 +53,7 @@ public final class AudioThreadClasses {
                 throw new IllegalStateException("audio-thread class " + name + " cannot be loaded: " + e, e);
             }
         }
+        classes.addAll(ELSEWHERE);
         StringLiterals.resolve(classes.toArray(Class<?>[]::new));
         prepared = true;
     }

@@ -28,15 +28,7 @@ class JackAllocationTest {
             server.startNrtThread();
             JackDriver driver = new JackDriver(server, JackSettings.defaults().withServer(jack.name()).withConnect(false), s -> { });
             driver.start();
-            int bs = server.blockSize();
-            Load load = new Load(server, () -> {
-                long next = server.sampleTime() + bs;
-                long giveUp = System.nanoTime() + 10_000_000_000L; // a stop condition: a JACK server that went away
-                while (server.sampleTime() < next) {
-                    if (System.nanoTime() > giveUp) throw new AssertionError("JACK stopped calling: no block in 10 s");
-                    LockSupport.parkNanos(200_000);
-                }
-            });
+            Load load = Load.live(server);
             long end = System.nanoTime() + WARM_NANOS;
             while (System.nanoTime() < end) load.step();
             Thread rt = server.audioThread();

@@ -1,7 +1,5 @@
 package dev.sonora.server;
 
-import java.util.concurrent.locks.LockSupport;
-
 import dev.sonora.server.driver.JackDriver;
 import dev.sonora.server.driver.JackSettings;
 
@@ -21,15 +19,7 @@ public final class JackFirstCompileChild {
         server.startNrtThread();
         JackDriver driver = new JackDriver(server, JackSettings.defaults().withServer(args[0]).withConnect(false), s -> { });
         driver.start();
-        int bs = server.blockSize();
-        Load load = new Load(server, () -> {
-            long next = server.sampleTime() + bs;
-            long giveUp = System.nanoTime() + 10_000_000_000L; // a JACK server that went away
-            while (server.sampleTime() < next) {
-                if (System.nanoTime() > giveUp) throw new IllegalStateException("JACK stopped calling: no block in 10 s");
-                LockSupport.parkNanos(200_000);
-            }
-        });
+        Load load = Load.live(server);
         long end = System.nanoTime() + 1_000_000_000L;
         while (System.nanoTime() < end) load.step();
         server.markWarm();

@@ -46,6 +46,22 @@ public final class Load {
     }
 
     /**
+     * The load on a live driver (JACK's, the null driver's): each step waits for the audio
+     * thread's next block, and gives up after 10 s without one (a device or JACK server that
+     * stopped calling must fail the test, not hang it).
+     */
+    public static Load live(Server server) {
+        return new Load(server, () -> {
+            long next = server.sampleTime() + server.blockSize();
+            long giveUp = System.nanoTime() + 10_000_000_000L;
+            while (server.sampleTime() < next) {
+                if (System.nanoTime() > giveUp) throw new IllegalStateException("the audio stopped: no block in 10 s");
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+            }
+        });
+    }
+
+    /**
      * The same load on any driver: {@code nextBlock} returns once the server has rendered the
      * next block (offline: renders it; live: waits for it).
      */

@@ -18,7 +18,7 @@ import java.lang.reflect.Method;
  * build open ({@code --add-exports java.base/jdk.internal.access=ALL-UNNAMED} and
  * {@code java.base/jdk.internal.reflect}). Without them this does nothing ({@link #available}
  * is false) and the one-off allocation comes back. Any non-audio thread, before the audio
- * thread first runs the classes; they must be initialised already.
+ * thread first runs the classes, which it initialises if they are not yet.
  */
 public final class StringLiterals {
     private static final Object ACCESS;      // jdk.internal.access.JavaLangAccess
@@ -78,6 +78,9 @@ public final class StringLiterals {
     private static int resolveOne(Class<?> c) {
         int read = 0;
         try {
+            // initialised, so linked: an unlinked class's pool has no map of its literals yet, and
+            // reading one there crashes the JVM (a class named by a literal, X.class, is not linked)
+            Class.forName(c.getName(), true, c.getClassLoader());
             Object pool = POOL.invoke(ACCESS, c);
             int n = (Integer) SIZE.invoke(pool);
             for (int i = 1; i < n; i++) {
@@ -86,8 +89,8 @@ public final class StringLiterals {
                     read++;
                 }
             }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // a class the JDK will not show: its literals stay for the compiler to make
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // a class the JDK will not show or cannot initialise: its literals stay for the compiler to make
         }
         return read;
     }
