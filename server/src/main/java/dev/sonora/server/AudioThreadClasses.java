@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.SpscArrayQueue;
+
 import dev.sonora.server.buffer.SwapBuffer;
 import dev.sonora.server.record.RecordTap;
 import dev.sonora.server.record.SwapTap;
@@ -36,6 +39,9 @@ public final class AudioThreadClasses {
      */
     public static final List<Class<?>> ELSEWHERE = List.of(SwapBuffer.class, SwapTap.class, RecordTap.class, DiskIn.class);
 
+    /** Library classes every audio thread runs: the ends of the command and return queues. */
+    static final List<Class<?>> LIBRARIES = List.of(MpscArrayQueue.class, SpscArrayQueue.class);
+
     private static volatile boolean prepared;
 
     private AudioThreadClasses() {
@@ -54,6 +60,7 @@ public final class AudioThreadClasses {
             }
         }
         classes.addAll(ELSEWHERE);
+        classes.addAll(LIBRARIES);
         StringLiterals.resolve(classes.toArray(Class<?>[]::new));
         prepared = true;
     }

@@ -3,7 +3,6 @@ package dev.sonora.server.rt;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jctools.queues.MpscArrayQueue;
-import org.jctools.queues.SpscArrayQueue;
 
 /**
  * Renders one block at a time on the audio thread: drains the command queue, performs each
@@ -100,8 +99,6 @@ public final class RtEngine {
         this.clock = new SampleClock(world.sampleRate);
         this.left = new float[world.blockSize];
         this.right = new float[world.blockSize];
-        // the audio thread's ends of the queues may be first compiled at its request (see StringLiterals)
-        StringLiterals.resolve(MpscArrayQueue.class, SpscArrayQueue.class);
     }
 
     /** Blocks that overran their own duration, for a reader that explains them (a soak's log). */
