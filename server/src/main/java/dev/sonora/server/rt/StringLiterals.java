@@ -1,6 +1,8 @@
 package dev.sonora.server.rt;
 
 import java.lang.reflect.Method;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Resolves, on the calling thread, the string literals of classes whose code the audio thread
@@ -68,10 +70,13 @@ public final class StringLiterals {
      */
     public static int resolve(Class<?>... classes) {
         if (ACCESS == null) return 0;
-        int read = 0;
+        // each class once: the audio-thread classes share superclasses (every command is a Command)
+        Set<Class<?>> all = new LinkedHashSet<>();
         for (Class<?> top : classes) {
-            for (Class<?> c = top; c != null && c != Object.class; c = c.getSuperclass()) read += resolveOne(c);
+            for (Class<?> c = top; c != null && c != Object.class; c = c.getSuperclass()) all.add(c);
         }
+        int read = 0;
+        for (Class<?> c : all) read += resolveOne(c);
         return read;
     }
 
