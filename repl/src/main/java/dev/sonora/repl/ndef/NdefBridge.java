@@ -398,9 +398,9 @@ public final class NdefBridge {
         if (s.channels() < 1) throw new DefException(what + ": the graph makes no sound");
         if (s.channels() > 2) throw new DefException(what + ": a proxy is mono or stereo; this graph has " + s.channels() + " channels");
         Signal gain = b.unit("_xfade", b.control(FADE, DEFAULT_FADE_TIME));
-        Signal l = b.unit("mul", s.channel(0), gain);
-        Signal r = s.channels() == 1 ? l : b.unit("mul", s.channel(1), gain);
-        b.unit("out", b.constant(bus), l, r);
+        Signal l = s.channel(0);
+        Signal r = s.channels() == 1 ? l : s.channel(1);
+        b.unit("_xfadeout", b.constant(bus), gain, l, r); // gain × signal into the bus, level kept for correlated fades
         return b.build(what, null);
     }
 

@@ -21,7 +21,8 @@ import dev.sonora.server.Wav;
  * sample exactly, its two halves follow sin/cos (equal power: on constants sample by sample, and
  * on two sines of different pitch separated by frequency), the handover has no step larger
  * than the fade's own, the old source ends when its fade ends, and a steady sound crossfaded to
- * an identical copy keeps its level within 0.1 dB.
+ * an identical copy keeps its level within 0.1 dB: an unrelated one (noise, whose powers add)
+ * and one in phase or nearly (a sine, whose amplitudes add: {@code _xfadeout}'s correction).
  */
 class NdefRenderTest {
     static final int RATE = 48000;
@@ -168,6 +169,34 @@ class NdefRenderTest {
             worst = Math.max(worst, Math.abs(db));
         }
         assertTrue(worst < 0.1, "level through the crossfade within 0.1 dB: worst " + worst + " dB");
+    }
+
+    @Test
+    void aSineHandedOverToAnInPhaseCopyOfItselfKeepsItsLevelWithinATenthOfADecibel(@TempDir Path dir) throws Exception {
+        // beat 4 at 120 bpm is sample 96 000, a whole number of 300 Hz periods: the new copy starts
+        // in phase with the old one (the case an equal-power fade alone swells by 3 dB midway);
+        // beat 4.001 is 24 samples later (54°), beat 4.0005 12 samples (27°)
+        assertLevelKept(dir, 0.5, "4");
+        assertLevelKept(dir, 2, "4.001");
+        assertLevelKept(dir, 0.1, "4.0005");
+    }
+
+    /** xset of a 300 Hz sine to the same values at {@code beat}, over {@code fade} s: level in 10 ms windows. */
+    private static void assertLevelKept(Path dir, double fade, String beat) throws Exception {
+        Render r = render(dir, String.join("\n",
+                "tempo(120)",
+                "ndef('s', ({amp = 0.5}) => sine(300).mul(amp))",
+                "ndef('s').fadeTime = " + fade,
+                "at(" + beat + ", () => ndef('s').xset({amp: 0.5}))",
+                ""), 5);
+        int w = 480; // three periods of 300 Hz
+        double ref = power(r.left, RATE, RATE + 10 * w);
+        int start = 2 * RATE;
+        double worst = 0;
+        for (int from = start - 10 * w; from + w <= start + (int) (fade * RATE) + 20 * w; from += w / 4) {
+            worst = Math.max(worst, Math.abs(10 * Math.log10(power(r.left, from, from + w) / ref)));
+        }
+        assertTrue(worst < 0.1, "fade " + fade + " s at beat " + beat + ": level within 0.1 dB, worst " + worst + " dB");
     }
 
     private static double power(float[] x, int from, int to) {
