@@ -121,6 +121,8 @@ public final class LiveAudio implements AutoCloseable {
     /** Starts the NRT thread and the driver, unless closed first; true if it started. */
     private synchronized boolean startDriver() {
         if (closed) return false;
+        // the JS start and the warm-up are over: C2 gets its priority back where that is allowed
+        StartTrace.mark(StartJitPriority.restore() ? "C2 priority back" : "C2 priority stays low (not permitted to raise it)");
         server.startNrtThread();
         if (pinning != null) server.onAudioThreadEntry(pinning::audioThreadEnters);
         driver.start();

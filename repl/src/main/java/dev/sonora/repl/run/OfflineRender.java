@@ -151,6 +151,7 @@ public final class OfflineRender {
             file.discard();
             gate.warmingUp(false);
             server.markWarm();
+            StartJitPriority.restore(); // the start is over: C2 compiles at full priority from here
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
             // The audio thread is parked between offline steps, so this write cannot race.
             server.stats().resetPeakLoad();
