@@ -8,13 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -25,6 +29,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 import dev.sonora.server.NodeRef;
 import dev.sonora.server.Server;
@@ -58,6 +64,9 @@ public final class JsHost implements AutoCloseable {
     static final List<String> MODULES = List.of("builtins", "bridge", "api", "show", "buses", "signals", "synths",
             "helpers", "files", "status", "sandbox", "help", "handlers");
     private static final String MODULE_MIME_TYPE = "application/javascript+module";
+    /** The extension loaded with the core: its clock runs loops, at() and patterns. The others load on first use. */
+    static final String EAGER_EXTENSION = "time";
+    static final long BACKGROUND_LOAD_DELAY_MS = 500;
 
     private final Context context;
     private final Bridge bridge;
@@ -68,6 +77,9 @@ public final class JsHost implements AutoCloseable {
     private final Value show;
     private final Value names;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private final Map<String, PendingExtension> pending = new LinkedHashMap<>(); // every extension, in load order
+    private String moduleRoot;
+    private volatile int modulesLoading; // extension modules being evaluated now (nested: imports); written by Lang
     private int replLines;
     private volatile String interruptReason; // why the running evaluation is being interrupted (HeapWatch), or null
     private volatile long evalStartedMillis; // when the running top-level evaluation began; 0 between them
@@ -93,19 +105,31 @@ public final class JsHost implements AutoCloseable {
                 loaded.put(name, module);
                 StartTrace.mark("JS host: module " + name);
             }
+            this.moduleRoot = root;
             for (var ext : extensionList.all().entrySet()) {
-                // each extension: its Java side, then its module, which gets that through connect()
+                // each extension's Java side now (cheap); its module now or on first use
                 Object bridgeObject = ext.getValue().create(server, lang, output, this);
                 extensions.put(ext.getKey(), bridgeObject);
-                loadModule(root, ext.getKey()).invokeMember("connect", bridgeObject);
-                StartTrace.mark("JS host: extension " + ext.getKey());
+                pending.put(ext.getKey(), new PendingExtension(ext.getKey(), bridgeObject, moduleText(ext.getKey()), extensionList));
             }
-            for (Object bridgeObject : extensions.values()) {
-                if (bridgeObject instanceof Extensions.Settling s) s.settle();
+            loadExtension(EAGER_EXTENSION);
+            Value api = loaded.get("api");
+            for (PendingExtension p : pending.values()) {
+                if (p.state == PendingExtension.WAITING && !p.globals.isEmpty()) {
+                    String name = p.name;
+                    api.invokeMember("lazyApi", ProxyArray.fromList(new ArrayList<>(p.globals)), (ProxyExecutable) args -> {
+                        loadExtension(name);
+                        return null;
+                    });
+                }
             }
+            api.invokeMember("setLoadAll", (ProxyExecutable) args -> {
+                loadAllExtensions();
+                return null;
+            });
             StartTrace.mark("JS host: extensions settled");
             this.show = loaded.get("show").getMember("showResult");
-            this.names = loaded.get("api").getMember("completionNames");
+            this.names = api.getMember("completionNames");
         } catch (PolyglotException e) {
             throw new IllegalStateException("the prelude failed: " + ErrorReport.format(e) + " " + e.getMessage(), e);
         }
@@ -125,6 +149,73 @@ public final class JsHost implements AutoCloseable {
                 output.out("server: " + message); // e.g. a synth pool grew: news, not a failure
             }
         });
+    }
+
+    /**
+     * Evaluates an extension's module (after the extensions it imports) and connects it to its
+     * Java side, unless it has been already; then the extensions that have no globals of their own
+     * and only extend this one (midiout adds to midi's object) follow it. Lang thread: the lazy
+     * globals call it from inside a script's evaluation (a nested evaluation of the module).
+     */
+    private void loadExtension(String name) {
+        PendingExtension p = pending.get(name);
+        if (p == null) return;
+        if (p.state == PendingExtension.FAILED) {
+            throw new IllegalStateException("the '" + name + "' part of the API was stopped while it loaded; restart Sonora to use it");
+        }
+        if (p.state != PendingExtension.WAITING) return; // loaded, or loading (its imports)
+        p.state = PendingExtension.LOADING;
+        for (String d : p.imports) loadExtension(d);
+        modulesLoading++;
+        try {
+            loadModule(moduleRoot, name).invokeMember("connect", p.bridge);
+        } catch (PolyglotException e) {
+            // an interrupted module stays broken in the engine's module map (its importers fail too)
+            p.state = PendingExtension.FAILED;
+            throw e;
+        } finally {
+            modulesLoading--;
+        }
+        p.state = PendingExtension.LOADED;
+        StartTrace.mark("JS host: extension " + name);
+        if (p.bridge instanceof Extensions.Settling s) s.settle();
+        for (PendingExtension f : pending.values()) {
+            if (f.state == PendingExtension.WAITING && f.globals.isEmpty() && f.imports.contains(name)) loadExtension(f.name);
+        }
+    }
+
+    /** Loads every extension not loaded yet, in their order (help lists their topics). Lang thread. */
+    public void loadAllExtensions() {
+        for (String name : pending.keySet()) loadExtension(name);
+    }
+
+    /**
+     * Live, once the prompt is up: loads the extensions not used yet, one at a time whenever the
+     * Lang thread has nothing else to do, so a line typed meanwhile waits for one module at most
+     * and a set later never pays for a first use. They begin {@value #BACKGROUND_LOAD_DELAY_MS} ms
+     * after the prompt, so that a first line typed or piped at once does not wait for one. Any thread.
+     */
+    public void loadExtensionsWhenIdle() {
+        CompletableFuture.delayedExecutor(BACKGROUND_LOAD_DELAY_MS, TimeUnit.MILLISECONDS).execute(this::queueBackgroundLoads);
+    }
+
+    private void queueBackgroundLoads() {
+        for (String name : pending.keySet()) lang.postWhenIdle(() -> {
+            try {
+                loadExtension(name);
+            } catch (PolyglotException | IllegalStateException e) {
+                // an exit stopping it says nothing; anything else is a fault in the prelude
+                if (!(e instanceof PolyglotException pe && (pe.isInterrupted() || pe.isCancelled()))) {
+                    output.err("sonora: the '" + name + "' module failed to load: " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Whether an extension's module has been evaluated (tests). Lang thread. */
+    boolean extensionLoaded(String name) {
+        PendingExtension p = pending.get(name);
+        return p != null && p.state == PendingExtension.LOADED;
     }
 
     /**
@@ -164,12 +255,21 @@ public final class JsHost implements AutoCloseable {
     /** Evaluates the prelude module {@code prelude/NAME.mjs}; returns its exports. */
     private Value loadModule(String root, String name) {
         String file = name + ".mjs";
-        try (InputStream in = JsHost.class.getResourceAsStream("prelude/" + file)) {
-            if (in == null) throw new IllegalStateException("missing resource prelude/" + file);
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Source source = Source.newBuilder("js", URI.create(root + file).toURL()).content(text)
+        try {
+            Source source = Source.newBuilder("js", URI.create(root + file).toURL()).content(moduleText(name))
                     .name("sonora:prelude/" + file).mimeType(MODULE_MIME_TYPE).internal(true).build();
             return context.eval(source);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read prelude/" + file, e);
+        }
+    }
+
+    /** The text of {@code prelude/NAME.mjs}. */
+    static String moduleText(String name) {
+        String file = name + ".mjs";
+        try (InputStream in = JsHost.class.getResourceAsStream("prelude/" + file)) {
+            if (in == null) throw new IllegalStateException("missing resource prelude/" + file);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read prelude/" + file, e);
         }
@@ -378,6 +478,11 @@ public final class JsHost implements AutoCloseable {
     /** Stops the evaluation running on the Lang thread (Ctrl-C). Any thread but Lang; the context stays usable. */
     public void interrupt() {
         if (lang.onLangThread()) return;
+        // a module being loaded (a first use, or the loads after the prompt) is not stopped halfway:
+        // it would stay broken in the engine's module map. They take well under a second.
+        for (long end = System.nanoTime() + 2_000_000_000L; modulesLoading > 0 && System.nanoTime() < end; ) {
+            LockSupport.parkNanos(1_000_000L);
+        }
         try {
             context.interrupt(Duration.ofSeconds(2));
         } catch (TimeoutException e) {

@@ -3,6 +3,7 @@ package dev.sonora.repl.lang;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,7 @@ public final class LangLoop implements AutoCloseable {
     private static final long TICK_NANOS = 2_000_000L;
 
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> whenIdle = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<Runnable> tickers = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean stopping;
@@ -37,10 +39,11 @@ public final class LangLoop implements AutoCloseable {
         while (!stopping) {
             Runnable r;
             try {
-                r = tasks.poll(tickers.isEmpty() ? 200_000_000L : TICK_NANOS, TimeUnit.NANOSECONDS);
+                r = whenIdle.isEmpty() ? tasks.poll(tickers.isEmpty() ? 200_000_000L : TICK_NANOS, TimeUnit.NANOSECONDS) : tasks.poll();
             } catch (InterruptedException e) {
                 continue; // close() decides when to stop
             }
+            if (r == null) r = whenIdle.poll(); // nothing queued: one piece of background work
             if (r != null) runSafely(r);
             tick();
         }
@@ -96,6 +99,15 @@ public final class LangLoop implements AutoCloseable {
     /** Queues a task. Any thread. */
     public void post(Runnable r) {
         if (!stopping) tasks.add(r);
+    }
+
+    /**
+     * Queues background work: it runs only when no task is waiting, one piece between tasks, so
+     * a task posted meanwhile waits for one piece at most. Not run by {@link #runPending} (an
+     * offline render's Lang work stays exactly what its scripts ask for). Any thread.
+     */
+    public void postWhenIdle(Runnable r) {
+        if (!stopping) whenIdle.add(r);
     }
 
     /** Queues a task and returns its result (or exception) as a future. Any thread. */

@@ -48,6 +48,9 @@ public final class StartJitPriority {
     /** Lowers the C2 compiler threads' priority, in the background. */
     public static void lower() {
         if (!Files.isDirectory(Path.of("/proc/self/task"))) return;
+        synchronized (StartJitPriority.class) {
+            restored = false; // a start begins (once per process, but tests make several)
+        }
         Thread t = new Thread(StartJitPriority::lowerNow, "sonora-jit-priority");
         t.setDaemon(true);
         t.start();

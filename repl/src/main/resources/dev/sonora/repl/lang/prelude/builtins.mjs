@@ -12,7 +12,8 @@ const global = globalThis;
 export const Error = global.Error, TypeError = global.TypeError, String = global.String, Number = global.Number,
   Function = global.Function, Proxy = global.Proxy, Map = global.Map, Set = global.Set;
 const uncurry = Function.prototype.bind.bind(Function.prototype.call); // uncurry(f)(self, ...args)
-export const objectKeys = Object.keys, defineProp = Object.defineProperty, setProto = Object.setPrototypeOf,
+export const objectKeys = Object.keys, defineProp = Object.defineProperty, ownDescriptor = Object.getOwnPropertyDescriptor,
+  setProto = Object.setPrototypeOf,
   protoOf = Object.getPrototypeOf, createObject = Object.create, sameValue = Object.is, isArray = Array.isArray,
   isFiniteNumber = Number.isFinite, isInteger = Number.isInteger, apply = Reflect.apply;
 export const { floor, round, min, pow, log2, log10, random, abs } = Math;

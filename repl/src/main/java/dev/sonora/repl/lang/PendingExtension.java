@@ -1,0 +1,41 @@
+package dev.sonora.repl.lang;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An extension whose Java side is made and whose module JsHost evaluates when it is first used
+ * (or when the Lang thread is idle after the prompt). What JsHost needs to know beforehand is read
+ * from the module's own text, so it cannot drift from it: the global names it defines (its
+ * {@code api('name', ...)} calls) and the other extensions it imports, which must be evaluated
+ * before it (the engine cannot fetch a module itself). Lang thread.
+ */
+final class PendingExtension {
+    static final int WAITING = 0;
+    static final int LOADING = 1;
+    static final int LOADED = 2;
+    /** Stopped while it loaded (Ctrl-C, an exit): its module cannot be evaluated again in this context. */
+    static final int FAILED = 3;
+
+    private static final Pattern API = Pattern.compile("\\bapi\\('([A-Za-z_$][\\w$]*)'");
+    private static final Pattern IMPORT = Pattern.compile("from '\\./([A-Za-z_]+)\\.mjs'");
+
+    final String name;
+    final Object bridge;
+    final List<String> globals = new ArrayList<>();
+    final List<String> imports = new ArrayList<>(); // extensions only; the core is loaded first
+    int state = WAITING;
+
+    PendingExtension(String name, Object bridge, String text, Extensions all) {
+        this.name = name;
+        this.bridge = bridge;
+        Matcher a = API.matcher(text);
+        while (a.find()) globals.add(a.group(1));
+        Matcher i = IMPORT.matcher(text);
+        while (i.find()) {
+            if (all.all().containsKey(i.group(1))) imports.add(i.group(1));
+        }
+    }
+}
