@@ -93,7 +93,7 @@ public final class Cli {
         ServerOptions so;
         try {
             so = ServerOptions.defaults().withSampleRate(sampleRate(o)).withBlockSize(o.block);
-            if (o.workers >= 0) so = so.withWorkers(o.workers);
+            so = so.withWorkers(workers(o));
             so.check();
         } catch (ServerException e) {
             err.println("sonora: " + e.getMessage());
@@ -111,6 +111,17 @@ public final class Cli {
         boolean jackMayPlay = o.render == null && (o.driver == null || o.driver.equals("jack"));
         int jack = jackMayPlay ? JackDriver.serverRate(null) : 0;
         return jack > 0 ? jack : DEFAULT_SAMPLE_RATE;
+    }
+
+    /**
+     * Audio worker threads for parallel groups: {@code --workers N}, else one per core besides the
+     * audio thread's, and live with the audio thread on a CPU of its own one fewer: a worker would
+     * share what is left with JS and the collector, and the audio thread would wait on it
+     * (docs/performance.md, "Parallel groups live on two cores").
+     */
+    static int workers(Options o) {
+        if (o.workers >= 0) return o.workers;
+        return o.render == null && o.audioCpuOwn ? ServerOptions.workersBesideOwnAudioCpu() : ServerOptions.defaultWorkers();
     }
 
     /** --render OUT and --record OUT, checked before anything runs; false when one was refused (one line said why). */

@@ -10,9 +10,9 @@ import dev.sonora.server.synth.Signal;
 
 /**
  * {@code _xfadeout}, the write of an ndef source to its bus (issue 16), on the whole server:
- * alone it writes exactly what {@code out(gain × signal)} writes; after another source in phase
- * with it, at complementary gains, it brings the sum back to one source's level; after one more
- * than 90° apart it leaves the sum as it is (it never raises a level).
+ * alone it writes exactly what {@code out(gain × signal)} writes; after another copy of its
+ * signal, at complementary gains, it brings the sum to one copy's level, whether the copies are
+ * in phase (the sum 3 dB up) or 120° apart (3 dB down); the correction stops at +6 dB.
  */
 class XFadeOutTest {
     private static final int BLOCKS = 300; // 0.4 s at 64-sample blocks
@@ -69,13 +69,25 @@ class XFadeOutTest {
     }
 
     @Test
-    void itNeverRaisesALevelCopiesMoreThanNinetyDegreesApartSumAsTheyAre() {
+    void copiesOutOfPhaseAreBroughtUpToOneCopysLevel() {
         double g = Math.sqrt(0.5);
-        double phase = 2 * Math.PI / 3; // 120°: the sum is below one copy's level midway
+        double phase = 2 * Math.PI / 3; // 120°: the plain sum midway has half one copy's power
         float[] plain = render(false, g, 0, g, phase);
         float[] corrected = render(true, g, 0, g, phase);
-        // from 0.1 s: in the first few ms the running means have seen part of a period only
-        for (int i = 4800; i < BLOCKS * 64; i++) assertEquals(plain[i], corrected[i], 0f, "sample " + i);
-        assertTrue(rms(plain, 9600, 16000) < rms(render(false, 1, 0), 9600, 16000) * 0.8, "the dip is there");
+        float[] one = render(false, 1, 0);
+        int from = 9600;
+        int to = BLOCKS * 64 - 3200;
+        double level = rms(one, from, to);
+        assertEquals(level * Math.sqrt(0.5), rms(plain, from, to), level * 1e-3, "without the correction: -3 dB");
+        assertEquals(level, rms(corrected, from, to), level * 2e-3, "with it: one copy's level");
+    }
+
+    @Test
+    void theCorrectionStopsAtSixDecibels() {
+        double g = Math.sqrt(0.5);
+        double phase = Math.toRadians(170); // the plain sum is 15 dB down: more than 6 dB can mend
+        float[] plain = render(false, g, 0, g, phase);
+        float[] corrected = render(true, g, 0, g, phase);
+        for (int i = 9600; i < BLOCKS * 64; i++) assertEquals(2 * plain[i], corrected[i], 0f, "sample " + i);
     }
 }

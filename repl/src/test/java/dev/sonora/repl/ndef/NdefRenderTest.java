@@ -179,6 +179,30 @@ class NdefRenderTest {
         assertLevelKept(dir, 0.5, "4");
         assertLevelKept(dir, 2, "4.001");
         assertLevelKept(dir, 0.1, "4.0005");
+        // 60 samples (135°): the plain sum midway is 5.3 dB down; the correction (up to 6 dB) mends it
+        assertLevelKept(dir, 0.5, "4.0025");
+    }
+
+    @Test
+    void aStormOfChangesDoesNotBuildUpLevel(@TempDir Path dir) throws Exception {
+        // 100 copies of one sine started 11 ms apart (each 108° on from the one before), each
+        // fading over 0.5 s: many sources at once at many phases, where the correction's
+        // complement rule no longer holds
+        Render r = render(dir, String.join("\n",
+                "tempo(120)",
+                "ndef('s', ({amp = 0.5}) => sine(300).mul(amp))",
+                "for (let i = 0; i < 100; i++) at(4 + i * 0.022, () => ndef('s').xset({amp: 0.5}))",
+                ""), 8);
+        int w = 480;
+        double ref = power(r.left, RATE, RATE + 10 * w);
+        double loudest = -100;
+        float peak = 0;
+        for (int from = 2 * RATE - 10 * w; from + w <= 7 * RATE; from += w / 4) {
+            loudest = Math.max(loudest, 10 * Math.log10(power(r.left, from, from + w) / ref));
+        }
+        for (float v : r.left) peak = Math.max(peak, Math.abs(v));
+        assertTrue(loudest < 1.0, "no 10 ms window more than 1 dB above the steady sine: loudest " + loudest + " dB");
+        assertTrue(peak < 0.5 * 1.2, "peak " + peak);
     }
 
     /** xset of a 300 Hz sine to the same values at {@code beat}, over {@code fade} s: level in 10 ms windows. */
