@@ -161,15 +161,15 @@ public final class JsHost implements AutoCloseable {
         PendingExtension p = pending.get(name);
         if (p == null) return;
         if (p.state == PendingExtension.FAILED) {
-            throw new IllegalStateException("the '" + name + "' part of the API was stopped while it loaded; restart Sonora to use it");
+            throw new IllegalStateException("the '" + name + "' part of the API failed or was stopped while it loaded; restart Sonora to use it");
         }
         if (p.state != PendingExtension.WAITING) return; // loaded, or loading (its imports)
         p.state = PendingExtension.LOADING;
-        for (String d : p.imports) loadExtension(d);
         modulesLoading++;
         try {
-            loadModule(moduleRoot, name).invokeMember("connect", p.bridge);
-        } catch (PolyglotException e) {
+            for (String d : p.imports) loadExtension(d);
+            evalModule(moduleRoot, name, p.text).invokeMember("connect", p.bridge);
+        } catch (RuntimeException e) {
             // an interrupted module stays broken in the engine's module map (its importers fail too)
             p.state = PendingExtension.FAILED;
             throw e;
@@ -254,9 +254,14 @@ public final class JsHost implements AutoCloseable {
 
     /** Evaluates the prelude module {@code prelude/NAME.mjs}; returns its exports. */
     private Value loadModule(String root, String name) {
+        return evalModule(root, name, moduleText(name));
+    }
+
+    /** Evaluates {@code text} as the prelude module {@code prelude/NAME.mjs}; returns its exports. */
+    private Value evalModule(String root, String name, String text) {
         String file = name + ".mjs";
         try {
-            Source source = Source.newBuilder("js", URI.create(root + file).toURL()).content(moduleText(name))
+            Source source = Source.newBuilder("js", URI.create(root + file).toURL()).content(text)
                     .name("sonora:prelude/" + file).mimeType(MODULE_MIME_TYPE).internal(true).build();
             return context.eval(source);
         } catch (IOException e) {

@@ -16,7 +16,7 @@ final class PendingExtension {
     static final int WAITING = 0;
     static final int LOADING = 1;
     static final int LOADED = 2;
-    /** Stopped while it loaded (Ctrl-C, an exit): its module cannot be evaluated again in this context. */
+    /** Failed or stopped while it loaded (Ctrl-C, an exit): its module cannot be evaluated again in this context. */
     static final int FAILED = 3;
 
     private static final Pattern API = Pattern.compile("\\bapi\\('([A-Za-z_$][\\w$]*)'");
@@ -24,6 +24,7 @@ final class PendingExtension {
 
     final String name;
     final Object bridge;
+    final String text; // the module's source, read once
     final List<String> globals = new ArrayList<>();
     final List<String> imports = new ArrayList<>(); // extensions only; the core is loaded first
     int state = WAITING;
@@ -31,6 +32,7 @@ final class PendingExtension {
     PendingExtension(String name, Object bridge, String text, Extensions all) {
         this.name = name;
         this.bridge = bridge;
+        this.text = text;
         Matcher a = API.matcher(text);
         while (a.find()) globals.add(a.group(1));
         Matcher i = IMPORT.matcher(text);
