@@ -185,7 +185,7 @@ public final class RtEngine {
         float load = took / (n * 1e9f / w.sampleRate);
         // 1 when the block overran, without a branch: a test that the warm-up never passes is
         // compiled as never taken, and the first overrun of a set would then throw the compiled
-        // block loop away on this thread (see RtStats.raise). Non-negative floats order as their bits.
+        // block loop away on this thread (see PeakWindows). Non-negative floats order as their bits.
         int overran = (Float.floatToRawIntBits(1f) - Float.floatToRawIntBits(load)) >>> 31;
         slowBlocks.recordOnRt(t0, took, start, performed, overran);
         stats.publish(end, load, performed);

@@ -1,18 +1,15 @@
 package dev.sonora.server.rt;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-
 /**
  * Counters the audio thread keeps for {@code status()}.
  *
  * <p>Written only by the audio thread; read by any thread. Plain fields are counted on the
  * audio thread; {@link RtEngine} publishes a consistent view into the volatile fields once
  * per block, so readers never see torn longs and the audio thread pays one fence per field.
- * The two maxima that readers also reset (the output peak, taken by each {@code status()}, and
- * the peak block load) are the exception: both sides change them with atomic operations (the
- * audio thread a lock-free compare-and-set max, a reader a get-and-set), so a reset never
- * loses a peak the audio thread is writing at that moment.
+ * The two maxima readers read "since my last call" (the output peak, taken by each
+ * {@code status()}, and the peak block load) are kept by {@link PeakWindows}: a reader asks for
+ * its window to start over and the audio thread serves the request at its next block, so the
+ * audio thread stays their only writer and no block's peak is lost.
  */
 public final class RtStats {
     // audio thread working counters
@@ -33,8 +30,8 @@ public final class RtStats {
     public volatile long publishedClipped;
     public volatile long publishedRtErrors;
     public volatile long publishedReturnOverflows;
-    /** Largest absolute output sample since the last {@link #takePeak}, as float bits (non-negative floats order as their bits). */
-    private final AtomicInteger peakBits = new AtomicInteger();
+    /** Largest absolute output sample per block; one reader, {@code status()}. */
+    private final PeakWindows peaks = new PeakWindows(1);
     /** Render time of the last block over its duration, 0..1+. */
     public volatile float publishedLoad;
     /** Reader of {@link #takePeakLoad}: {@code status()}. */
@@ -42,11 +39,11 @@ public final class RtStats {
     /** Reader of {@link #takePeakLoad}: the REPL's status line. */
     public static final int STATUS_LINE_READER = 2;
     /**
-     * Largest block load, as float bits, one per reader: [0] since the last {@link #resetPeakLoad}
-     * (a render's summary), then each reader's since its own last {@link #takePeakLoad}, so one
-     * reader's window never shortens another's.
+     * Block load, one window per reader: [0] since the last {@link #resetPeakLoad} (a render's
+     * summary), then each reader's since its own last {@link #takePeakLoad}, so one reader's
+     * window never shortens another's.
      */
-    private final AtomicIntegerArray peakLoadBits = new AtomicIntegerArray(3);
+    private final PeakWindows loads = new PeakWindows(3);
     /** Sample time of the next block to render. */
     public volatile long publishedSampleTime;
     /** Underruns/overruns the driver counted. */
@@ -64,41 +61,24 @@ public final class RtStats {
         publishedClipped = clipped;
         publishedRtErrors = rtErrors;
         publishedReturnOverflows = returnOverflows;
-        raise(peakBits, peakSinceRead);
+        peaks.recordOnRt(peakSinceRead);
         peakSinceRead = 0f;
         publishedLoad = load;
-        for (int i = 0; i < 3; i++) raise(peakLoadBits, i, load);
-        publishedMostCommands = Math.max(publishedMostCommands, commands); // no branch: see raise()
+        loads.recordOnRt(load);
+        // no branch: a test the warm-up never passes would be compiled as never taken (PeakWindows)
+        publishedMostCommands = Math.max(publishedMostCommands, commands);
         blocks = blocks + 1;
         publishedSampleTime = sampleTime;
     }
 
-    /**
-     * Audio thread: {@code max = max(max, v)} without a lock; a reader's reset in between only
-     * makes it try again. (Non-negative floats order as their bits do.) Every block writes, new
-     * peak or not: a test for "is this a new peak?" is a branch the warm-up takes only in its first
-     * blocks, so the JIT compiled it as never taken, and the first new peak of a set threw the
-     * compiled block loop away on the audio thread: a slow block, mid-set. (The 2000 B JACK's thread
-     * allocated in soaks then were not this but the JIT's first compile of the callback: see
-     * {@link StringLiterals}.)
-     */
-    private static void raise(AtomicInteger max, float v) {
-        max.getAndAccumulate(Float.floatToRawIntBits(v), Math::max);
-    }
-
-    /** As above, for one of {@link #peakLoadBits}. */
-    private static void raise(AtomicIntegerArray max, int i, float v) {
-        max.getAndAccumulate(i, Float.floatToRawIntBits(v), Math::max);
-    }
-
     /** The largest output sample since the last call, and starts it over (status() reads it so). Any thread. */
     public float takePeak() {
-        return Float.intBitsToFloat(peakBits.getAndSet(0));
+        return peaks.take(0);
     }
 
     /** The largest block load since the last reset (1 = a whole block's time). Any thread. */
     public float peakLoad() {
-        return Float.intBitsToFloat(peakLoadBits.get(0));
+        return loads.peek(0);
     }
 
     /**
@@ -106,12 +86,12 @@ public final class RtStats {
      * {@link #STATUS_LINE_READER}) or the last {@link #resetPeakLoad}, and starts it over. Any thread.
      */
     public float takePeakLoad(int reader) {
-        return Float.intBitsToFloat(peakLoadBits.getAndSet(reader, 0));
+        return loads.take(reader);
     }
 
     /** Starts every peak block load over (after boot, after a render's warm-up). Any thread. */
     public void resetPeakLoad() {
-        for (int i = 0; i < 3; i++) peakLoadBits.set(i, 0);
+        for (int i = 0; i < 3; i++) loads.reset(i);
     }
 
     /** Counted by the driver on the audio thread. */
