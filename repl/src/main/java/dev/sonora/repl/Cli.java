@@ -318,8 +318,8 @@ public final class Cli {
             // start-up (JS context, first compilations) is not the set's load: peaks count from the prompt
             s.server.stats().resetPeakLoad();
             StartTrace.mark("Lang: JS ready, scripts next");
-            // the extensions not used yet load in the background (a render loads them on first use only)
-            if (s.hostReady()) s.host().loadExtensionsWhenIdle();
+            // the modules not used yet load in the background (a render loads them on first use only)
+            if (s.hostReady()) s.host().loadModulesWhenIdle();
             if (s.hostReady() && !o.noRepl) {
                 output.out(String.format(Locale.ROOT, "sonora: ready in %.1f s — help() for a tour, Tab completes, Ctrl-D quits",
                         (System.currentTimeMillis() - launched) / 1e3));

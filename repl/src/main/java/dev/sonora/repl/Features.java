@@ -26,7 +26,7 @@ public final class Features {
     /** A fresh list for one JS host. */
     public static Extensions all() {
         return new Extensions()
-                .with("time", (server, lang, output, host) -> new TimeBridge(server, lang, output))
+                .with("time", (server, lang, output, host) -> new TimeBridge(server, lang, output, host.bridge()))
                 .with("link", LinkBridge::new) // Ableton Link: link.mjs; steers time's clock
                 .with("samples", SamplesBridge::new)
                 .with("midi", MidiBridge::new)

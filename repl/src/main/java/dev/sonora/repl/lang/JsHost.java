@@ -47,8 +47,9 @@ import dev.sonora.server.ServerListener;
  *
  * <p>The prelude is a set of ES modules, resources {@code prelude/NAME.mjs}, one per topic of the
  * API; each imports what it uses from the others ({@code import { B } from './bridge.mjs'}).
- * With no file system the engine cannot fetch a module, so this class evaluates them itself, in
- * {@link #MODULES} order (every module after those it imports), each as an internal source whose
+ * With no file system the engine cannot fetch a module, so this class evaluates them itself, each
+ * after those it imports ({@link #MODULES} with the context, the rest on first use: see
+ * {@link PendingModule}), each as an internal source whose
  * URL is its identity in the engine's module map: an import of a module already evaluated finds
  * it there and reads nothing. The URLs name no real file and carry a random part made per
  * context, so a script's {@code import()} can reach neither a file nor the prelude's internals.
@@ -56,16 +57,20 @@ import dev.sonora.server.ServerListener;
  */
 public final class JsHost implements AutoCloseable {
     /**
-     * The prelude's modules in load order: each imports only modules before it (one that imports a
-     * module not loaded yet stops the start with "the prelude failed: ... Socket IO is not
-     * allowed": the engine tried to fetch it). The extension modules ({@link Extensions}: time,
-     * samples, midi) load after these.
+     * The prelude's modules evaluated with the context, in load order: each imports only modules
+     * before it (one that imports a module not loaded yet stops the start with "the prelude failed:
+     * ... Socket IO is not allowed": the engine tried to fetch it). They are what every line needs:
+     * how results print, how the API is published, and the sandbox's edges.
      */
-    static final List<String> MODULES = List.of("builtins", "bridge", "api", "show", "buses", "signals", "synths",
-            "helpers", "files", "status", "sandbox", "help", "handlers");
+    static final List<String> MODULES = List.of("builtins", "bridge", "api", "show", "sandbox");
+    /**
+     * The core API's other topics, evaluated on first use like the extensions ({@link Extensions}:
+     * time, samples, midi, ...), in the order the Lang thread loads them when idle (each after
+     * what it imports).
+     */
+    static final List<String> DEFERRED_CORE = List.of("buses", "signals", "synths", "helpers", "files", "status",
+            "help", "handlers");
     private static final String MODULE_MIME_TYPE = "application/javascript+module";
-    /** The extension loaded with the core: its clock runs loops, at() and patterns. The others load on first use. */
-    static final String EAGER_EXTENSION = "time";
     static final long BACKGROUND_LOAD_DELAY_MS = 500;
 
     private final Context context;
@@ -77,9 +82,11 @@ public final class JsHost implements AutoCloseable {
     private final Value show;
     private final Value names;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
-    private final Map<String, PendingExtension> pending = new LinkedHashMap<>(); // every extension, in load order
+    private final Map<String, PendingModule> pending = new LinkedHashMap<>(); // every deferred module, in load order
+    private final Map<String, PendingModule> globalOwners = new HashMap<>(); // each deferred module's global names
+    private int modulesWaiting; // deferred modules not evaluated yet
     private String moduleRoot;
-    private volatile int modulesLoading; // extension modules being evaluated now (nested: imports); written by Lang
+    private volatile int modulesLoading; // deferred modules being evaluated now (nested: imports); written by Lang
     private int replLines;
     private volatile String interruptReason; // why the running evaluation is being interrupted (HeapWatch), or null
     private volatile long evalStartedMillis; // when the running top-level evaluation began; 0 between them
@@ -106,25 +113,29 @@ public final class JsHost implements AutoCloseable {
                 StartTrace.mark("JS host: module " + name);
             }
             this.moduleRoot = root;
+            List<String> deferred = new ArrayList<>(DEFERRED_CORE);
+            deferred.addAll(extensionList.all().keySet());
+            for (String name : DEFERRED_CORE) pending.put(name, new PendingModule(name, null, moduleText(name), deferred));
             for (var ext : extensionList.all().entrySet()) {
-                // each extension's Java side now (cheap); its module now or on first use
+                // each extension's Java side now (cheap); its module on first use
                 Object bridgeObject = ext.getValue().create(server, lang, output, this);
                 extensions.put(ext.getKey(), bridgeObject);
-                pending.put(ext.getKey(), new PendingExtension(ext.getKey(), bridgeObject, moduleText(ext.getKey()), extensionList));
+                pending.put(ext.getKey(), new PendingModule(ext.getKey(), bridgeObject, moduleText(ext.getKey()), deferred));
             }
-            loadExtension(EAGER_EXTENSION);
             Value api = loaded.get("api");
-            for (PendingExtension p : pending.values()) {
-                if (p.state == PendingExtension.WAITING && !p.globals.isEmpty()) {
+            modulesWaiting = pending.size();
+            for (PendingModule p : pending.values()) {
+                for (String g : p.globals) globalOwners.put(g, p);
+                if (!p.globals.isEmpty()) {
                     String name = p.name;
                     api.invokeMember("lazyApi", ProxyArray.fromList(new ArrayList<>(p.globals)), (ProxyExecutable) args -> {
-                        loadExtension(name);
+                        loadOnFirstUse(name);
                         return null;
                     });
                 }
             }
             api.invokeMember("setLoadAll", (ProxyExecutable) args -> {
-                loadAllExtensions();
+                loadAllModules();
                 return null;
             });
             StartTrace.mark("JS host: extensions settled");
@@ -152,57 +163,87 @@ public final class JsHost implements AutoCloseable {
     }
 
     /**
-     * Evaluates an extension's module (after the extensions it imports) and connects it to its
-     * Java side, unless it has been already; then the extensions that have no globals of their own
-     * and only extend this one (midiout adds to midi's object) follow it. Lang thread: the lazy
-     * globals call it from inside a script's evaluation (a nested evaluation of the module).
+     * Evaluates a deferred module (after the deferred modules it imports) and connects an
+     * extension to its Java side, unless it has been already; then the extensions that have no
+     * globals of their own and only extend this one (midiout adds to midi's object) follow it.
+     * Lang thread: the lazy globals call it from inside a script's evaluation (a nested evaluation
+     * of the module).
      */
-    private void loadExtension(String name) {
-        PendingExtension p = pending.get(name);
+    private void loadOnFirstUse(String name) {
+        PendingModule p = pending.get(name);
         if (p == null) return;
-        if (p.state == PendingExtension.FAILED) {
+        if (p.state == PendingModule.FAILED) {
             throw new IllegalStateException("the '" + name + "' part of the API failed or was stopped while it loaded; restart Sonora to use it");
         }
-        if (p.state != PendingExtension.WAITING) return; // loaded, or loading (its imports)
-        p.state = PendingExtension.LOADING;
+        if (p.state != PendingModule.WAITING) return; // loaded, or loading (its imports)
+        p.state = PendingModule.LOADING;
         modulesLoading++;
         try {
-            for (String d : p.imports) loadExtension(d);
-            evalModule(moduleRoot, name, p.text).invokeMember("connect", p.bridge);
+            for (String d : p.imports) loadOnFirstUse(d);
+            Value exports = evalModule(moduleRoot, name, p.text);
+            if (p.isExtension()) exports.invokeMember("connect", p.bridge);
         } catch (RuntimeException e) {
             // an interrupted module stays broken in the engine's module map (its importers fail too)
-            p.state = PendingExtension.FAILED;
+            p.state = PendingModule.FAILED;
             throw e;
         } finally {
             modulesLoading--;
         }
-        p.state = PendingExtension.LOADED;
-        StartTrace.mark("JS host: extension " + name);
+        p.state = PendingModule.LOADED;
+        modulesWaiting--;
+        StartTrace.mark("JS host: module " + name);
         if (p.bridge instanceof Extensions.Settling s) s.settle();
-        for (PendingExtension f : pending.values()) {
-            if (f.state == PendingExtension.WAITING && f.globals.isEmpty() && f.imports.contains(name)) loadExtension(f.name);
+        if (!p.isExtension()) return;
+        for (PendingModule f : pending.values()) {
+            if (f.state == PendingModule.WAITING && f.isExtension() && f.globals.isEmpty() && f.imports.contains(name)) {
+                loadOnFirstUse(f.name);
+            }
         }
     }
 
-    /** Loads every extension not loaded yet, in their order (help lists their topics). Lang thread. */
-    public void loadAllExtensions() {
-        for (String name : pending.keySet()) loadExtension(name);
+    /**
+     * Loads, before {@code text} runs, the deferred modules whose global names it spells (in code,
+     * strings or comments alike: a module loaded for nothing costs only time). Their first use is
+     * then not a module evaluated in the middle of the user's code, after which the engine reports
+     * an interrupt (the step watch stopping an endless loop) with no guest frame, so without the
+     * user's file:line. A name reached another way ({@code globalThis['sin' + 'e']}) still loads
+     * on first use. Lang thread.
+     */
+    private void loadModulesUsedBy(String text) {
+        if (modulesWaiting == 0) return;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (!Character.isJavaIdentifierStart(c)) {
+                i++;
+                continue;
+            }
+            int start = i++;
+            while (i < n && Character.isJavaIdentifierPart(text.charAt(i))) i++;
+            PendingModule owner = globalOwners.get(text.substring(start, i));
+            if (owner != null && owner.state == PendingModule.WAITING) loadOnFirstUse(owner.name);
+        }
+    }
+
+    /** Loads every deferred module not loaded yet, in their order (help lists every topic). Lang thread. */
+    public void loadAllModules() {
+        for (String name : pending.keySet()) loadOnFirstUse(name);
     }
 
     /**
-     * Live, once the prompt is up: loads the extensions not used yet, one at a time whenever the
+     * Live, once the prompt is up: loads the modules not used yet, one at a time whenever the
      * Lang thread has nothing else to do, so a line typed meanwhile waits for one module at most
      * and a set later never pays for a first use. They begin {@value #BACKGROUND_LOAD_DELAY_MS} ms
      * after the prompt, so that a first line typed or piped at once does not wait for one. Any thread.
      */
-    public void loadExtensionsWhenIdle() {
+    public void loadModulesWhenIdle() {
         CompletableFuture.delayedExecutor(BACKGROUND_LOAD_DELAY_MS, TimeUnit.MILLISECONDS).execute(this::queueBackgroundLoads);
     }
 
     private void queueBackgroundLoads() {
         for (String name : pending.keySet()) lang.postWhenIdle(() -> {
             try {
-                loadExtension(name);
+                loadOnFirstUse(name);
             } catch (PolyglotException | IllegalStateException e) {
                 // an exit stopping it says nothing; anything else is a fault in the prelude
                 if (!(e instanceof PolyglotException pe && (pe.isInterrupted() || pe.isCancelled()))) {
@@ -212,10 +253,15 @@ public final class JsHost implements AutoCloseable {
         });
     }
 
-    /** Whether an extension's module has been evaluated (tests). Lang thread. */
-    boolean extensionLoaded(String name) {
-        PendingExtension p = pending.get(name);
-        return p != null && p.state == PendingExtension.LOADED;
+    /** Whether a deferred module has been evaluated (tests). Lang thread. */
+    boolean moduleLoaded(String name) {
+        PendingModule p = pending.get(name);
+        return p != null && p.state == PendingModule.LOADED;
+    }
+
+    /** The prelude's bridge, for the extensions' Java sides that need it before their module loads (the clock). */
+    public Bridge bridge() {
+        return bridge;
     }
 
     /**
@@ -323,6 +369,7 @@ public final class JsHost implements AutoCloseable {
         interruptReason = null;
         evalStartedMillis = System.currentTimeMillis();
         try {
+            loadModulesUsedBy(s.getCharacters().toString());
             return context.eval(s);
         } catch (PolyglotException e) {
             throw userError(e, where);
@@ -390,7 +437,9 @@ public final class JsHost implements AutoCloseable {
         }
         loading.push(file.toAbsolutePath().getParent());
         try {
-            context.eval(Source.newBuilder("js", SourceRewriter.rewrite(text), displayName(file)).cached(false).buildLiteral());
+            String code = SourceRewriter.rewrite(text);
+            loadModulesUsedBy(code);
+            context.eval(Source.newBuilder("js", code, displayName(file)).cached(false).buildLiteral());
         } finally {
             loading.pop();
         }

@@ -21,21 +21,20 @@ public final class TimeBridge {
     private final Clock clock;
     private final Server server;
 
-    public TimeBridge(Server server, LangLoop lang, Output output) {
+    /**
+     * {@code bridge}: the prelude's bridge, whose node commands the clock timestamps; given here,
+     * not by the module, because Java sides (MIDI clock out, ndef's quant) use the clock before a
+     * script has touched the time API.
+     */
+    public TimeBridge(Server server, LangLoop lang, Output output, Bridge bridge) {
         this.clock = new Clock(server, lang, output);
         this.server = server;
+        clock.attach(bridge);
     }
 
     /** The clock, for the Java sides that steer it (Link); not reachable from scripts. Lang thread. */
     public Clock clock() {
         return clock;
-    }
-
-    /** Hands over the prelude's bridge, whose node commands the clock timestamps. */
-    @HostAccess.Export
-    public void attach(Object bridge) {
-        if (!(bridge instanceof Bridge b)) throw new IllegalArgumentException("time: not the prelude's bridge");
-        clock.attach(b);
     }
 
     /**

@@ -15,7 +15,7 @@ export function api(name, value) {
   return value;
 }
 
-// An extension not loaded yet (JsHost loads most of them on first use): each of its global names
+// A module not loaded yet (JsHost loads most of them on first use): each of its global names
 // is an accessor that loads it, whose api() calls then put the real values in their place.
 export function lazyApi(names, load) {
   for (let i = 0; i < names.length; i++) {
@@ -38,10 +38,10 @@ export function lazyApi(names, load) {
   }
 }
 
-// help() lists every topic: the extensions not loaded yet first load (JsHost sets this)
+// help() lists every topic: the modules not loaded yet first load (JsHost sets this)
 let loadAll = () => {};
 export function setLoadAll(fn) { loadAll = fn; }
-export function loadAllExtensions() { loadAll(); }
+export function loadAllModules() { loadAll(); }
 
 export function members(...names) {
   for (let i = 0; i < names.length; i++) if (!includes(MEMBERS, names[i])) push(MEMBERS, names[i]);

@@ -6,7 +6,8 @@
 // prototypes, no for-of, spread or array destructuring (they go through
 // Array.prototype[Symbol.iterator]), no promises but afterThisTask (their then and constructor
 // are reachable). Importing Error, String, Map... from here shadows the global ones in a module.
-// (Code that runs only while the prelude loads, before any script, may use built-ins freely.)
+// This holds for a module's top-level code too: most modules load on the first use of their API,
+// after scripts may have run (JsHost.DEFERRED_CORE and the extensions).
 
 const global = globalThis;
 export const Error = global.Error, TypeError = global.TypeError, String = global.String, Number = global.Number,

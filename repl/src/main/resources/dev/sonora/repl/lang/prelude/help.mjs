@@ -2,7 +2,7 @@
 // time, samples and midi modules add theirs with topic().
 import { String, objectKeys, strIndexOf, strSlice, filter, join } from './builtins.mjs';
 import { B } from './bridge.mjs';
-import { api, fail, loadAllExtensions } from './api.mjs';
+import { api, fail, loadAllModules } from './api.mjs';
 import { unitNames } from './signals.mjs';
 
 const HELP = {
@@ -40,7 +40,7 @@ export function topic(name, text) {
 }
 
 api('help', function help(topic) {
-  loadAllExtensions(); // their topics too
+  loadAllModules(); // their topics too
   const key = topic === undefined ? '' : typeof topic === 'function' ? topic.name : String(topic);
   const topics = join(filter(objectKeys(HELP), (k) => k), ', ');
   let h = HELP[key];

@@ -1,8 +1,8 @@
 // Sonora prelude, signals and unit generators (docs/api.md, "Unit generators"): every unit of the
 // server's registry as a function (sine(440)) and, if it takes inputs, as a method on a signal
 // (saw(110).lpf(800)); in/out on buses; mix; and building a graph from a def's function.
-import { TypeError, Function, Proxy, Map, Set, defineProp, isArray, isFiniteNumber, abs, min, push,
-  map, filter, slice, concat, join, fnSource, strStartsWith, mapGet, mapValues } from './builtins.mjs';
+import { TypeError, Function, Proxy, Map, defineProp, isArray, isFiniteNumber, abs, min, push,
+  map, filter, slice, concat, join, includes, fnSource, strStartsWith, mapGet, mapSet, mapValues } from './builtins.mjs';
 import { B, guard } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe } from './show.mjs';
@@ -71,9 +71,16 @@ export function controlValue(v, what) {
 // ---------------------------------------------------------------- units
 
 // the server's unit registry, read once: {name, inputs, defaults (null: required), variadic, stereoIn}
-const UNITS = new Map(map(B.units(), (u) => [u.name, {
-  name: u.name, inputs: slice(u.inputs, 0), defaults: slice(u.defaults, 0), variadic: u.variadic, stereoIn: u.stereoIn,
-}]));
+const UNITS = new Map();
+{
+  const units = B.units();
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    mapSet(UNITS, u.name, {
+      name: u.name, inputs: slice(u.inputs, 0), defaults: slice(u.defaults, 0), variadic: u.variadic, stereoIn: u.stereoIn,
+    });
+  }
+}
 
 // a unit in the graph being built: args are its inputs (numbers, signals, buses; undefined: the default)
 export function callUnit(name, args) {
@@ -100,14 +107,14 @@ export function callUnit(name, args) {
 }
 
 // API names a unit must not take over (a unit of that name is still a method on signals)
-const RESERVED_GLOBALS = new Set(['def', 'synth', 'play', 'group', 'hush', 'status', 'help', 'load', 'watch',
+const RESERVED_GLOBALS = ['def', 'synth', 'play', 'group', 'hush', 'status', 'help', 'load', 'watch',
   'unwatch', 'console', 'bus', 'mix', 'defs', 'midi', 'tempo', 'loop', 'at', 'now', 'stop', 'latency', 'sample',
-  'buffer', 'samples', 'record', 'stopRecording']);
+  'buffer', 'samples', 'record', 'stopRecording'];
 // 'in' is a JS keyword: the source rewriter turns in(bus) into In(bus)
 const jsName = (unit) => (unit === 'in' ? 'In' : unit);
 
 // bus reads and writes pick the unit by the bus: audio or control, one unit per channel
-const BUS_UNITS = new Set(['in', 'ink', 'out', 'outk']);
+const BUS_UNITS = ['in', 'ink', 'out', 'outk'];
 // other things in() can read (a proxy, ndef.mjs): each resolver gives a Bus, or undefined
 const busResolvers = [];
 export function addBusResolver(fn) {
@@ -138,10 +145,13 @@ api('out', (bus, ...channels) => (channels.length === 1 ? writeBus(bus, channels
 members('out');
 api('In', (bus) => readBus(bus));
 
-// (this runs once, before any script: for-of and methods on built-ins are safe here)
-for (const [name, u] of UNITS) {
-  if (name.startsWith('_') || BUS_UNITS.has(name)) continue; // internal units (the exit fade), buses above
-  if (!RESERVED_GLOBALS.has(name)) api(jsName(name), (...args) => callUnit(name, args));
+// (this runs on the first use of the API, maybe after a script changed built-ins: captured ones only)
+const ALL_UNITS = mapValues(UNITS);
+for (let i = 0; i < ALL_UNITS.length; i++) {
+  const u = ALL_UNITS[i];
+  const name = u.name;
+  if (strStartsWith(name, '_') || includes(BUS_UNITS, name)) continue; // internal units (the exit fade), buses above
+  if (!includes(RESERVED_GLOBALS, name)) api(jsName(name), (...args) => callUnit(name, args));
   if (u.inputs.length > 0) {
     UGen.prototype[name] = function (...args) { return callUnit(name, concat([this], args)); };
     members(name);

@@ -1,7 +1,7 @@
 // Sonora prelude, time (docs/api.md, "Time"): tempo, loop, at, now, stop, latency over the Java
 // clock (dev.sonora.repl.time.TimeBridge, handed to connect() by JsHost).
 import { protoOf, isFiniteNumber, slice } from './builtins.mjs';
-import { guard, rawBridge } from './bridge.mjs';
+import { guard } from './bridge.mjs';
 import { api, fail } from './api.mjs';
 import { describe } from './show.mjs';
 import { onHush } from './synths.mjs';
@@ -13,8 +13,7 @@ let T = null; // the clock's bridge, guarded
 export const clock = () => T;
 
 export function connect(timeBridge) {
-  T = guard(timeBridge);
-  T.attach(rawBridge); // the clock timestamps the node commands its events send
+  T = guard(timeBridge); // its clock holds the main bridge from the start (Features)
 }
 
 const GeneratorFunction = protoOf(function* () {}).constructor;
