@@ -78,6 +78,18 @@ public final class Bridge {
 
     // ---- definitions ----
 
+    /** The units that are global functions, by name: see {@link UnitGlobals}. */
+    @HostAccess.Export
+    public ProxyArray unitFunctions() {
+        return JsValues.list(UnitGlobals.functions(server.units()));
+    }
+
+    /** The units that are methods on a signal, by name: see {@link UnitGlobals}. */
+    @HostAccess.Export
+    public ProxyArray unitMethods() {
+        return JsValues.list(UnitGlobals.methods(server.units()));
+    }
+
     /**
      * The unit registry: [{name, inputs, defaults, variadic, stereoIn}], a default null where the
      * input is required.

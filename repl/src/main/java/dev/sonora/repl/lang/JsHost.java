@@ -116,6 +116,8 @@ public final class JsHost implements AutoCloseable {
             List<String> deferred = new ArrayList<>(DEFERRED_CORE);
             deferred.addAll(extensionList.all().keySet());
             for (String name : DEFERRED_CORE) pending.put(name, new PendingModule(name, null, moduleText(name), deferred));
+            // the unit functions (sine, saw, ...) are globals signals.mjs makes from the registry, not from its text
+            pending.get("signals").globals.addAll(UnitGlobals.functions(server.units()));
             for (var ext : extensionList.all().entrySet()) {
                 // each extension's Java side now (cheap); its module on first use
                 Object bridgeObject = ext.getValue().create(server, lang, output, this);

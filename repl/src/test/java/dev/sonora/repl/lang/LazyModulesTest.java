@@ -48,6 +48,19 @@ class LazyModulesTest {
     }
 
     @Test
+    void aUnitFunctionLoadsSignalsOnFirstUse() throws Exception {
+        try (HostFixture f = new HostFixture()) {
+            assertEquals("'function'", f.eval("typeof globalThis['si' + 'ne']"), "an accessor, made from the registry");
+            assertTrue(loaded(f, "signals"));
+        }
+        try (HostFixture f = new HostFixture()) {
+            // outside a def, the unit's own refusal, not "sine is not defined"
+            UserError e = org.junit.jupiter.api.Assertions.assertThrows(UserError.class, () -> f.eval("sine(440)"));
+            assertTrue(e.getMessage().contains("sine() makes a signal for a synth"), e.getMessage());
+        }
+    }
+
+    @Test
     void aNameReachedWithoutBeingSpelledStillLoadsItsModule() throws Exception {
         try (HostFixture f = new HostFixture()) {
             // a spelled name loads its module before the line runs; this one is only found when read

@@ -2,7 +2,7 @@
 // server's registry as a function (sine(440)) and, if it takes inputs, as a method on a signal
 // (saw(110).lpf(800)); in/out on buses; mix; and building a graph from a def's function.
 import { TypeError, Function, Proxy, Map, defineProp, isArray, isFiniteNumber, abs, min, push,
-  map, filter, slice, concat, join, includes, fnSource, strStartsWith, mapGet, mapSet, mapValues } from './builtins.mjs';
+  map, filter, slice, concat, join, fnSource, strStartsWith, mapGet, mapSet, mapValues } from './builtins.mjs';
 import { B, guard } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe } from './show.mjs';
@@ -106,15 +106,10 @@ export function callUnit(name, args) {
   return new UGen(G.unit(name, ins));
 }
 
-// API names a unit must not take over (a unit of that name is still a method on signals)
-const RESERVED_GLOBALS = ['def', 'synth', 'play', 'group', 'hush', 'status', 'help', 'load', 'watch',
-  'unwatch', 'console', 'bus', 'mix', 'defs', 'midi', 'tempo', 'loop', 'at', 'now', 'stop', 'latency', 'sample',
-  'buffer', 'samples', 'record', 'stopRecording'];
 // 'in' is a JS keyword: the source rewriter turns in(bus) into In(bus)
 const jsName = (unit) => (unit === 'in' ? 'In' : unit);
 
-// bus reads and writes pick the unit by the bus: audio or control, one unit per channel
-const BUS_UNITS = ['in', 'ink', 'out', 'outk'];
+// bus reads and writes pick the unit by the bus (in/out below): audio or control, one unit per channel
 // other things in() can read (a proxy, ndef.mjs): each resolver gives a Bus, or undefined
 const busResolvers = [];
 export function addBusResolver(fn) {
@@ -145,17 +140,18 @@ api('out', (bus, ...channels) => (channels.length === 1 ? writeBus(bus, channels
 members('out');
 api('In', (bus) => readBus(bus));
 
+// which units are global functions and which are methods: dev.sonora.repl.lang.UnitGlobals
 // (this runs on the first use of the API, maybe after a script changed built-ins: captured ones only)
-const ALL_UNITS = mapValues(UNITS);
-for (let i = 0; i < ALL_UNITS.length; i++) {
-  const u = ALL_UNITS[i];
-  const name = u.name;
-  if (strStartsWith(name, '_') || includes(BUS_UNITS, name)) continue; // internal units (the exit fade), buses above
-  if (!includes(RESERVED_GLOBALS, name)) api(jsName(name), (...args) => callUnit(name, args));
-  if (u.inputs.length > 0) {
-    UGen.prototype[name] = function (...args) { return callUnit(name, concat([this], args)); };
-    members(name);
-  }
+const FUNCTIONS = B.unitFunctions();
+for (let i = 0; i < FUNCTIONS.length; i++) {
+  const name = FUNCTIONS[i];
+  api(name, (...args) => callUnit(name, args));
+}
+const METHODS = B.unitMethods();
+for (let i = 0; i < METHODS.length; i++) {
+  const name = METHODS[i];
+  UGen.prototype[name] = function (...args) { return callUnit(name, concat([this], args)); };
+  members(name);
 }
 
 // the units a script calls by name, as it spells them (help('units')): not the internal ones, and
