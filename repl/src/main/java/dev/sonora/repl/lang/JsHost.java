@@ -126,16 +126,17 @@ public final class JsHost implements AutoCloseable {
             }
             Value api = loaded.get("api");
             modulesWaiting = pending.size();
+            List<Object> lazyNames = new ArrayList<>();
             for (PendingModule p : pending.values()) {
-                for (String g : p.globals) globalOwners.put(g, p);
-                if (!p.globals.isEmpty()) {
-                    String name = p.name;
-                    api.invokeMember("lazyApi", ProxyArray.fromList(new ArrayList<>(p.globals)), (ProxyExecutable) args -> {
-                        loadOnFirstUse(name);
-                        return null;
-                    });
+                for (String g : p.globals) {
+                    if (globalOwners.putIfAbsent(g, p) == null) lazyNames.add(g);
                 }
             }
+            // one call for all of them: each crossing into JavaScript costs the start time
+            api.invokeMember("lazyApi", ProxyArray.fromList(lazyNames), (ProxyExecutable) args -> {
+                loadOnFirstUse(globalOwners.get(args[0].asString()).name);
+                return null;
+            });
             api.invokeMember("setLoadAll", (ProxyExecutable) args -> {
                 loadAllModules();
                 return null;
