@@ -98,10 +98,6 @@ public final class JsHost implements AutoCloseable {
         bridge.attach(this);
         this.watcher = new FileWatcher(path -> lang.post(() -> reload(path)));
         StartTrace.mark("JS host: begins");
-        // while the engine is still being built on its own thread (JsEngine): the start's critical
-        // path is the JavaScript, and this Java work needs no context
-        prepareDeferredModules(server, extensionList);
-        StartTrace.mark("JS host: extensions made");
         this.context = newContext();
         StartTrace.mark("JS host: context built");
         try {
@@ -117,6 +113,17 @@ public final class JsHost implements AutoCloseable {
                 StartTrace.mark("JS host: module " + name);
             }
             this.moduleRoot = root;
+            List<String> deferred = new ArrayList<>(DEFERRED_CORE);
+            deferred.addAll(extensionList.all().keySet());
+            for (String name : DEFERRED_CORE) pending.put(name, new PendingModule(name, null, moduleText(name), deferred));
+            // the unit functions (sine, saw, ...) are globals signals.mjs makes from the registry, not from its text
+            pending.get("signals").globals.addAll(UnitGlobals.functions(server.units()));
+            for (var ext : extensionList.all().entrySet()) {
+                // each extension's Java side now (cheap); its module on first use
+                Object bridgeObject = ext.getValue().create(server, lang, output, this);
+                extensions.put(ext.getKey(), bridgeObject);
+                pending.put(ext.getKey(), new PendingModule(ext.getKey(), bridgeObject, moduleText(ext.getKey()), deferred));
+            }
             Value api = loaded.get("api");
             modulesWaiting = pending.size();
             List<Object> lazyNames = new ArrayList<>();
@@ -156,23 +163,6 @@ public final class JsHost implements AutoCloseable {
                 output.out("server: " + message); // e.g. a synth pool grew: news, not a failure
             }
         });
-    }
-
-    /**
-     * Makes each extension's Java side (cheap; extensions may use the ones made before them) and
-     * reads every deferred module's text, names and imports; their modules load on first use.
-     */
-    private void prepareDeferredModules(Server server, Extensions extensionList) {
-        List<String> deferred = new ArrayList<>(DEFERRED_CORE);
-        deferred.addAll(extensionList.all().keySet());
-        for (String name : DEFERRED_CORE) pending.put(name, new PendingModule(name, null, moduleText(name), deferred));
-        // the unit functions (sine, saw, ...) are globals signals.mjs makes from the registry, not from its text
-        pending.get("signals").globals.addAll(UnitGlobals.functions(server.units()));
-        for (var ext : extensionList.all().entrySet()) {
-            Object bridgeObject = ext.getValue().create(server, lang, output, this);
-            extensions.put(ext.getKey(), bridgeObject);
-            pending.put(ext.getKey(), new PendingModule(ext.getKey(), bridgeObject, moduleText(ext.getKey()), deferred));
-        }
     }
 
     /**
