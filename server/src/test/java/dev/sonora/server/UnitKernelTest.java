@@ -38,6 +38,54 @@ class UnitKernelTest {
     }
 
     @Test
+    void sineUnderAMovingLevelMatchesTheMath() {
+        try (Rig rig = new Rig()) {
+            // the level is itself a signal (a slow sine), not a steady control: sine's moving-level path
+            define(rig, "sm", b -> b.unit("mul", b.unit("sine", b.control("freq", 997)), b.unit("sine", b.constant(3))));
+            rig.playAt("sm", 13L);
+            rig.playAt("sm", 20000L, "freq", 500.0); // splits a block mid-way
+            rig.blocks(300);
+            float[] l = rig.out.left();
+            double maxErr = 0;
+            for (int i = 13; i < 19000; i++) {
+                double t = (i - 13) / 48000.0;
+                maxErr = Math.max(maxErr, Math.abs(l[i] - Math.sin(2 * Math.PI * 997.0 * t) * Math.sin(2 * Math.PI * 3.0 * t)));
+            }
+            assertTrue(maxErr < 3e-6, "max error " + maxErr);
+        }
+    }
+
+    @Test
+    void aCurvedPercIsItsSegmentsRecurrenceSampleForSample() {
+        try (Rig rig = new Rig()) {
+            define(rig, "pc", b -> b.unit("perc", b.constant(0.003), b.constant(0.05), b.constant(0.8), b.constant(-4)));
+            rig.playAt("pc", 77L);
+            rig.blocks(60);
+            float[] l = rig.out.left();
+            int attack = 144; // 0.003 s
+            int release = 2400; // 0.05 s
+            float[] want = new float[attack + release];
+            segment(want, 0, 0f, 0.8f, attack, -4);
+            segment(want, attack, want[attack - 1], 0f, release, -4);
+            for (int k = 0; k < want.length; k++) assertEquals(want[k], l[77 + k], 0f, "sample " + k);
+            assertEquals(0f, l[77 + attack + release], 0f);
+        }
+    }
+
+    /** SuperCollider's curve by recurrence, in double, its last sample exactly the target. */
+    private static void segment(float[] o, int at, float start, float end, int n, double curve) {
+        double a2 = (end - (double) start) / (1.0 - Math.exp(curve));
+        double a = start + a2;
+        double g = a2;
+        double mult = Math.exp(curve / n);
+        for (int k = 0; k < n - 1; k++) {
+            g *= mult;
+            o[at + k] = (float) (a - g);
+        }
+        o[at + n - 1] = end;
+    }
+
+    @Test
     void percHitsItsTimesToTheSampleAndFreesItsSynth() {
         try (Rig rig = new Rig()) {
             define(rig, "p", b -> b.unit("perc", b.constant(0.01), b.constant(0.02), b.constant(1), b.constant(0)));

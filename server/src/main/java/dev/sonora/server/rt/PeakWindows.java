@@ -1,6 +1,8 @@
 package dev.sonora.server.rt;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -17,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Readers see the published windows through a sequence lock: the audio thread makes the
  * version odd while it writes and even when done; a reader that saw it change reads again. The
- * audio thread never waits; a reader waits at most while one block is published.
+ * audio thread never waits; a reader waits at most while one block is published. The stores are
+ * release stores ordered by fences, not volatile ones: on x86 they are plain moves, where
+ * sixteen volatile stores a block cost the audio thread 4 % of a note-heavy render.
  *
  * <p>The audio thread's side has no data-dependent branch: a test such as "was a request made?"
  * is one the warm-up never takes, so the JIT would compile it as never taken and the first
@@ -26,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class PeakWindows {
     /** Recent blocks kept to rebuild a window; a power of two. */
-    static final int RING = 16;
+    static final int RING = 8;
     private static final int MASK = RING - 1;
 
     // audio thread only
@@ -39,8 +43,8 @@ final class PeakWindows {
     private final AtomicLongArray request;
 
     // published under the sequence lock
-    private volatile long version;
-    private volatile long end;
+    private final AtomicLong version = new AtomicLong();
+    private final AtomicLong end = new AtomicLong();
     private final AtomicIntegerArray publishedRecent = new AtomicIntegerArray(RING);
     private final AtomicLongArray publishedStart;
     private final AtomicIntegerArray publishedMax;
@@ -58,10 +62,12 @@ final class PeakWindows {
         int bits = Float.floatToRawIntBits(value);
         long block = blocks + 1;
         recent[(int) block & MASK] = bits;
-        version = version + 1; // odd: readers wait
-        publishedRecent.set((int) block & MASK, bits);
+        long v = version.getPlain();
+        version.setOpaque(v + 1); // odd: readers wait
+        VarHandle.storeStoreFence(); // ...and see it before anything below
+        publishedRecent.setOpaque((int) block & MASK, bits);
         for (int i = 0; i < max.length; i++) {
-            long after = request.get(i);
+            long after = request.getAcquire(i);
             int rebuilt = 0;
             for (int k = 0; k < RING; k++) {
                 long b = block - k;
@@ -73,12 +79,12 @@ final class PeakWindows {
             int asked = (int) ((d | -d) >> 63); // all ones when a new request came
             max[i] = (rebuilt & asked) | (Math.max(max[i], bits) & ~asked);
             served[i] = after;
-            publishedStart.set(i, after);
-            publishedMax.set(i, max[i]);
+            publishedStart.setOpaque(i, after);
+            publishedMax.setOpaque(i, max[i]);
         }
-        end = block;
+        end.setOpaque(block);
         blocks = block;
-        version = version + 1; // even: published
+        version.setRelease(v + 2); // even: published, after everything above
     }
 
     /** The largest value since {@code reader}'s last {@link #take} or {@link #reset}, and starts its window over. Any thread. */
@@ -95,7 +101,7 @@ final class PeakWindows {
 
     /** Starts {@code reader}'s window after the last published block. Any thread. */
     void reset(int reader) {
-        request.accumulateAndGet(reader, end, Math::max);
+        request.accumulateAndGet(reader, end.getAcquire(), Math::max);
     }
 
     /** A reader's window, as one consistent read: it ends with block {@code last}. */
@@ -103,25 +109,26 @@ final class PeakWindows {
 
     private Window read(int reader) {
         while (true) {
-            long v = version;
+            long v = version.getAcquire();
             if ((v & 1) != 0) {
                 Thread.onSpinWait();
                 continue;
             }
-            long last = end;
-            long start = publishedStart.get(reader);
-            int bits = publishedMax.get(reader);
+            long last = end.getOpaque();
+            long start = publishedStart.getOpaque(reader);
+            int bits = publishedMax.getOpaque(reader);
             long after = request.get(reader);
             if (start != after) { // asked, not yet served: the window is (after, last]
                 bits = after >= last ? 0 : last - after <= RING ? recentAfter(after, last) : bits;
             }
-            if (version == v) return new Window(last, Float.intBitsToFloat(bits));
+            VarHandle.loadLoadFence(); // the reads above happen before the check below
+            if (version.getPlain() == v) return new Window(last, Float.intBitsToFloat(bits));
         }
     }
 
     private int recentAfter(long after, long last) {
         int bits = 0;
-        for (long b = after + 1; b <= last; b++) bits = Math.max(bits, publishedRecent.get((int) b & MASK));
+        for (long b = after + 1; b <= last; b++) bits = Math.max(bits, publishedRecent.getOpaque((int) b & MASK));
         return bits;
     }
 }

@@ -61,6 +61,39 @@ final class EnvSegment {
         return level;
     }
 
+    /** Samples left in the segment, its last one included (0: finished or holding). */
+    long remaining() {
+        return remaining;
+    }
+
+    /**
+     * Writes the next {@code n} levels into {@code o} from index {@code from}, exactly as
+     * {@code n} calls of {@link #next} would; none of them may be the segment's last
+     * ({@code n < remaining()}), so the loop has no test but its count.
+     */
+    void fill(float[] o, int from, int n) {
+        remaining -= n;
+        float lv = level;
+        if (linear) {
+            final double st = step;
+            for (int i = from; i < from + n; i++) {
+                lv = (float) (lv + st);
+                o[i] = lv;
+            }
+        } else {
+            final double aa = a;
+            final double m = mult;
+            double gg = g;
+            for (int i = from; i < from + n; i++) {
+                gg *= m;
+                lv = (float) (aa - gg);
+                o[i] = lv;
+            }
+            g = gg;
+        }
+        level = lv;
+    }
+
     /** As built: level 0, finished. */
     void reset() {
         level = 0f;

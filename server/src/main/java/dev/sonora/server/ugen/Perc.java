@@ -30,10 +30,20 @@ public final class Perc extends Ugen {
     public void process(int from, int to) {
         final float[] o = out.buf;
         final float c = Line.finite(curve.value);
-        for (int i = from; i < to; i++) {
+        int i = from;
+        while (i < to) {
             if (stage == 0) {
                 stage = 1;
                 seg.start(0f, Line.finite(level.buf[i]), samples(attack.buf[i]), c);
+            }
+            // the samples before a segment's last in one tight loop; the last one (where the
+            // stage changes and the next segment reads its inputs) sample by sample, as before
+            long interior = seg.remaining() - 1;
+            if (interior > 0) {
+                int n = (int) Math.min(to - i, interior);
+                seg.fill(o, i, n);
+                i += n;
+                continue;
             }
             float v = seg.next();
             if (seg.finished()) {
@@ -45,7 +55,7 @@ public final class Perc extends Ugen {
                     ctx.synth().markDone();
                 }
             }
-            o[i] = v;
+            o[i++] = v;
         }
     }
 

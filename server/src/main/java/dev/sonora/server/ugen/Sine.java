@@ -8,8 +8,9 @@ import dev.sonora.server.rt.Ugen;
  * <p>With a steady frequency it uses the angle-sum identity: {@code sin(p + kw) =
  * sin p·cos kw + cos p·sin kw}, with {@code cos kw}/{@code sin kw} tabulated once per
  * frequency for k in one block. The inner loop is then two multiplies and an add with no
- * dependency between samples, which the JIT vectorises. A moving frequency falls back to
- * per-sample table lookup. Both paths keep a double-precision phase.
+ * dependency between samples, which the JIT vectorises (and one multiply more when the level
+ * moves, as under an envelope). A moving frequency falls back to per-sample table lookup.
+ * Both paths keep a double-precision phase.
  */
 public final class Sine extends Ugen {
     private final Wire freq;
@@ -38,19 +39,29 @@ public final class Sine extends Ugen {
     public void process(int from, int to) {
         final float[] o = out.buf;
         double p = phase;
-        if (freq.steady && mul.steady) {
+        if (freq.steady) {
             final double inc = wrap(freq.value * invRate);
             if (inc != tabulatedInc) tabulate(inc);
             // phase as if the range began at index 0, so output and tables share one index
             // (same-index loops are the ones the JIT vectorises)
             final double p0 = wrap(p - from * inc);
-            final float m = mul.value;
-            final float sp = SineTable.lookup(p0) * m;
-            final float cp = SineTable.lookup(quarterAhead(p0)) * m;
             final float[] c = cosKw;
             final float[] s = sinKw;
-            for (int i = from; i < to; i++) {
-                o[i] = sp * c[i] + cp * s[i];
+            if (mul.steady) {
+                final float m = mul.value;
+                final float sp = SineTable.lookup(p0) * m;
+                final float cp = SineTable.lookup(quarterAhead(p0)) * m;
+                for (int i = from; i < to; i++) {
+                    o[i] = sp * c[i] + cp * s[i];
+                }
+            } else {
+                // a moving level (an envelope, the usual note): the same sum, then the level
+                final float[] m = mul.buf;
+                final float sp = SineTable.lookup(p0);
+                final float cp = SineTable.lookup(quarterAhead(p0));
+                for (int i = from; i < to; i++) {
+                    o[i] = (sp * c[i] + cp * s[i]) * m[i];
+                }
             }
             p = wrap(p + (to - from) * inc);
         } else {
