@@ -73,6 +73,8 @@ public final class NdefBridge {
         List<Proxy> reads = List.of();
         SynthDef def;
         NodeRef group;
+        /** At the head of the group: the sources, each new one at its tail (it runs after the ones it replaces). */
+        NodeRef sources;
         NodeRef source;
         NodeRef monitor;
         boolean monitored = true; // play()/stop(): whether the bus should be heard
@@ -301,7 +303,12 @@ public final class NdefBridge {
         }
     }
 
-    /** The new source at the head of the group and the old one's fade-out, both at {@code t}. */
+    /**
+     * The new source after the old ones and the old one's fade-out, both at {@code t}. The new one
+     * runs last so that its {@code _xfadeout} finds the others on the bus: it corrects the sum's
+     * level and, for a copy come in nearly opposite, turns its own polarity over while it is
+     * still quiet (XFadeOut).
+     */
     private void crossfade(Proxy p, long t) {
         NodeRef old = p.source;
         List<String> ns = new ArrayList<>();
@@ -317,7 +324,7 @@ public final class NdefBridge {
         float[] v = new float[vs.size()];
         for (int i = 0; i < v.length; i++) v[i] = vs.get(i);
         SynthDef def = p.def;
-        p.source = onServer(() -> server.synth(def, ns.toArray(new String[0]), v, AddAction.HEAD, p.group, t));
+        p.source = onServer(() -> server.synth(def, ns.toArray(new String[0]), v, AddAction.TAIL, p.sources, t));
         if (old != null) fadeOut(old, p.fadeTime, t);
         if (p.monitored && p.monitor == null) startMonitor(p, t, 0);
         p.lastChange = t;
@@ -347,6 +354,7 @@ public final class NdefBridge {
         p.source = null;
         p.monitor = null;
         p.group = null;
+        p.sources = null;
     }
 
     /**
@@ -408,6 +416,8 @@ public final class NdefBridge {
         if (top == null) top = onServer(() -> server.keptGroup(AddAction.HEAD, server.rootGroup(), Command.NOW));
         if (p.group == null) {
             p.group = onServer(() -> server.group(AddAction.TAIL, top, t));
+            NodeRef g = p.group;
+            p.sources = onServer(() -> server.group(AddAction.HEAD, g, t));
             order.add(p);
         }
     }

@@ -184,6 +184,20 @@ class NdefRenderTest {
     }
 
     @Test
+    void aSineHandedOverToANearlyOppositeCopyKeepsItsLevel(@TempDir Path dir) throws Exception {
+        // a 300 Hz period is 160 samples, and a beat 24 000: 67 samples late is 151°, where the
+        // +6 dB correction alone left a 1.6 dB dip; 76 is 171° (12 dB); 80 is 180°, where the plain
+        // sum cancels midway. The new copy turns its polarity over while it is still quiet.
+        // either side of where a copy turns (120°): 53 samples is 119°, 56 is 126°
+        assertLevelKept(dir, 0.5, "4 + 53 / 24000");
+        assertLevelKept(dir, 0.5, "4 + 56 / 24000");
+        assertLevelKept(dir, 0.5, "4 + 67 / 24000");
+        assertLevelKept(dir, 0.5, "4 + 76 / 24000");
+        assertLevelKept(dir, 0.5, "4 + 80 / 24000");
+        assertLevelKept(dir, 2, "4 + 80 / 24000");
+    }
+
+    @Test
     void aStormOfChangesDoesNotBuildUpLevel(@TempDir Path dir) throws Exception {
         // 100 copies of one sine started 11 ms apart (each 108° on from the one before), each
         // fading over 0.5 s: many sources at once at many phases, where the correction's
@@ -211,6 +225,8 @@ class NdefRenderTest {
         int start = 2 * RATE;
         double[] range = levelsDb(r.left, start - 4800, start + (int) (fade * RATE) + 9600);
         double worst = Math.max(-range[0], range[1]);
+        System.out.printf(java.util.Locale.ROOT, "ndef xset of a 300 Hz sine, fade %.1f s at beat %s: level %+.3f .. %+.3f dB%n",
+                fade, beat, range[0], range[1]);
         assertTrue(worst < 0.1, "fade " + fade + " s at beat " + beat + ": level within 0.1 dB, worst " + worst + " dB");
     }
 

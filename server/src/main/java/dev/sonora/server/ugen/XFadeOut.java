@@ -8,7 +8,8 @@ import dev.sonora.server.rt.Ugen;
  * {@code _xfadeout(bus, gain, left, right)}: writes an ndef source to its proxy's stereo bus
  * (issue 16), internal. It adds {@code gain × signal} to what the proxy's other sources wrote
  * earlier in this block, like {@link Out}, and then scales that sum by a correction {@code c} so
- * that a crossfade keeps the level of two <em>correlated</em> sources too.
+ * that a crossfade keeps the level of two <em>correlated</em> sources too. The new source of a
+ * change runs after the old ones (the proxy's sources group), so this is the new one's work.
  *
  * <p>Why: an equal-power crossfade (gains {@code cos}, {@code sin}) keeps the level of two
  * unrelated sources, whose powers add. Two copies of one steady sound in phase add as
@@ -28,7 +29,8 @@ import dev.sonora.server.rt.Ugen;
  * ({@link XFade}). {@code c} is kept in {@code [1/√2, 2]}: down by 3 dB for copies in phase, up
  * by as much as 6 dB for copies out of phase, whose sum midway is quieter than either (at 120°
  * half the power); past about 145° the sum is quieter than 6 dB can mend, and copies exactly
- * opposite cancel midway, which no gain can. In a storm of changes (many sources fading at once,
+ * opposite cancel midway, which no gain can: for those the source turns its polarity over
+ * early in its fade ({@link #decideTurn}). In a storm of changes (many sources fading at once,
  * where the complement no longer holds) the gains divided out cancel again in {@code a²Pb} and
  * {@code agC} for slowly moving gains, so each source still brings its sum to the sum of the
  * powers it was given: the corrections do not compound (100 changes 11 ms apart, at varied
@@ -44,6 +46,14 @@ public final class XFadeOut extends Ugen {
     static final double SECONDS = 0.02;
     /** The largest correction, squared: +6 dB, enough for copies up to about 145° apart (a 3 dB dip, rather, at 180°'s neighbours). */
     static final double MAX_CORRECTION_SQ = 4.0;
+    /** When a source decides whether to turn its polarity over: 40 ms after it starts (two time constants of the means). */
+    static final double DECIDE_SECONDS = 0.04;
+    /** It turns over only if its gain is still below this then: its own part of the sum is small, so the turn is not heard. */
+    static final double TURN_MAX_GAIN = 0.35;
+    /** ... and only if it and what the bus holds are this anti-correlated or more (cos 120°). */
+    static final double TURN_CORRELATION = -0.5;
+    /** The turn from +1 to -1 takes this long, as a ramp. */
+    static final double TURN_SECONDS = 0.01;
 
     private final float[][] buses;
     private final boolean[] written;
@@ -53,6 +63,14 @@ public final class XFadeOut extends Ugen {
     private final Wire left;
     private final Wire right;
     private final double k; // one-pole smoothing coefficient
+    private final long decideAt; // samples from the start
+    private final double turnStep; // polarity change per sample while turning
+
+    // polarity (audio thread): +1, or -1 for a source that turned over (below)
+    private double polarity = 1;
+    private double polarityTarget = 1;
+    private long samplesRun;
+    private long decided; // 0 until the decision was made, then 1
 
     // running means (audio thread)
     private double meanA2;  // a²
@@ -60,6 +78,7 @@ public final class XFadeOut extends Ugen {
     private double meanB2;  // b² over both sides
     private double meanBX;  // b·x over both sides
     private double meanX2;  // x² over both sides
+    private double meanOne; // 1: how far the means have built up since the synth started
 
     public XFadeOut(UnitContext ctx, Wire bus, Wire gain, Wire left, Wire right) {
         this.synth = ctx.synth();
@@ -70,6 +89,8 @@ public final class XFadeOut extends Ugen {
         this.left = left;
         this.right = right;
         this.k = 1 - Math.exp(-1 / (SECONDS * ctx.sampleRate()));
+        this.decideAt = Math.round(DECIDE_SECONDS * ctx.sampleRate());
+        this.turnStep = 2 / (TURN_SECONDS * ctx.sampleRate());
     }
 
     @Override
@@ -92,30 +113,48 @@ public final class XFadeOut extends Ugen {
         double b2m = meanB2;
         double bxm = meanBX;
         double x2m = meanX2;
+        double onem = meanOne;
+        decideTurn(g[from], b2m / Math.max(a2m, 1e-12), bxm / Math.max(am, 1e-6), x2m / Math.max(onem, 1e-12), to - from);
+        final double target = polarityTarget;
+        final double step = turnStep;
+        double pol = polarity;
         for (int i = from; i < to; i++) {
             final float gi = g[i];
             final float l = xl[i];
             final float r = xr[i];
             final float oldL = bl[i];
             final float oldR = br[i];
+            pol += Math.max(-step, Math.min(step, target - pol)); // stays exactly 1 unless turned
+            final float pl = (float) (l * pol);
+            final float pr = (float) (r * pol);
             final double a2 = Math.max(0.0, 1.0 - (double) gi * gi);
             final double a = Math.sqrt(a2);
             a2m += k * (a2 - a2m);
             am += k * (a - am);
             b2m += k * ((double) oldL * oldL + (double) oldR * oldR - b2m);
+            // the means are of the signal as it comes, the polarity applied afresh: a turn then
+            // changes the correction at once instead of 20 ms late
             bxm += k * ((double) oldL * l + (double) oldR * r - bxm);
             x2m += k * ((double) l * l + (double) r * r - x2m);
+            onem += k * (1.0 - onem);
+            // a new source's own mean starts with it, at 0, and lags its signal as a whole; the
+            // others' are divided by means that lag alike (the gains'), this one by the mean of 1
+            final double px = x2m / onem;
             final double pb = b2m / Math.max(a2m, 1e-12);
             final double cross = bxm / Math.max(am, 1e-6);
-            final double apart = a2 * pb + (double) gi * gi * x2m + 1e-30;
-            final double together = apart + 2.0 * a * gi * cross;
+            final double apart = a2 * pb + (double) gi * gi * px + 1e-30;
+            // what the sum holds: while turning, this source's part is |pol| of its gain, and the
+            // correction makes up for that too (at pol = 0 the sum is the other source alone)
+            final double together = apart - (double) gi * gi * px * (1 - pol * pol) + 2.0 * a * gi * (pol * cross);
             final double c = Math.sqrt(Math.min(MAX_CORRECTION_SQ, Math.max(0.5, apart / Math.max(together, 1e-30))));
-            bl[i] = (float) (c * (oldL + l * gi));
-            br[i] = (float) (c * (oldR + r * gi));
+            bl[i] = (float) (c * (oldL + pl * gi));
+            br[i] = (float) (c * (oldR + pr * gi));
         }
+        polarity = pol;
         // a NaN or infinity in the signal would stay in the means for good: start them over
         if (!(Math.abs(a2m + am + b2m + bxm + x2m) < 1e30)) {
             a2m = am = b2m = bxm = x2m = 0;
+            onem = 0;
         }
         // flush what has decayed to nothing, without a branch: values below ~1e-36 round to 0
         // (a subnormal double costs a hundred cycles per operation); larger ones are unchanged
@@ -124,6 +163,29 @@ public final class XFadeOut extends Ugen {
         meanB2 = (b2m + 1e-20) - 1e-20;
         meanBX = (bxm + 1e-20) - 1e-20;
         meanX2 = (x2m + 1e-20) - 1e-20;
+        meanOne = onem;
+    }
+
+    /**
+     * Once, in the block where the source is {@link #DECIDE_SECONDS} old: a source that came in
+     * nearly opposite to what the bus holds (copies of one sound more than 120° apart, which the
+     * +6 dB correction cannot bring up past about 145°, and which cancel at 180°) turns its
+     * polarity over while its gain is still small. The two are then nearly in phase, which the
+     * correction handles, and the source keeps the turned polarity when it plays alone (a
+     * polarity is not heard). Without a branch: a test the warm-up never passes would be compiled
+     * as never taken, and the first turn of a set would throw this kernel's compiled code away on
+     * the audio thread (see RtStats).
+     */
+    private void decideTurn(float gain, double pb, double cross, double px, int n) {
+        long now = samplesRun + n;
+        samplesRun = now;
+        long due = ~((now - decideAt) >> 63) & 1 & ~decided; // 1 in the block that reaches decideAt
+        decided |= due;
+        double score = cross - TURN_CORRELATION * Math.sqrt(pb * px) + 1e-30; // < 0: more anti-correlated than cos 120°
+        long anti = Double.doubleToRawLongBits(score) >>> 63;
+        long small = Double.doubleToRawLongBits(gain - TURN_MAX_GAIN) >>> 63;
+        long turn = due & anti & small;
+        polarityTarget = polarityTarget * (1 - 2 * turn);
     }
 
     @Override
@@ -133,10 +195,15 @@ public final class XFadeOut extends Ugen {
 
     @Override
     public void reset(int seed) {
+        polarity = 1;
+        polarityTarget = 1;
+        samplesRun = 0;
+        decided = 0;
         meanA2 = 0;
         meanA = 0;
         meanB2 = 0;
         meanBX = 0;
         meanX2 = 0;
+        meanOne = 0;
     }
 }
