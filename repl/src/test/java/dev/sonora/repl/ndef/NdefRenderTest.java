@@ -195,6 +195,14 @@ class NdefRenderTest {
         assertLevelKept(dir, 0.5, "4 + 76 / 24000");
         assertLevelKept(dir, 0.5, "4 + 80 / 24000");
         assertLevelKept(dir, 2, "4 + 80 / 24000");
+        // a short fade decides sooner (when its gain reaches 0.2, 13 ms into 0.1 s)
+        assertLevelKept(dir, 0.1, "4 + 67 / 24000");
+        assertLevelKept(dir, 0.1, "4 + 80 / 24000");
+        // a bass: 55 Hz, 436 samples is half its period (2.2 periods in the 40 ms before the
+        // decision); measured in windows of 4 periods (3491 samples)
+        assertLevelKept(dir, 0.5, "4 + 436 / 24000", "sine(55)", 3491);
+        // a saw half a period apart: its odd harmonics opposite, its even ones in phase (correlation -0.5)
+        assertLevelKept(dir, 0.5, "4 + 80 / 24000", "saw(300)", 480);
     }
 
     @Test
@@ -207,7 +215,7 @@ class NdefRenderTest {
                 "ndef('s', ({amp = 0.5}) => sine(300).mul(amp))",
                 "for (let i = 0; i < 100; i++) at(4 + i * 0.022, () => ndef('s').xset({amp: 0.5}))",
                 ""), 8);
-        double loudest = levelsDb(r.left, 2 * RATE - 4800, 7 * RATE)[1];
+        double loudest = levelsDb(r.left, 2 * RATE - 4800, 7 * RATE, 480)[1];
         float peak = 0;
         for (float v : r.left) peak = Math.max(peak, Math.abs(v));
         assertTrue(loudest < 1.0, "no 10 ms window more than 1 dB above the steady sine: loudest " + loudest + " dB");
@@ -216,26 +224,35 @@ class NdefRenderTest {
 
     /** xset of a 300 Hz sine to the same values at {@code beat}, over {@code fade} s: level in 10 ms windows. */
     private static void assertLevelKept(Path dir, double fade, String beat) throws Exception {
+        assertLevelKept(dir, fade, beat, "sine(300)", 480);
+    }
+
+    /**
+     * The same for another sound, {@code graph} a JS expression of a steady signal, its level
+     * measured in windows of {@code window} samples (whole periods of it: a window of part of a
+     * period would itself read a sine's level up and down).
+     */
+    private static void assertLevelKept(Path dir, double fade, String beat, String graph, int window) throws Exception {
         Render r = render(dir, String.join("\n",
                 "tempo(120)",
-                "ndef('s', ({amp = 0.5}) => sine(300).mul(amp))",
+                "ndef('s', ({amp = 0.5}) => " + graph + ".mul(amp))",
                 "ndef('s').fadeTime = " + fade,
                 "at(" + beat + ", () => ndef('s').xset({amp: 0.5}))",
                 ""), 5);
         int start = 2 * RATE;
-        double[] range = levelsDb(r.left, start - 4800, start + (int) (fade * RATE) + 9600);
+        double[] range = levelsDb(r.left, start - 4800, start + (int) (fade * RATE) + 9600, window);
         double worst = Math.max(-range[0], range[1]);
-        System.out.printf(java.util.Locale.ROOT, "ndef xset of a 300 Hz sine, fade %.1f s at beat %s: level %+.3f .. %+.3f dB%n",
-                fade, beat, range[0], range[1]);
+        System.out.printf(java.util.Locale.ROOT, "ndef xset of %s, fade %.1f s at beat %s: level %+.3f .. %+.3f dB%n",
+                graph, fade, beat, range[0], range[1]);
         assertTrue(worst < 0.1, "fade " + fade + " s at beat " + beat + ": level within 0.1 dB, worst " + worst + " dB");
     }
 
     /**
-     * The quietest and loudest level, in dB against the steady sine of the render's second
-     * second, of 10 ms windows (three periods of 300 Hz) a quarter window apart in [from, to).
+     * The quietest and loudest level, in dB against the steady sound of the render's second
+     * second, of windows of {@code w} samples (480: 10 ms, three periods of 300 Hz) a quarter
+     * window apart in [from, to).
      */
-    private static double[] levelsDb(float[] x, int from, int to) {
-        int w = 480;
+    private static double[] levelsDb(float[] x, int from, int to, int w) {
         double ref = power(x, RATE, RATE + 10 * w);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

@@ -46,8 +46,11 @@ public final class XFadeOut extends Ugen {
     static final double SECONDS = 0.02;
     /** The largest correction, squared: +6 dB, enough for copies up to about 145° apart (a 3 dB dip, rather, at 180°'s neighbours). */
     static final double MAX_CORRECTION_SQ = 4.0;
-    /** When a source decides whether to turn its polarity over: 40 ms after it starts (two time constants of the means). */
+    /** When a source decides whether to turn its polarity over: 40 ms after it starts (two time constants of the means)... */
     static final double DECIDE_SECONDS = 0.04;
+    /** ...or, in a short fade, once its gain reaches this, but not before {@link #DECIDE_EARLIEST_SECONDS}. */
+    static final double DECIDE_GAIN = 0.2;
+    static final double DECIDE_EARLIEST_SECONDS = 0.005;
     /** It turns over only if its gain is still below this then: its own part of the sum is small, so the turn is not heard. */
     static final double TURN_MAX_GAIN = 0.35;
     /** ... and only if it and what the bus holds are this anti-correlated or more (cos 120°). */
@@ -64,6 +67,7 @@ public final class XFadeOut extends Ugen {
     private final Wire right;
     private final double k; // one-pole smoothing coefficient
     private final long decideAt; // samples from the start
+    private final long decideEarliest;
     private final double turnStep; // polarity change per sample while turning
 
     // polarity (audio thread): +1, or -1 for a source that turned over (below)
@@ -90,6 +94,7 @@ public final class XFadeOut extends Ugen {
         this.right = right;
         this.k = 1 - Math.exp(-1 / (SECONDS * ctx.sampleRate()));
         this.decideAt = Math.round(DECIDE_SECONDS * ctx.sampleRate());
+        this.decideEarliest = Math.round(DECIDE_EARLIEST_SECONDS * ctx.sampleRate());
         this.turnStep = 2 / (TURN_SECONDS * ctx.sampleRate());
     }
 
@@ -167,7 +172,8 @@ public final class XFadeOut extends Ugen {
     }
 
     /**
-     * Once, in the block where the source is {@link #DECIDE_SECONDS} old: a source that came in
+     * Once, in the block where the source is {@link #DECIDE_SECONDS} old (or its gain reaches
+     * {@link #DECIDE_GAIN}, in a short fade): a source that came in
      * nearly opposite to what the bus holds (copies of one sound more than 120° apart, which the
      * +6 dB correction cannot bring up past about 145°, and which cancel at 180°) turns its
      * polarity over while its gain is still small. The two are then nearly in phase, which the
@@ -179,7 +185,9 @@ public final class XFadeOut extends Ugen {
     private void decideTurn(float gain, double pb, double cross, double px, int n) {
         long now = samplesRun + n;
         samplesRun = now;
-        long due = ~((now - decideAt) >> 63) & 1 & ~decided; // 1 in the block that reaches decideAt
+        long late = ~((now - decideAt) >> 63) & 1;
+        long loudEnough = ~((now - decideEarliest) >> 63) & 1 & (Double.doubleToRawLongBits(DECIDE_GAIN - gain) >>> 63);
+        long due = (late | loudEnough) & ~decided; // 1 in the first block that reaches either
         decided |= due;
         double score = cross - TURN_CORRELATION * Math.sqrt(pb * px) + 1e-30; // < 0: more anti-correlated than cos 120°
         long anti = Double.doubleToRawLongBits(score) >>> 63;
