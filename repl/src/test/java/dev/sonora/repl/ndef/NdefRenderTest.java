@@ -188,16 +188,10 @@ class NdefRenderTest {
         // a 300 Hz period is 160 samples, and a beat 24 000: 67 samples late is 151°, where the
         // +6 dB correction alone left a 1.6 dB dip; 76 is 171° (12 dB); 80 is 180°, where the plain
         // sum cancels midway. The new copy turns its polarity over while it is still quiet.
-        // either side of where a copy turns (120°): 53 samples is 119°, 56 is 126°
-        assertLevelKept(dir, 0.5, "4 + 53 / 24000");
-        assertLevelKept(dir, 0.5, "4 + 56 / 24000");
-        assertLevelKept(dir, 0.5, "4 + 67 / 24000");
-        assertLevelKept(dir, 0.5, "4 + 76 / 24000");
-        assertLevelKept(dir, 0.5, "4 + 80 / 24000");
-        assertLevelKept(dir, 2, "4 + 80 / 24000");
-        // a short fade decides sooner (when its gain reaches 0.2, 13 ms into 0.1 s)
-        assertLevelKept(dir, 0.1, "4 + 67 / 24000");
-        assertLevelKept(dir, 0.1, "4 + 80 / 24000");
+        // 53 samples (119°) and 56 (126°) are either side of where a copy turns (120°); a 0.1 s
+        // fade decides sooner (when its gain reaches 0.2, 13 ms in). {fade s, samples late}:
+        double[][] cases = {{0.5, 53}, {0.5, 56}, {0.5, 67}, {0.5, 76}, {0.5, 80}, {2, 80}, {0.1, 67}, {0.1, 80}};
+        for (double[] c : cases) assertLevelKept(dir, c[0], "4 + " + (int) c[1] + " / 24000");
         // a bass: 55 Hz, 436 samples is half its period (2.2 periods in the 40 ms before the
         // decision); measured in windows of 4 periods (3491 samples)
         assertLevelKept(dir, 0.5, "4 + 436 / 24000", "sine(55)", 3491);

@@ -168,6 +168,7 @@ class OscScriptTest {
     @Order(4)
     void bundlesAreStampedOnTheBeatAndLoopMessagesLeaveOnIt() throws Exception {
         int to = peer.getLocalPort();
+        long xrunsBefore = Long.parseLong(eval("status().xruns"));
         // the body dawdles 0..40 ms at random first: the plain messages stay on the beat all the same
         eval("tempo(120); loop('osc', 0.5, () => { const t = Date.now() + Math.random() * 40; while (Date.now() < t) {} "
                 + "osc.send('127.0.0.1', " + to + ", osc.bundle(0.25, [['/tick', 1], ['/tock', 2.5]])); "
@@ -189,6 +190,7 @@ class OscScriptTest {
             }
         }
         eval("stop('osc')");
+        long xruns = Long.parseLong(eval("status().xruns")) - xrunsBefore;
         double[] stampGaps = new double[stamps.size() - 1];
         for (int i = 1; i < stamps.size(); i++) stampGaps[i - 1] = (unixNanos(stamps.get(i)) - unixNanos(stamps.get(i - 1))) / 1e6;
         double[] plainOff = offGrid(plain, 250e6);
@@ -201,8 +203,14 @@ class OscScriptTest {
         System.out.printf(Locale.ROOT, "osc plain messages from the same loop (its body dawdles 0..40 ms): off the half-beat grid by"
                 + " p50 %.3f ms, p99 %.3f ms%n", plainOff[plainOff.length / 2], plainOff[(int) Math.ceil(plainOff.length * 0.99) - 1]);
         // every stamp is on the beat grid: a whole number of half beats apart (a loop that fell behind on a loaded
-        // machine skips a cycle and says so), to a few microseconds (NTP's wall-clock offset is read each time)
-        for (double gap : stampGaps) assertEquals(0, gap - 250 * Math.round(gap / 250), 0.05, "a stamp off the grid: " + gap);
+        // machine skips a cycle and says so), to a few microseconds (NTP's wall-clock offset is read each time).
+        // An xrun of the clocked driver (the machine stalled the whole JVM) moves the sound, and with it the
+        // stamps, against the wall clock: then as many gaps as xruns may be off the grid (seen once in CI, 92.6 ms)
+        int offGrid = 0;
+        for (double gap : stampGaps) {
+            if (Math.abs(gap - 250 * Math.round(gap / 250)) > 0.05) offGrid++;
+        }
+        assertTrue(offGrid <= xruns, offGrid + " stamp gaps off the grid with " + xruns + " xruns: " + Arrays.toString(stampGaps));
         assertEquals(250, stampGaps[stampGaps.length / 2], 0.05);
         assertTrue(leadMs[leadMs.length / 2] > 0, "bundles arrive ahead of their time (median)");
         assertTrue(plainOff[plainOff.length / 2] < 5, "the median plain message is on the grid, not where JS ran: " + plainOff[plainOff.length / 2]);
