@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -130,17 +131,35 @@ public final class MidiHub implements AutoCloseable {
         return names;
     }
 
-    /** Closes one input (by its full name) or all with "all". */
+    /**
+     * Closes one input, named as {@link #open} takes it (its full name, or a part of it that
+     * only one open input has, in any case), or all with "all".
+     */
     public synchronized void close(String name) {
         if ("all".equalsIgnoreCase(name)) {
             for (MidiInput in : open.values()) in.close();
             open.clear();
         } else {
-            MidiInput in = open.remove(name);
-            if (in == null) throw new MidiException("midi.close('" + name + "'): not open (open: " + String.join(", ", open.keySet()) + ")");
-            in.close();
+            String key = openInputNamed(name);
+            open.remove(key).close();
         }
         rewire();
+    }
+
+    /** The full name of the one open input {@code name} names; a MidiException (one line) otherwise. */
+    private String openInputNamed(String name) {
+        if (open.containsKey(name)) return name;
+        String lower = name.toLowerCase(Locale.ROOT);
+        List<String> partial = new ArrayList<>();
+        for (String n : open.keySet()) {
+            if (n.toLowerCase(Locale.ROOT).contains(lower)) partial.add(n);
+        }
+        if (partial.size() == 1) return partial.get(0);
+        if (partial.isEmpty()) {
+            throw new MidiException("midi.close('" + name + "'): not open (open: " + (open.isEmpty() ? "none" : String.join(", ", open.keySet())) + ")");
+        }
+        throw new MidiException("midi.close('" + name + "'): " + partial.size() + " open inputs match (" + String.join(", ", partial)
+                + "); give more of the name, or 'all'");
     }
 
     private void lost(String name, String reason) {

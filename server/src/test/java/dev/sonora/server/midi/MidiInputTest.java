@@ -41,6 +41,23 @@ class MidiInputTest {
     }
 
     @Test
+    void closesByAPartOfTheNameAsOpenTakesIt() {
+        try (Rig rig = new Rig(); MidiHub hub = new MidiHub(rig.server, source)) {
+            hub.open("all");
+            MidiException e = assertThrows(MidiException.class, () -> hub.close("fake"));
+            assertTrue(e.getMessage().startsWith("midi.close('fake'): 2 open inputs match"), e.getMessage());
+            hub.close("KEYS");
+            assertFalse(keys.isOpen());
+            assertTrue(pads.isOpen());
+            assertEquals(List.of("Pads (a fake device)"), List.copyOf(hub.opened()));
+            e = assertThrows(MidiException.class, () -> hub.close("keys"));
+            assertEquals("midi.close('keys'): not open (open: Pads (a fake device))", e.getMessage());
+            hub.close("Pads (a fake device)");
+            assertFalse(pads.isOpen());
+        }
+    }
+
+    @Test
     void opensByNameOrAllAndRefusesInOneLine() {
         try (Rig rig = new Rig(); MidiHub hub = new MidiHub(rig.server, source)) {
             assertEquals(List.of("Keys (a fake device)"), hub.open("keys"));
