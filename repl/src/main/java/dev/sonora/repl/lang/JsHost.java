@@ -205,25 +205,17 @@ public final class JsHost implements AutoCloseable {
     }
 
     /**
-     * Loads, before {@code text} runs, the deferred modules whose global names it spells (in code,
-     * strings or comments alike: a module loaded for nothing costs only time). Their first use is
-     * then not a module evaluated in the middle of the user's code, after which the engine reports
-     * an interrupt (the step watch stopping an endless loop) with no guest frame, so without the
-     * user's file:line. A name reached another way ({@code globalThis['sin' + 'e']}) still loads
-     * on first use. Lang thread.
+     * Loads, before {@code text} runs, the deferred modules of the global names it uses
+     * ({@link UsedNames}: called, or used as an object). Their first use is then not a module
+     * evaluated in the middle of the user's code, after which the engine reports an interrupt (the
+     * step watch stopping an endless loop) with no guest frame, so without the user's file:line. A
+     * name reached another way ({@code globalThis['sin' + 'e']}, or only passed around) still
+     * loads on first use. Lang thread.
      */
     private void loadModulesUsedBy(String text) {
         if (modulesWaiting == 0) return;
-        int n = text.length();
-        for (int i = 0; i < n; ) {
-            char c = text.charAt(i);
-            if (!Character.isJavaIdentifierStart(c)) {
-                i++;
-                continue;
-            }
-            int start = i++;
-            while (i < n && Character.isJavaIdentifierPart(text.charAt(i))) i++;
-            PendingModule owner = globalOwners.get(text.substring(start, i));
+        for (String name : UsedNames.in(text)) {
+            PendingModule owner = globalOwners.get(name);
             if (owner != null && owner.state == PendingModule.WAITING) loadOnFirstUse(owner.name);
         }
     }

@@ -17,22 +17,29 @@ function listName(name) {
   }
 }
 
+// global names a script assigned before their module loaded: the script's value stays theirs
+const TAKEN = new Map();
+
+const plainGlobal = (name, value) =>
+  defineProp(global, name, { value, writable: true, enumerable: true, configurable: true });
+
 export function api(name, value) {
   // a plain global, as an assignment makes it; defined, so that it also replaces a lazyApi accessor
-  defineProp(global, name, { value, writable: true, enumerable: true, configurable: true });
+  if (mapGet(TAKEN, name) === undefined) plainGlobal(name, value);
   listName(name);
   return value;
 }
 
 // The modules not loaded yet (JsHost loads most of them on first use), in one call: each of their
 // global names is an accessor that asks load(name) for its module, whose api() calls then put the
-// real values in the accessors' place.
+// real values in the accessors' place. A script that assigns the name first (var n = ...) gets a
+// plain global of its own, and the module, when it loads for another name, leaves it alone.
 export function lazyApi(names, load) {
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     const accessor = {
       get() { loadOnce(name, accessor, load); return global[name]; },
-      set(v) { loadOnce(name, accessor, load); global[name] = v; },
+      set(v) { mapSet(TAKEN, name, true); plainGlobal(name, v); },
       enumerable: true,
       configurable: true,
     };
