@@ -84,7 +84,6 @@ public final class JsHost implements AutoCloseable {
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private final Map<String, PendingModule> pending = new LinkedHashMap<>(); // every deferred module, in load order
     private final Map<String, PendingModule> globalOwners = new HashMap<>(); // each deferred module's global names
-    private int modulesWaiting; // deferred modules not evaluated yet
     private String moduleRoot;
     private volatile int modulesLoading; // deferred modules being evaluated now (nested: imports); written by Lang
     private int replLines;
@@ -125,7 +124,6 @@ public final class JsHost implements AutoCloseable {
                 pending.put(ext.getKey(), new PendingModule(ext.getKey(), bridgeObject, moduleText(ext.getKey()), deferred));
             }
             Value api = loaded.get("api");
-            modulesWaiting = pending.size();
             List<Object> lazyNames = new ArrayList<>();
             for (PendingModule p : pending.values()) {
                 for (String g : p.globals) {
@@ -193,7 +191,6 @@ public final class JsHost implements AutoCloseable {
             modulesLoading--;
         }
         p.state = PendingModule.LOADED;
-        modulesWaiting--;
         StartTrace.mark("JS host: module " + name);
         if (p.bridge instanceof Extensions.Settling s) s.settle();
         if (!p.isExtension()) return;
@@ -213,11 +210,18 @@ public final class JsHost implements AutoCloseable {
      * loads on first use. Lang thread.
      */
     private void loadModulesUsedBy(String text) {
-        if (modulesWaiting == 0) return;
+        if (!anyWaiting()) return; // everything loaded: no need to read the text
         for (String name : UsedNames.in(text)) {
             PendingModule owner = globalOwners.get(name);
             if (owner != null && owner.state == PendingModule.WAITING) loadOnFirstUse(owner.name);
         }
+    }
+
+    private boolean anyWaiting() {
+        for (PendingModule p : pending.values()) {
+            if (p.state == PendingModule.WAITING) return true;
+        }
+        return false;
     }
 
     /** Loads every deferred module not loaded yet, in their order (help lists every topic). Lang thread. */

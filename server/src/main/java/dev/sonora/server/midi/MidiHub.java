@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -149,10 +148,9 @@ public final class MidiHub implements AutoCloseable {
     /** The full name of the one open input {@code name} names; a MidiException (one line) otherwise. */
     private String openInputNamed(String name) {
         if (open.containsKey(name)) return name;
-        String lower = name.toLowerCase(Locale.ROOT);
         List<String> partial = new ArrayList<>();
         for (String n : open.keySet()) {
-            if (n.toLowerCase(Locale.ROOT).contains(lower)) partial.add(n);
+            if (MidiInputs.partOfName(name, n)) partial.add(n);
         }
         if (partial.size() == 1) return partial.get(0);
         if (partial.isEmpty()) {

@@ -10,12 +10,14 @@ const IN_API = new Map();  // the same names, to test membership without a scan
 const MEMBERS = [];        // method and property names, for completion after a dot
 const IN_MEMBERS = new Map();
 
-function listName(name) {
-  if (mapGet(IN_API, name) === undefined) {
-    mapSet(IN_API, name, true);
-    push(API, name);
+// appends name to list unless seen (a map of the list's names) has it
+function addOnce(list, seen, name) {
+  if (mapGet(seen, name) === undefined) {
+    mapSet(seen, name, true);
+    push(list, name);
   }
 }
+const listName = (name) => addOnce(API, IN_API, name);
 
 // global names a script assigned before their module loaded: the script's value stays theirs
 const TAKEN = new Map();
@@ -62,12 +64,7 @@ export function setLoadAll(fn) { loadAll = fn; }
 export function loadAllModules() { loadAll(); }
 
 export function members(...names) {
-  for (let i = 0; i < names.length; i++) {
-    if (mapGet(IN_MEMBERS, names[i]) === undefined) {
-      mapSet(IN_MEMBERS, names[i], true);
-      push(MEMBERS, names[i]);
-    }
-  }
+  for (let i = 0; i < names.length; i++) addOnce(MEMBERS, IN_MEMBERS, names[i]);
 }
 
 // tab completion: global names, then members prefixed with a dot

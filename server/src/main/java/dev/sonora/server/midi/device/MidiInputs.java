@@ -89,11 +89,10 @@ public final class MidiInputs {
         }
         List<MidiDevice> exact = new ArrayList<>();
         List<MidiDevice> partial = new ArrayList<>();
-        String lower = request.toLowerCase(java.util.Locale.ROOT);
         for (MidiDevice d : inputs) {
             String n = name(d);
             if (n.equals(request) || d.getDeviceInfo().getName().equals(request)) exact.add(d);
-            else if (n.toLowerCase(java.util.Locale.ROOT).contains(lower)) partial.add(d);
+            else if (partOfName(request, n)) partial.add(d);
         }
         if (!exact.isEmpty()) return exact;
         if (partial.size() == 1) return partial;
@@ -102,6 +101,11 @@ public final class MidiInputs {
         for (MidiDevice d : partial) names.add(name(d));
         throw new MidiException("midi.open('" + request + "'): " + partial.size() + " inputs match (" + String.join(", ", names)
                 + "); give more of the name, or 'all'");
+    }
+
+    /** Whether {@code request} is a part of {@code name}, case ignored: how a script may name an input. */
+    public static boolean partOfName(String request, String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).contains(request.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String available(List<MidiDevice> inputs) {
