@@ -75,10 +75,11 @@ class LinkNodeTest {
             await("the two meet on the loopback", () -> a.state().peers() == 1 && b.state().peers() == 1);
             plugged.set(all);
             await("the cable is used once it is listed", () -> a.where().contains(where));
-            assertTrue(lines.contains("link: now also on " + where), String.valueOf(lines));
+            // the network thread prints the line just after it changes where(): wait for it, not only for where()
+            await("it says so: " + lines, () -> lines.contains("link: now also on " + where));
             plugged.set(loopback);
             await("and left once it is gone", () -> !a.where().contains(where));
-            assertTrue(lines.contains("link: no longer on " + where), String.valueOf(lines));
+            await("it says so: " + lines, () -> lines.contains("link: no longer on " + where));
             Thread.sleep(1000);
             assertEquals(1, a.state().peers(), "the peer on the loopback stays all along");
             plugged.set(null); // a listing that fails changes nothing
