@@ -75,17 +75,23 @@ run_sonora() { # ROUND CPU
   d=$(python3 "$HERE"/bench/dropouts.py "$OUT/sonora-$tag.wav" || echo "dropouts ? total_ms ? longest_ms ?")
   wait "$spid" || true
   st=$(grep '^soak-status ' "$OUT/sonora-$tag.log" | tail -1 | sed 's/^soak-status //')
-  own=$(python3 - "$st" "$OUT/gc-$tag.log" "$OUT/safepoint-$tag.log" "$OUT/slow-$tag.log" "$PERIOD" <<'PY'
+  own=$(python3 - "$st" "$OUT/gc-$tag.log" "$OUT/safepoint-$tag.log" "$OUT/slow-$tag.log" "$PERIOD" "$OUT/sonora-$tag.log" <<'PY'
 import json, os, re, sys
 s = json.loads(sys.argv[1]) if sys.argv[1] else {}
+# late events once the clock's start lead (docs/api.md) had come down to 0, counted from the last status line
+# that still showed a lead (so a late event between that line and the settling counts as after it)
+statuses = [json.loads(l[len('soak-status '):]).get('timing', {}) for l in open(sys.argv[6]) if l.startswith('soak-status ')]
+leading = [x for x in statuses if x.get('startLeadMs', 0) > 0]
+settled = None if statuses and statuses[-1].get('startLeadMs', 0) > 0 else (leading[-1] if leading else {'late': 0})
 slow = [float(m) for m in re.findall(r' took ([0-9.]+) ms', open(sys.argv[4]).read())] if os.path.exists(sys.argv[4]) else []
 period_ms = int(sys.argv[5]) / 48
 gc = [float(m) for m in re.findall(r'Pause [A-Za-z ]+? ([0-9.]+)ms', open(sys.argv[2]).read())] if sys.argv[2] else []
 sp = [int(m) / 1e6 for m in re.findall(r'Total: (\d+) ns', open(sys.argv[3]).read())]
 t = s.get('timing', {})
-print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s B, late events %s (worst %s ms); GC pauses %d (max %.3f ms), safepoints %d (max %.3f ms); slow blocks %d (over a period: %d)' % (
+after = 'lead never settled' if settled is None else '%d after the start lead settled' % (t.get('late', 0) - settled.get('late', 0))
+print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s B, late events %s (worst %s ms; %s); GC pauses %d (max %.3f ms), safepoints %d (max %.3f ms); slow blocks %d (over a period: %d)' % (
     s.get('late'), s.get('xruns'), s.get('clipped', 0), max(slow or [s.get('peakCpu', 0) / 100 * 64 / 48]), s.get('peakCpu'), s.get('rtAllocBytes'),
-    t.get('late'), t.get('worstLateMs'), len(gc), max(gc or [0]), len(sp), max(sp or [0]), len(slow), sum(1 for x in slow if x > period_ms)))
+    t.get('late'), t.get('worstLateMs'), after, len(gc), max(gc or [0]), len(sp), max(sp or [0]), len(slow), sum(1 for x in slow if x > period_ms)))
 PY
 )
   stop_jack

@@ -51,6 +51,8 @@ import dev.sonora.server.osc.OscServer;
 public final class Cli {
     /** Without --sample-rate and without a JACK server to follow. */
     static final int DEFAULT_SAMPLE_RATE = 48000;
+    /** Live: how much further ahead than latency() the clock sends events while a session starts (docs/api.md, "The start lead"). */
+    static final double START_LEAD_SECONDS = 0.5;
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -318,6 +320,9 @@ public final class Cli {
             // start-up (JS context, first compilations) is not the set's load: peaks count from the prompt
             s.server.stats().resetPeakLoad();
             StartTrace.mark("Lang: JS ready, scripts next");
+            // the set's first seconds run on a cold JIT: its events go further ahead until Lang keeps up
+            TimeBridge time = s.hostReady() ? s.host().extension("time", TimeBridge.class) : null;
+            if (time != null) time.startLead(START_LEAD_SECONDS);
             // the modules not used yet load in the background (a render loads them on first use only)
             if (s.hostReady()) s.host().loadModulesWhenIdle();
             if (s.hostReady() && !o.noRepl) {

@@ -7,6 +7,7 @@ import java.util.function.LongConsumer;
 
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
+import dev.sonora.repl.lang.StartTrace;
 import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.lang.UserError;
 import dev.sonora.repl.midi.MidiBridge;
@@ -151,6 +152,7 @@ public final class OfflineRender {
             file.discard();
             gate.warmingUp(false);
             server.markWarm();
+            StartTrace.mark("render: warm-up blocks done");
             StartJitPriority.restore(); // the start is over: C2 compiles at full priority from here
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
             // The audio thread is parked between offline steps, so this write cannot race.
@@ -181,6 +183,7 @@ public final class OfflineRender {
                     throw e;
                 }
             }
+            StartTrace.mark("render: scripts run");
             TimeBridge time = host.extension("time", TimeBridge.class);
             while (ended == Ended.COMPLETE && gate.written() < frames) {
                 if (stop.requested()) {
@@ -201,6 +204,7 @@ public final class OfflineRender {
                 // a loop body or callback stopped by the watch has said so (file:line); the render ends here
                 if (watch != null && watch.fired()) ended = Ended.STEP_TIMEOUT;
             }
+            StartTrace.mark("render: blocks done");
             var recording = server.recordings().stopNow();
             if (recording != null) recording.finished().join();
             double wall = (System.nanoTime() - t0) / 1e9;

@@ -37,7 +37,7 @@ import dev.sonora.server.Server;
  * <p>Beat 0 is where the clock starts: when the task (script, REPL line) that first used it
  * (any of {@code now}, {@code at}, {@code loop}, {@code tempo}) has finished, at the earliest
  * sample that can still be reached on time (the next block in an offline render, the next
- * block plus the latency live). It runs at {@link #DEFAULT_BPM} until told otherwise: a set
+ * block plus the latency live, plus the start lead in a session's first seconds: {@link #startLead}). It runs at {@link #DEFAULT_BPM} until told otherwise: a set
  * never has to call {@code tempo()} for its loops to play. Lang thread only.
  */
 public final class Clock {
@@ -63,6 +63,9 @@ public final class Clock {
     private TempoMap map; // null until a script first uses the clock (map() starts it)
     private boolean starting; // beat 0's sample is settled at the first tick, after the task that started the clock
     private double latency = DEFAULT_LATENCY;
+    // the start lead: extra lookahead while a live session starts (see startLead); samples
+    private long startLeadSamples;
+    private long lastTickSample = -1;
     private long seq;
     private double eventBeat = Double.NaN; // the beat of the event running now, NaN outside events
     private double lastRunBeat = Double.NEGATIVE_INFINITY;
@@ -95,15 +98,51 @@ public final class Clock {
 
     // ---- time ----
 
-    /** The earliest sample an event can still reach on time: nothing is late before it. */
+    /** The earliest sample something new starts at (beat 0, a loop started now): what can still be reached on time. */
     private long earliest() {
         long next = server.sampleTime();
-        return lang.virtualTime() ? next : next + latencySamples();
+        return lang.virtualTime() ? next : next + lead();
     }
 
     /** Events before this sample are run now and sent ahead. */
     private long horizon() {
-        return server.sampleTime() + Math.max(latencySamples(), server.blockSize());
+        return server.sampleTime() + Math.max(lead(), server.blockSize());
+    }
+
+    /** How far ahead events go live: the latency, plus the start lead while a session starts. */
+    private long lead() {
+        return latencySamples() + (lang.virtualTime() ? 0 : startLeadSamples);
+    }
+
+    /**
+     * Sends events {@code seconds} further ahead than {@link #latency()} while a live session
+     * starts, and brings that extra down to 0 as the Lang thread shows it keeps up: by 50 ms
+     * per second of audio, counted only over ticks that came less than half the latency after
+     * the one before. Why: in a set's first seconds the JVM has not compiled the JavaScript
+     * interpreter's own code yet, so a loop body that later takes 15 ms takes 150–350 ms, and
+     * with a 0.1 s lookahead every event due meanwhile is late (issue 12's soak: 17 late
+     * events in a set's first 7 s). Sent further ahead, they play on time; what the extra
+     * costs is that a loop started in those seconds begins up to that much later. It never
+     * grows again: a loop too heavy later on is late and says so, as before. Renders (virtual
+     * time) never use it: the server waits for the Lang thread there.
+     */
+    void startLead(double seconds) {
+        startLeadSamples = Math.round(Math.max(0, seconds) * sampleRate);
+    }
+
+    /** The extra lookahead still in force (0 once the start is over). */
+    double startLead() {
+        return (double) startLeadSamples / sampleRate;
+    }
+
+    /** Brings the start lead down by 50 ms per second of audio the Lang thread kept up with. */
+    private void settleStartLead() {
+        long now = server.sampleTime();
+        if (startLeadSamples > 0 && lastTickSample >= 0) {
+            long gap = now - lastTickSample;
+            if (gap < latencySamples() / 2) startLeadSamples = Math.max(0, startLeadSamples - gap / 20);
+        }
+        lastTickSample = now;
     }
 
     private long latencySamples() {
@@ -442,6 +481,7 @@ public final class Clock {
             starting = false;
             map.shift(earliest() - map.sampleAt(0));
         }
+        settleStartLead();
         if (queue.isEmpty()) return;
         try {
             long horizon = horizon();
@@ -514,12 +554,13 @@ public final class Clock {
     }
 
     /** What the clock has measured since it started: events run, late ones, and milliseconds to 3 decimals. */
-    record Timing(long events, long late, double worstLateMs, double minLeadMs) {
+    record Timing(long events, long late, double worstLateMs, double minLeadMs, double startLeadMs) {
     }
 
     Timing timing() {
         double minLead = minLeadSamples == Long.MAX_VALUE ? 0 : minLeadSamples * 1000.0 / sampleRate;
-        return new Timing(events, lateEvents, millis3(worstLateSamples * 1000.0 / sampleRate), millis3(minLead));
+        return new Timing(events, lateEvents, millis3(worstLateSamples * 1000.0 / sampleRate), millis3(minLead),
+                millis3(startLead() * 1000));
     }
 
     /** Rounded half-up to 3 decimals, as they print: a microsecond is as fine as these figures go. */

@@ -112,11 +112,17 @@ public final class TimeBridge {
         return JsValues.list(clock.loopNames());
     }
 
-    /** {events, late, worstLateMs, minLeadMs}: see {@link Clock#timing}. */
+    /** {events, late, worstLateMs, minLeadMs, startLeadMs}: see {@link Clock#timing}. */
     @HostAccess.Export
     public ProxyObject timing() {
         Clock.Timing t = clock.timing();
-        return JsValues.object("events", t.events(), "late", t.late(), "worstLateMs", t.worstLateMs(), "minLeadMs", t.minLeadMs());
+        return JsValues.object("events", t.events(), "late", t.late(), "worstLateMs", t.worstLateMs(), "minLeadMs", t.minLeadMs(),
+                "startLeadMs", t.startLeadMs());
+    }
+
+    /** A live session's start: events go {@code seconds} further ahead until the Lang thread keeps up ({@link Clock#startLead}). */
+    public void startLead(double seconds) {
+        clock.startLead(seconds);
     }
 
     // ---- patterns ----

@@ -90,7 +90,7 @@ api('loops', function loops() {
 
 api('timing', function timing() {
   const t = T.timing();
-  return { events: t.events, late: t.late, worstLateMs: t.worstLateMs, minLeadMs: t.minLeadMs };
+  return { events: t.events, late: t.late, worstLateMs: t.worstLateMs, minLeadMs: t.minLeadMs, startLeadMs: t.startLeadMs };
 });
 
 onHush(() => T.hush());
@@ -102,4 +102,4 @@ topic('time', `tempo(120)                       beats per minute (tempo() reads 
   at(0.5, () => ...)   runs at now() + 0.5 beats     now()   the current beat (inside a loop: that event's beat)
   stop('drums')  stop() every loop   loops()   hush() stops loops and sound
   latency(0.1)   seconds events are computed ahead: every event they make lands on its exact sample
-  timing()       {events, late, worstLateMs, minLeadMs}: how punctual the clock has been`);
+  timing()       {events, late, worstLateMs, minLeadMs, startLeadMs}: how punctual the clock has been`);

@@ -1,0 +1,73 @@
+package dev.sonora.repl.time;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sonora.repl.LiveHost;
+import dev.sonora.server.rt.DiscardOut;
+
+/**
+ * The start lead (docs/api.md, "The start lead"): live, on the clocked null driver, with a 20 ms
+ * latency, loop 'slow' (every beat) holds the JS thread 150 ms in each of its first three steps,
+ * as a cold JIT does in a set's first seconds, while loop 'tick' (every eighth of a beat) is due
+ * meanwhile. With a start lead of 0.4 s nothing is late; without it 'tick' is. Once the steps are
+ * quick the lead comes down to 0, and from then on a stall makes 'tick' late again: the lead does
+ * not grow back.
+ */
+class StartLeadTest {
+    private static final String SET = "latency(0.02)\nglobalThis.steps = 0\nglobalThis.stall = 150\n"
+            + "loop('slow', 1, () => { steps++; if (steps <= 3) { const t = Date.now(); while (Date.now() - t < stall) {} } })\n"
+            + "loop('tick', 0.125, () => {})\n";
+
+    @Test
+    void slowFirstStepsAreOnTimeWithTheStartLeadAndLateWithout() throws Exception {
+        assertEquals(0, lateAfterSlowStart(0.4), "with the start lead");
+        assertTrue(lateAfterSlowStart(0) > 0, "without it the slow first steps are late (the test can fail)");
+    }
+
+    @Test
+    void theLeadComesDownOnceStepsAreQuickAndDoesNotGrowBack() throws Exception {
+        try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
+            live.onLang(() -> {
+                live.host.extension("time", TimeBridge.class).startLead(0.3);
+                return null;
+            });
+            live.eval(SET, "set.js");
+            // 0.3 s at 50 ms per second of audio: about 6 s once the stalls are over
+            long until = System.nanoTime() + 60_000_000_000L; // a stop condition, not a threshold
+            double lead = Double.NaN;
+            while (System.nanoTime() < until) {
+                Thread.sleep(200);
+                lead = Double.parseDouble(live.eval("timing().startLeadMs", "t"));
+                if (lead == 0) break;
+            }
+            assertEquals(0, lead, "the start lead settled");
+            assertEquals("0", live.eval("timing().late", "t"), "nothing late while it settled: " + live.errors);
+            // a stall now is late and said, as without a start lead
+            live.eval("stall = 150; steps = 0", "t");
+            long end = System.nanoTime() + 20_000_000_000L;
+            while (System.nanoTime() < end && live.eval("timing().late", "t").equals("0")) Thread.sleep(50);
+            live.eval("stop()", "t");
+            assertTrue(Integer.parseInt(live.eval("timing().late", "t")) > 0, "a stall after the start is late: " + live.errors);
+            assertEquals("0", live.eval("timing().startLeadMs", "t"), "and the lead stayed 0");
+        }
+    }
+
+    /** Late events of the set's first five beats (three slow steps among them). */
+    private static long lateAfterSlowStart(double startLead) throws Exception {
+        try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
+            live.onLang(() -> {
+                live.host.extension("time", TimeBridge.class).startLead(startLead);
+                return null;
+            });
+            live.eval(SET, "set.js");
+            long until = System.nanoTime() + 20_000_000_000L; // a stop condition, not a threshold
+            while (System.nanoTime() < until && Integer.parseInt(live.eval("steps", "t")) < 5) Thread.sleep(20);
+            live.eval("stop()", "t");
+            assertTrue(Integer.parseInt(live.eval("steps", "t")) >= 5, "the loop ran: " + live.errors);
+            return Long.parseLong(live.eval("timing().late", "t"));
+        }
+    }
+}
