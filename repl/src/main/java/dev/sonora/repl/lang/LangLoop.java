@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Lang event loop: one thread, {@code sonora-lang}, running tasks in the order they were
@@ -24,6 +25,7 @@ public final class LangLoop implements AutoCloseable {
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Runnable> whenIdle = new ConcurrentLinkedQueue<>();
     private final CopyOnWriteArrayList<Runnable> tickers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<BooleanSupplier> idleHolds = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean stopping;
     private volatile boolean virtualTime;
@@ -39,11 +41,12 @@ public final class LangLoop implements AutoCloseable {
         while (!stopping) {
             Runnable r;
             try {
-                r = whenIdle.isEmpty() ? tasks.poll(tickers.isEmpty() ? 200_000_000L : TICK_NANOS, TimeUnit.NANOSECONDS) : tasks.poll();
+                boolean idleWork = !whenIdle.isEmpty() && !idleWorkHeld();
+                r = idleWork ? tasks.poll() : tasks.poll(tickers.isEmpty() ? 200_000_000L : TICK_NANOS, TimeUnit.NANOSECONDS);
+                if (r == null && idleWork) r = whenIdle.poll(); // nothing queued: one piece of background work
             } catch (InterruptedException e) {
                 continue; // close() decides when to stop
             }
-            if (r == null) r = whenIdle.poll(); // nothing queued: one piece of background work
             if (r != null) runSafely(r);
             tick();
         }
@@ -72,6 +75,21 @@ public final class LangLoop implements AutoCloseable {
      */
     public void addTicker(Runnable t) {
         tickers.add(t);
+    }
+
+    /**
+     * Background work ({@link #postWhenIdle}) waits while {@code hold} says so. The clock holds it
+     * while it has events to play: one piece of background work (a module parsed cold takes
+     * 100–400 ms) would delay every event due meanwhile, and in a set's first seconds that made
+     * loops late by hundreds of milliseconds. Lang thread calls {@code hold}; any thread adds it.
+     */
+    public void holdIdleWorkWhile(BooleanSupplier hold) {
+        idleHolds.add(hold);
+    }
+
+    private boolean idleWorkHeld() {
+        for (BooleanSupplier h : idleHolds) if (h.getAsBoolean()) return true;
+        return false;
     }
 
     /**

@@ -89,6 +89,7 @@ public final class Clock {
         this.output = output;
         this.sampleRate = server.sampleRate();
         lang.addTicker(this::tick);
+        lang.holdIdleWorkWhile(() -> map != null && !queue.isEmpty()); // loops or at()s to play: no module loads in between
     }
 
     /** The prelude's bridge, whose event time this clock sets around each event. */
