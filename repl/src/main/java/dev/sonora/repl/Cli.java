@@ -52,7 +52,7 @@ public final class Cli {
     /** Without --sample-rate and without a JACK server to follow. */
     static final int DEFAULT_SAMPLE_RATE = 48000;
     /** Live: how much further ahead than latency() the clock sends events while a session starts (docs/api.md, "The start lead"). */
-    static final double START_LEAD_SECONDS = 0.5;
+    static final double START_LEAD_SECONDS = 1.0;
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;

@@ -117,7 +117,7 @@ public final class Clock {
 
     /**
      * Sends events {@code seconds} further ahead than {@link #latency()} while a live session
-     * starts, and brings that extra down to 0 as the Lang thread shows it keeps up: by 50 ms
+     * starts, and brings that extra down to 0 as the Lang thread shows it keeps up: by 100 ms
      * per second of audio, counted only over ticks that came less than half the latency after
      * the one before. Why: in a set's first seconds the JVM has not compiled the JavaScript
      * interpreter's own code yet, so a loop body that later takes 15 ms takes 150–350 ms, and
@@ -136,12 +136,12 @@ public final class Clock {
         return (double) startLeadSamples / sampleRate;
     }
 
-    /** Brings the start lead down by 50 ms per second of audio the Lang thread kept up with. */
+    /** Brings the start lead down by 100 ms per second of audio the Lang thread kept up with. */
     private void settleStartLead() {
         long now = server.sampleTime();
         if (startLeadSamples > 0 && lastTickSample >= 0) {
             long gap = now - lastTickSample;
-            if (gap < latencySamples() / 2) startLeadSamples = Math.max(0, startLeadSamples - gap / 20);
+            if (gap < latencySamples() / 2) startLeadSamples = Math.max(0, startLeadSamples - gap / 10);
         }
         lastTickSample = now;
     }

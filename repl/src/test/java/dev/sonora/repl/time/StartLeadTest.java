@@ -35,7 +35,7 @@ class StartLeadTest {
                 return null;
             });
             live.eval(SET, "set.js");
-            // 0.3 s at 50 ms per second of audio: about 6 s once the stalls are over
+            // 0.3 s at 100 ms per second of audio: about 3 s once the stalls are over
             long until = System.nanoTime() + 60_000_000_000L; // a stop condition, not a threshold
             double lead = Double.NaN;
             while (System.nanoTime() < until) {
