@@ -75,7 +75,7 @@ function pairs(controls, what) {
     fail(`${what}: controls are an object like {cutoff: 2000}, got ${describe(controls)}`);
   }
   const names = objectKeys(controls);
-  return { names, values: map(names, (k) => controlValue(controls[k], `${what}: ${k}`)) };
+  return { names, values: map(names, (k) => controlValue(controls[k], what, k)) };
 }
 
 function handle(name) {

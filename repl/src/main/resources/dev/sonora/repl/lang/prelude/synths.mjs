@@ -52,7 +52,7 @@ class Node extends Shown {
   }
   get id() { return B.id(this.__ref); }
   get playing() { return B.playing(this.__ref); }
-  set(controls) { const c = pairs(controls, `set ${this}`); B.set(this.__ref, c.names, c.values); return this; }
+  set(controls) { const c = pairs(controls, () => `set ${this}`); B.set(this.__ref, c.names, c.values); return this; }
   release() { B.release(this.__ref); return this; }
   free() { B.free(this.__ref); return this; }
   run(on = true) { B.run(this.__ref, !!on); return this; }
@@ -82,21 +82,29 @@ const wrap = (ref) => (B.isGroup(ref) ? new Group(ref) : new Node(ref));
 
 function nodeRef(n, what) {
   if (n instanceof Node) return n.__ref;
-  fail(`${what}: expected a node or group, got ${describe(n)}`);
+  fail(`${text(what)}: expected a node or group, got ${describe(n)}`);
 }
 
+// what (in pairs and place) names the call in an error: a string, or a function making it, so
+// that the path every note takes builds no text unless something is wrong
+const text = (what) => (typeof what === 'function' ? what() : what);
+const NO_CONTROLS = { names: null, values: null }; // read only, as every result of pairs
+const DEFAULT_PLACE = { action: 'head', target: null }; // read only, as every result of place
+
 function pairs(controls, what) {
-  if (controls === undefined || controls === null) return { names: null, values: null };
+  if (controls === undefined || controls === null) return NO_CONTROLS;
   if (typeof controls !== 'object' || isArray(controls) || controls instanceof Shown) {
-    fail(`${what}: controls are an object like {freq: 220, amp: 0.2}, got ${describe(controls)}`);
+    fail(`${text(what)}: controls are an object like {freq: 220, amp: 0.2}, got ${describe(controls)}`);
   }
   const names = objectKeys(controls);
-  return { names, values: map(names, (k) => controlValue(controls[k], `${what}: ${k}`)) };
+  const values = [];
+  for (let i = 0; i < names.length; i++) values[i] = controlValue(controls[names[i]], what, names[i]);
+  return { names, values };
 }
 
 // where a new node goes: a group (its head), or {head|tail: group} / {before|after|replace: node}
 function place(where, what) {
-  if (where === undefined || where === null) return { action: 'head', target: null };
+  if (where === undefined || where === null) return DEFAULT_PLACE;
   if (where instanceof Group) return { action: 'head', target: where.__ref };
   if (typeof where === 'object' && !(where instanceof Node)) {
     const ks = objectKeys(where);
@@ -104,14 +112,15 @@ function place(where, what) {
       return { action: ks[0], target: nodeRef(where[ks[0]], what) };
     }
   }
-  fail(`${what}: say where with a group or {head: g}, {tail: g}, {before: n}, {after: n}, {replace: n}; got ${describe(where)}`);
+  fail(`${text(what)}: say where with a group or {head: g}, {tail: g}, {before: n}, {after: n}, {replace: n}; got ${describe(where)}`);
 }
 
 export function synth(name, controls, where) {
   name = checkName(name, 'synth');
-  const c = pairs(controls, `synth '${name}'`);
-  const p = place(where, `synth '${name}'`);
-  return wrap(B.synth(name, c.names, c.values, p.action, p.target));
+  const what = () => `synth '${name}'`;
+  const c = pairs(controls, what);
+  const p = place(where, what);
+  return new Node(B.synth(name, c.names, c.values, p.action, p.target)); // a synth, never a group
 }
 api('synth', synth);
 
@@ -149,7 +158,8 @@ function group(where) {
   return wrap(parallel ? B.parallelGroup(p.action, p.target) : B.group(p.action, p.target));
 }
 api('group', group);
-api('defaultGroup', () => wrap(B.defaultGroup()));
+let theDefaultGroup = null; // a server's default group never changes: one handle, made on first use
+api('defaultGroup', () => theDefaultGroup || (theDefaultGroup = wrap(B.defaultGroup())));
 
 // what else a panic stops (loops, the MIDI file player): the time and midi modules add to it
 const hushHooks = [];
