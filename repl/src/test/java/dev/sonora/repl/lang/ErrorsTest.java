@@ -60,6 +60,12 @@ class ErrorsTest {
         assertReport("<repl>:\\d+: set Node\\(\\d+ 'ok'\\): no control 'cutof' \\(controls: freq, amp\\)",
                 f.error("k.set({cutof: 1})"));
         assertReport("<repl>:\\d+: synth 'ok': freq is string 'high', not a finite number", f.error("synth('ok', {freq: 'high'})"));
+        // the messages a note's path builds only when something is wrong
+        assertReport("<repl>:\\d+: synth 'ok': freq: 1e\\+300 is out of range \\(controls are 32-bit floats, within ±3.4e\\+38\\)",
+                f.error("synth('ok', {freq: 1e300})"));
+        assertReport("<repl>:\\d+: set Node\\(\\d+ 'ok'\\): amp is Infinity, not a finite number", f.error("k.set({amp: Infinity})"));
+        assertReport("<repl>:\\d+: synth 'ok': say where with a group or .*got 5", f.error("synth('ok', {}, 5)"));
+        assertReport("<repl>:\\d+: synth 'ok': expected a node or group, got 3", f.error("synth('ok', {}, {after: 3})"));
         f.eval("k.free()");
     }
 
