@@ -234,8 +234,13 @@ class MidiOutLiveTest {
         }
         Thread.sleep(50);
         double tempo = Double.parseDouble(eval("tempo()"));
-        System.out.printf(Locale.ROOT, "midi clock follow: sent 140 bpm, tempo() is %.2f%n", tempo);
-        assertEquals(140, tempo, 0.5);
+        double heard = Double.parseDouble(eval("midi.clock.status().bpm"));
+        System.out.printf(Locale.ROOT, "midi clock follow: sent 140 bpm, heard %.2f, tempo() is %.2f%n", heard, tempo);
+        assertEquals(140, heard, 0.5, "the tempo the pulses give");
+        // tempo() is that tempo bent for the moment to put the beats back on the song's (MidiClockPhase
+        // re-aims every tick over one beat): a pulse the sending thread sent 9 ms late reads as 143 for
+        // a beat. Within a few per cent, and far from the default 120 it started at.
+        assertEquals(140, tempo, 7);
         String status = eval("JSON.stringify(midi.clock.status())");
         assertTrue(status.contains("\"running\":true"), status);
         assertTrue(status.contains("\"position\":" + (sent / 24.0)) || status.matches(".*\"position\":" + (sent / 24) + "\\.\\d+.*"), status);
@@ -282,7 +287,9 @@ class MidiOutLiveTest {
         Jitter j = Jitter.of(on, 500e6);
         assertEquals(500, j.medianInterval / 1e6, 5, "a note every half second, by the cable's clock");
         await(() -> synth.of(0x82).size() >= on.size(), "each note's note-off");
-        assertEquals(List.of(), List.copyOf(live.errors));
+        // on a loaded machine the pattern's step can come a few ms late: that is said, and is not what this tests
+        assertEquals(List.of(), live.errors.stream().filter(l -> !l.matches(".* was \\d+ ms late.*: lighten it or raise latency\\(\\) .*")).toList());
+        live.errors.clear();
         eval("pat('bad', note('200').midi('synth'))"); // a note MIDI cannot carry: one line when it plays
         await(() -> live.errors.stream().anyMatch(e -> e.contains("note 200 is outside MIDI's 0..127")), "the one line for an impossible note");
         eval("stop('bad')");
