@@ -37,8 +37,9 @@ import dev.sonora.server.Server;
  * <p>Beat 0 is where the clock starts: when the task (script, REPL line) that first used it
  * (any of {@code now}, {@code at}, {@code loop}, {@code tempo}) has finished, at the earliest
  * sample that can still be reached on time (the next block in an offline render, the next
- * block plus the latency live, plus the start lead in a session's first seconds: {@link #startLead}). It runs at {@link #DEFAULT_BPM} until told otherwise: a set
- * never has to call {@code tempo()} for its loops to play. Lang thread only.
+ * block plus the latency live, plus the start lead in a session's first seconds: {@link
+ * #startLead}). It runs at {@link #DEFAULT_BPM} until told otherwise: a set never has to call
+ * {@code tempo()} for its loops to play. Lang thread only.
  */
 public final class Clock {
     static final double DEFAULT_BPM = 120;
