@@ -57,16 +57,19 @@ function toSig(v, what) {
   throw new TypeError(`${what} must be a number or a signal, got ${describe(v)}`);
 }
 
-// a control's value (a default, or one given to synth/set): a finite number that fits a float
-// what names the value in an error: a string, or a function making it (a note's path builds no
-// text unless it fails); key, if given, is added to it ("synth 'x': freq")
+// what names a value or a call in an error: a string, or a function making it, so that the path
+// every note takes builds no text unless something is wrong
+export const whatText = (what) => (typeof what === 'function' ? what() : what);
+
+// a control's value (a default, or one given to synth/set): a finite number that fits a float;
+// key, if given, is added to what ("synth 'x': freq")
 export function controlValue(v, what, key) {
   // the usual case first and cheapest: a number a 32-bit float can hold (NaN fails v === v)
   if (typeof v === 'number' && v === v && v <= MAX_FLOAT && v >= -MAX_FLOAT) return v;
   if (v === undefined) return 0;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v instanceof Bus) return v.index;
-  const w = (typeof what === 'function' ? what() : what) + (key === undefined ? '' : ': ' + key);
+  const w = whatText(what) + (key === undefined ? '' : ': ' + key);
   if (typeof v !== 'number' || !isFiniteNumber(v)) fail(`${w} is ${describe(v)}, not a finite number`);
   // narrowed to a float on the server, 1e300 would become Infinity: say what the user gave
   fail(`${w}: ${v} is out of range (controls are 32-bit floats, within ±${MAX_FLOAT_TEXT})`);

@@ -4,7 +4,7 @@ import { defineProp, objectKeys, isArray, push, map, slice, includes } from './b
 import { B } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe } from './show.mjs';
-import { controlValue, withGraph, buildGraph } from './signals.mjs';
+import { controlValue, whatText as text, withGraph, buildGraph } from './signals.mjs';
 
 // ---------------------------------------------------------------- definitions
 
@@ -85,9 +85,7 @@ function nodeRef(n, what) {
   fail(`${text(what)}: expected a node or group, got ${describe(n)}`);
 }
 
-// what (in pairs and place) names the call in an error: a string, or a function making it, so
-// that the path every note takes builds no text unless something is wrong
-const text = (what) => (typeof what === 'function' ? what() : what);
+// what (in pairs, place and nodeRef) names the call in an error: see whatText
 const NO_CONTROLS = { names: null, values: null }; // read only, as every result of pairs
 const DEFAULT_PLACE = { action: 'head', target: null }; // read only, as every result of place
 
