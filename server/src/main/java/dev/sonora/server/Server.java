@@ -150,6 +150,11 @@ public final class Server implements AutoCloseable {
         return defs.get(name);
     }
 
+    /** The definition of that name; a {@link ServerException} saying which there are otherwise. */
+    public SynthDef requireDef(String name) {
+        return defs.require(name);
+    }
+
     public Set<String> defNames() {
         return defs.names();
     }

@@ -1,5 +1,8 @@
 package dev.sonora.repl.lang;
 
+import static dev.sonora.repl.lang.JsValues.floats;
+import static dev.sonora.repl.lang.JsValues.strings;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -443,19 +446,5 @@ public final class Bridge {
         int a = action == null ? AddAction.HEAD : AddAction.parse(action);
         if (a < 0) throw new IllegalArgumentException("unknown place '" + action + "': use head, tail, before, after or replace");
         return a;
-    }
-
-    private static String[] strings(Value v) {
-        if (v == null || v.isNull()) return null;
-        String[] s = new String[(int) v.getArraySize()];
-        for (int i = 0; i < s.length; i++) s[i] = v.getArrayElement(i).asString();
-        return s;
-    }
-
-    private static float[] floats(Value v) {
-        if (v == null || v.isNull()) return null;
-        float[] f = new float[(int) v.getArraySize()];
-        for (int i = 0; i < f.length; i++) f[i] = (float) v.getArrayElement(i).asDouble();
-        return f;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
@@ -36,4 +37,19 @@ public final class JsValues {
         return ProxyObject.fromMap(fields);
     }
 
+    /** A JavaScript array of strings (control names) as a Java array; null for null or undefined. */
+    public static String[] strings(Value v) {
+        if (v == null || v.isNull()) return null;
+        String[] s = new String[(int) v.getArraySize()];
+        for (int i = 0; i < s.length; i++) s[i] = v.getArrayElement(i).asString();
+        return s;
+    }
+
+    /** A JavaScript array of numbers (control values) as floats; null for null or undefined. */
+    public static float[] floats(Value v) {
+        if (v == null || v.isNull()) return null;
+        float[] f = new float[(int) v.getArraySize()];
+        for (int i = 0; i < f.length; i++) f[i] = (float) v.getArrayElement(i).asDouble();
+        return f;
+    }
 }

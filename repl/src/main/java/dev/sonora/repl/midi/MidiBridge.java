@@ -35,7 +35,8 @@ import dev.sonora.server.midi.message.MidiType;
  * which pumps the file player up to the block's end and dispatches what it sent, so a render
  * is deterministic. Either way a handler's sound goes out at the next block, unless
  * {@link MidiLatency constant latency} is on: then it plays at the message's arrival sample
- * plus the latency.
+ * plus the latency. Direct note mappings ({@link MidiNotes}) are played by the waker's thread
+ * live and before each block in a render, never waiting for the Lang loop.
  *
  * <p>Lang thread only (the JS context and the renderer call it), except where noted.
  */
@@ -52,6 +53,7 @@ public final class MidiBridge implements AutoCloseable {
     private final MidiMessage scratch = new MidiMessage();
     private final MidiWaker waker;
     private final MidiLatency latency;
+    private final MidiNotes notes;
     private volatile MidiHub hub; // replaced only by useDevices; the waker reads it
     private volatile int openInputs;
     private volatile SmfPlayer livePlayer;
@@ -65,8 +67,9 @@ public final class MidiBridge implements AutoCloseable {
         this.host = host;
         this.dispatcher = new MidiDispatcher((what, e) -> output.err(what + " handler: " + e.getMessage()));
         this.hub = newHub(MidiInputs.SYSTEM);
-        this.waker = new MidiWaker(lang, this::active, () -> hub.hasWaiting(), this::pollOnLang);
         this.latency = new MidiLatency(server, output);
+        this.notes = new MidiNotes(server, output, latency);
+        this.waker = new MidiWaker(lang, this::active, () -> hub.hasWaiting(), this::pollOnLang, this::pumpNotes);
     }
 
     /** Hands over the prelude's bridge, whose node commands constant latency timestamps. */
@@ -220,6 +223,29 @@ public final class MidiBridge implements AutoCloseable {
         hub.unmapCc(cc, channel, bus);
     }
 
+    // ---- direct note mappings ----
+
+    /**
+     * {@code midi.notes({channel}).play(def, controls)}: from now on each note-on starts {@code def}
+     * and its note-off releases it, played off the Lang loop ({@link MidiNotes}). An unknown def or
+     * control throws one line. Returns an id for {@link #unmapNotes}.
+     */
+    @HostAccess.Export
+    public int mapNotes(int channel, String def, Value names, Value values) {
+        return notes.map(hub, channel, def, JsValues.strings(names), JsValues.floats(values));
+    }
+
+    @HostAccess.Export
+    public boolean unmapNotes(int id) {
+        return notes.unmap(hub, id);
+    }
+
+    /** The waker's thread: plays what waits for the note mappings (cheap when nothing does). */
+    private void pumpNotes() {
+        MidiHub h = hub;
+        if (h.hasNoteWaiting()) notes.pump(h);
+    }
+
     // ---- files ----
 
     /**
@@ -270,7 +296,8 @@ public final class MidiBridge implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        // the note-offs go to the handlers now, before a new file replaces the player's buffers
+        // the note-offs go to the handlers and mappings now, before a new file replaces the player's buffers
+        notes.pump(hub);
         dispatchWaiting(Integer.MAX_VALUE);
     }
 
@@ -285,7 +312,7 @@ public final class MidiBridge implements AutoCloseable {
     @HostAccess.Export
     public ProxyObject counters() {
         return JsValues.object("dropped", hub.dropped(), "malformedBytes", hub.malformedBytes(),
-                "handlerErrors", dispatcher.failures(), "late", latency.late());
+                "handlerErrors", dispatcher.failures() + notes.failures(), "late", latency.late() + notes.late());
     }
 
     // ---- driving (Java side) ----
@@ -324,6 +351,7 @@ public final class MidiBridge implements AutoCloseable {
             p.pumpUntil(blockEnd);
             if (p.finished()) offlinePlayer = null;
         }
+        notes.pump(hub);
         dispatchWaiting(Integer.MAX_VALUE);
     }
 
@@ -334,6 +362,7 @@ public final class MidiBridge implements AutoCloseable {
         }
         hub.close();
         hub = newHub(devices);
+        notes.rewire(hub);
     }
 
     /** Shows every message taken to {@code t} first (null: none); for another Java side (the clock follower). Lang thread. */

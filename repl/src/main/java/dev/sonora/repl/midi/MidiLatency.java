@@ -23,7 +23,8 @@ import dev.sonora.server.midi.message.MidiType;
  * once a second, saying to raise the latency. Direct mappings ({@code midi.cc(n).to(bus)}) are
  * not affected: the audio thread applies them at the next block, before any JS could.
  *
- * <p>Lang thread only.
+ * <p>Lang thread only, except {@link #samples}, {@link #arrival} and {@link #millisText}, which the
+ * direct note mappings ({@link MidiNotes}) read from the MIDI waker's thread.
  */
 final class MidiLatency {
     /** The most {@code midi.latency} accepts, in milliseconds. */
@@ -32,8 +33,8 @@ final class MidiLatency {
     private final Server server;
     private final Output output;
     private Bridge bridge; // the prelude hands it over (attach); null until then: no stamping
-    private double millis;
-    private long samples;
+    private volatile double millis;
+    private volatile long samples;
     private long late;
     private final ReportLimiter reports;
 
@@ -61,6 +62,16 @@ final class MidiLatency {
         samples = Math.round(ms * server.sampleRate() / 1000.0);
     }
 
+    /** The latency in samples, 0 for none. Any thread. */
+    long samples() {
+        return samples;
+    }
+
+    /** The latency as a user wrote it ("10", "5.333"). Any thread. */
+    String millisText() {
+        return plain(millis);
+    }
+
     /** Messages whose sound was due before their handlers could run. */
     long late() {
         return late;
@@ -69,7 +80,7 @@ final class MidiLatency {
     /** Runs {@code m}'s handlers, as an event at its arrival plus the latency when there is one. */
     void dispatch(MidiMessage m, MidiDispatcher dispatcher) {
         final Bridge b = bridge;
-        if (samples == 0 || b == null) {
+        if (samples == 0 || b == null || !dispatcher.hears(m)) { // no handler, nothing to be late
             dispatcher.dispatch(m);
             return;
         }
@@ -85,8 +96,8 @@ final class MidiLatency {
         }
     }
 
-    /** The sample {@code m} arrived at: a file's due sample, or a device's receiver call on the sample clock. */
-    private long arrival(MidiMessage m, long next) {
+    /** The sample {@code m} arrived at: a file's due sample, or a device's receiver call on the sample clock. Any thread. */
+    long arrival(MidiMessage m, long next) {
         if (m.source == MidiMessage.SOURCE_PLAYER) return m.time;
         return server.engine().sampleClock().sampleAt(m.time, next);
     }

@@ -13,6 +13,9 @@ import dev.sonora.repl.lang.LangLoop;
  * controller costs the Lang loop nothing and a busy one never floods its queue. While nothing
  * is open and no file plays it sleeps until {@link #wake}.
  *
+ * <p>Each time it looks it also plays the direct note mappings' notes itself ({@link MidiNotes}),
+ * so those never wait for the Lang loop.
+ *
  * <p>Why a watcher and not the device thread posting itself: the device thread must not
  * allocate or block (it only fills the SPSC buffer), and posting to the Lang queue does both.
  */
@@ -25,6 +28,7 @@ final class MidiWaker implements AutoCloseable {
     private final BooleanSupplier waiting;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final Runnable task;
+    private final Runnable notes;
     private volatile boolean closed;
     private Thread thread;
 
@@ -32,8 +36,10 @@ final class MidiWaker implements AutoCloseable {
      * @param active  true while inputs are open or a file plays (any thread)
      * @param waiting true when a message waits (any thread, allocation-free)
      * @param poll    the Lang-side poll; runs on the Lang loop
+     * @param notes   plays the waiting notes of the direct note mappings; runs on this thread
      */
-    MidiWaker(LangLoop lang, BooleanSupplier active, BooleanSupplier waiting, Runnable poll) {
+    MidiWaker(LangLoop lang, BooleanSupplier active, BooleanSupplier waiting, Runnable poll, Runnable notes) {
+        this.notes = notes;
         this.lang = lang;
         this.active = active;
         this.waiting = waiting;
@@ -58,6 +64,7 @@ final class MidiWaker implements AutoCloseable {
 
     private void run() {
         while (!closed) {
+            notes.run();
             if (!active.getAsBoolean()) {
                 // catch what came in just before the last input closed or the file ended
                 if (waiting.getAsBoolean() && queued.compareAndSet(false, true)) lang.post(task);

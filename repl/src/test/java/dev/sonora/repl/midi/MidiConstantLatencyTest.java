@@ -131,6 +131,54 @@ class MidiConstantLatencyTest {
         }
     }
 
+    /**
+     * The same keyboard and the same JS churn, with the clicks played by a direct note mapping
+     * ({@code midi.notes().play('click')}) instead of a JS handler: the notes do not wait for the
+     * Lang loop, so at one JACK period none should be late, interpreted JavaScript or not.
+     */
+    @Test
+    void directNoteMappingsSoundAtArrivalPlusTheLatencyWhateverTheJavaScriptDoes() throws Exception {
+        FakeMidiDevice keys = new FakeMidiDevice("Keys", -1);
+        OnsetOut out = new OnsetOut();
+        LiveHost live = new LiveHost(out, BUFFER_FRAMES);
+        Server server = live.server;
+        Run period;
+        Run asap;
+        try {
+            live.onLang(() -> {
+                live.host.extension("midi", MidiBridge.class).useDevices(() -> List.of(keys));
+                return null;
+            });
+            live.eval(CHURN + String.join("\n",
+                    "def('click', ({amp = 0.3}) => impulse(0.0001).mul(line(1, 1, 0.002, 1)).mul(amp))",
+                    "midi.open('Keys')",
+                    "midi.notes().play('click')"), "keys.js");
+            Random random = new Random(13);
+            play(server, live.host, live.lang, keys, out, random, 50, 100, "warm-up");
+            double periodMs = 1000.0 * BUFFER_FRAMES / server.sampleRate();
+            period = play(server, live.host, live.lang, keys, out, random, periodMs, NOTES, "midi.notes, latency 5.333 ms");
+            asap = play(server, live.host, live.lang, keys, out, random, 0, NOTES, "midi.notes, latency 0");
+        } finally {
+            live.close();
+        }
+        System.out.printf(Locale.ROOT, "direct note mapping, clocked null driver, block %d, buffer %d frames, %d Hz,"
+                + " JS garbage churn every 125 ms, %d notes each, %d cores%n", server.blockSize(), BUFFER_FRAMES,
+                server.sampleRate(), NOTES, Runtime.getRuntime().availableProcessors());
+        for (Run r : List.of(period, asap)) System.out.println("  " + r.summary());
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        assumeTrue(load <= 3.0 * cores,
+                "not judged: the machine is loaded by other processes (load average " + load + " on " + cores + " cores)");
+        if (period.xruns == 0) {
+            assertTrue(period.exact() >= NOTES - Math.max(period.midiLate, period.serverLate), period.summary());
+            for (long e : period.error) assertTrue(e >= -1, "a click before its time: " + period.summary());
+        }
+        assertEquals(NOTES, asap.error.length);
+        for (String e : live.errors) {
+            assertTrue(e.startsWith("midi.notes: a note was played") || e.startsWith("loop 'garbage' was "), "unexpected report: " + e);
+        }
+    }
+
     /** Plays {@code notes} note-ons at random moments with {@code midi.latency(ms)}; waits for their clicks. */
     private static Run play(Server server, JsHost host, LangLoop lang, FakeMidiDevice keys, OnsetOut out, Random random,
             double ms, int notes, String label) throws Exception {

@@ -76,6 +76,29 @@ class MidiRenderTest {
     }
 
     @Test
+    void aDirectNoteMappingPlaysTheFileLikeAHandlerAndAGatedDefIsReleasedAtEachNoteOff(@TempDir Path dir) throws Exception {
+        Path file = MidiRun.testFile("test-c-major-scale.mid");
+        MidiRun handler = render(dir, TONE + "midi.on('noteon', (n, v, ch) => synth('tone', {freq: midicps(n)}))\n"
+                + "midi.latency(10)\nmidi.play(" + js(file) + ")\n", 4.5);
+        assertEquals(0, handler.code(), handler.all());
+        float[] byHandler = MidiRun.left(dir.resolve("out.wav"));
+        // the tone has no amp control, so the velocity leaves it as the handler plays it
+        MidiRun mapped = render(dir, TONE + "midi.notes().play('tone')\nmidi.latency(10)\nmidi.play(" + js(file) + ")\n", 4.5);
+        assertEquals(0, mapped.code(), mapped.all());
+        assertTrue(java.util.Arrays.equals(byHandler, MidiRun.left(dir.resolve("out.wav"))),
+                "the same samples as the handler's render");
+        // a gated def: each note sounds until its note-off, then ends (no synth left when the file ends)
+        MidiRun gated = render(dir, "def('held', ({freq = 440, amp = 0.3, gate = 1}) => sine(freq).mul(adsr(0.001, 0, 1, 0.01, gate)).mul(amp))\n"
+                + "midi.notes().play('held')\nmidi.play(" + js(file) + ")\n"
+                + "at(4.4 * 2, () => console.log('synths at the end: ' + status().synths))\n", 4.5);
+        assertEquals(0, gated.code(), gated.all());
+        assertTrue(gated.out().contains("synths at the end: 0"), gated.all());
+        float peak = 0;
+        for (float v : MidiRun.left(dir.resolve("out.wav"))) peak = Math.max(peak, Math.abs(v));
+        assertTrue(peak > 0.1, "the held notes sounded: peak " + peak);
+    }
+
+    @Test
     void aThrowingHandlerIsReportedWithFileAndLineOnceASecondAndTheMusicGoesOn(@TempDir Path dir) throws Exception {
         Path file = MidiRun.testFile("test-c-major-scale.mid");
         MidiRun r = render(dir, TONE + "midi.on('noteon', (n) => synth('tone', {freq: midicps(n)}))\n"

@@ -88,14 +88,21 @@ public final class MidiDispatcher {
         return entries.length;
     }
 
+    /** True when some handler would be called for {@code m}. */
+    public boolean hears(MidiMessage m) {
+        for (Entry e : entries) if (matches(e, m)) return true;
+        return false;
+    }
+
+    private static boolean matches(Entry e, MidiMessage m) {
+        return (e.type() == null || e.type() == m.type()) && (e.channel() < 0 || e.channel() == m.channel())
+                && (e.cc() < 0 || e.cc() == m.data1);
+    }
+
     /** Calls every matching handler. */
     public void dispatch(MidiMessage m) {
-        final MidiType type = m.type();
-        final int ch = m.channel();
         for (Entry e : entries) { // a snapshot: handlers may add or remove handlers
-            if (e.type() != null && e.type() != type) continue;
-            if (e.channel() >= 0 && e.channel() != ch) continue;
-            if (e.cc() >= 0 && e.cc() != m.data1) continue;
+            if (!matches(e, m)) continue;
             try {
                 e.handler().handle(m);
             } catch (RuntimeException ex) {

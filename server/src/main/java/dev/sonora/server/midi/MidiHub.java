@@ -23,6 +23,7 @@ import dev.sonora.server.midi.message.MidiConsumer;
 import dev.sonora.server.midi.message.MidiException;
 import dev.sonora.server.midi.message.MidiMessage;
 import dev.sonora.server.midi.message.MidiRoute;
+import dev.sonora.server.midi.message.NoteRouting;
 import dev.sonora.server.midi.rt.CcMapper;
 import dev.sonora.server.midi.rt.RemoveCcMapping;
 import dev.sonora.server.midi.rt.SetCcMapping;
@@ -34,12 +35,14 @@ import dev.sonora.server.rt.SetBlockHook;
 /**
  * MIDI for one server, as the front end sees it: inputs ({@link #devices}, {@link #open}),
  * the Lang-side stream of messages ({@link #poll}), direct cc -> control bus mappings applied
- * on the audio thread ({@link #mapCc}), and MIDI file playback into the same path
- * ({@link #play}, {@link #playOffline}).
+ * on the audio thread ({@link #mapCc}), a stream of note messages for direct note mappings
+ * ({@link #pollNote}, while {@link #routeNotes} is on), and MIDI file playback into the same
+ * path ({@link #play}, {@link #playOffline}).
  *
  * <p>One hub per server: it installs its {@link CcMapper} as the engine's block hook.
  *
- * <p>Threads: {@link #poll} on the Lang loop only. Everything else from any non-audio
+ * <p>Threads: {@link #poll} on the Lang loop only; {@link #pollNote} on the one thread that plays
+ * the direct note mappings. Everything else from any non-audio
  * thread (Lang, the CLI, the device watch); changes to the set of inputs are serialised here.
  * Each input has its own SPSC buffers, so several devices never share a producer end.
  */
@@ -53,11 +56,15 @@ public final class MidiHub implements AutoCloseable {
     private final Map<String, MidiInput> open = new LinkedHashMap<>();
     private volatile MidiListener listener;
     private volatile MidiConsumer[] langSources = new MidiConsumer[0];
+    private volatile MidiConsumer[] noteSources = new MidiConsumer[0];
+    private final NoteRouting noteRouting = new NoteRouting();
     private int nextSource;
     private int pollStart;
+    private int notePollStart;
     private SmfPlayer player;
     private MidiBuffer playerLang;
     private MidiBuffer playerRt;
+    private MidiBuffer playerNotes;
     private Thread watch;
     private volatile boolean closed;
     private volatile CompletableFuture<RtEngine.BlockHook> unhooked;
@@ -120,7 +127,7 @@ public final class MidiHub implements AutoCloseable {
             String name = MidiInputs.name(d);
             MidiInput in = open.get(name);
             if (in == null) {
-                in = new MidiInput(name, nextSource++ % MidiMessage.SOURCE_PLAYER, d, BUFFER_CAPACITY, this::lost);
+                in = new MidiInput(name, nextSource++ % MidiMessage.SOURCE_PLAYER, d, BUFFER_CAPACITY, noteRouting, this::lost);
                 in.open();
                 open.put(name, in);
             }
@@ -213,15 +220,19 @@ public final class MidiHub implements AutoCloseable {
     private void rewire() {
         List<MidiConsumer> lang = new ArrayList<>();
         List<MidiConsumer> rt = new ArrayList<>();
+        List<MidiConsumer> notes = new ArrayList<>();
         for (MidiInput in : open.values()) {
             lang.add(in.toLang.consumer());
             rt.add(in.toRt.consumer());
+            notes.add(in.toNotes.consumer());
         }
         if (playerLang != null) {
             lang.add(playerLang.consumer());
             rt.add(playerRt.consumer());
+            notes.add(playerNotes.consumer());
         }
         langSources = lang.toArray(new MidiConsumer[0]);
+        noteSources = notes.toArray(new MidiConsumer[0]);
         if (!closed) server.sendToRt(new SetMidiSources(mapper, rt.toArray(new MidiConsumer[0])));
     }
 
@@ -251,6 +262,41 @@ public final class MidiHub implements AutoCloseable {
      */
     public boolean hasWaiting() {
         for (MidiConsumer c : langSources) if (c.hasWaiting()) return true;
+        return false;
+    }
+
+    // ---- note side (direct note mappings) ----
+
+    /**
+     * Note-ons and note-offs also go to the note buffers from now on (true), or no longer
+     * (false: what already waits there stays for {@link #pollNote}, whose caller drops it). On only
+     * while a direct note mapping exists. Any thread.
+     */
+    public void routeNotes(boolean on) {
+        noteRouting.wanted(on);
+    }
+
+    /**
+     * Takes the next waiting note message from any input or the player (round robin), for the
+     * direct note mappings; false when nothing waits. One thread only (the note player's);
+     * allocation-free.
+     */
+    public boolean pollNote(MidiMessage into) {
+        final MidiConsumer[] src = noteSources;
+        final int n = src.length;
+        for (int k = 0; k < n; k++) {
+            int i = (notePollStart + k) % n;
+            if (src[i].tryPop(into)) {
+                notePollStart = i + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a note message waits for {@link #pollNote}. Any thread (a hint); allocation-free. */
+    public boolean hasNoteWaiting() {
+        for (MidiConsumer c : noteSources) if (c.hasWaiting()) return true;
         return false;
     }
 
@@ -314,7 +360,9 @@ public final class MidiHub implements AutoCloseable {
         stopPlayer();
         playerLang = new MidiBuffer(BUFFER_CAPACITY * 4);
         playerRt = new MidiBuffer(BUFFER_CAPACITY * 4);
-        MidiRoute route = new MidiRoute(playerLang.producer(), playerRt.producer(), MidiMessage.SOURCE_PLAYER);
+        playerNotes = new MidiBuffer(BUFFER_CAPACITY * 4);
+        MidiRoute route = new MidiRoute(playerLang.producer(), playerRt.producer(), playerNotes.producer(), noteRouting,
+                MidiMessage.SOURCE_PLAYER);
         player = new SmfPlayer(file.name(), MidiSchedule.of(file, server.sampleRate(), start), route, server::sampleTime,
                 server.sampleRate(), lead);
         rewire();
@@ -330,8 +378,10 @@ public final class MidiHub implements AutoCloseable {
     /** Messages dropped because a buffer was full, over every input and the player. Any thread. */
     public synchronized long dropped() {
         long n = 0;
-        for (MidiInput in : open.values()) n += in.toLang.producer().dropped() + in.toRt.producer().dropped();
-        if (playerLang != null) n += playerLang.producer().dropped() + playerRt.producer().dropped();
+        for (MidiInput in : open.values()) {
+            n += in.toLang.producer().dropped() + in.toRt.producer().dropped() + in.toNotes.producer().dropped();
+        }
+        if (playerLang != null) n += playerLang.producer().dropped() + playerRt.producer().dropped() + playerNotes.producer().dropped();
         return n;
     }
 

@@ -1,5 +1,5 @@
-// Sonora prelude, MIDI (docs/api.md, "MIDI"): controllers, handlers, direct cc mappings, MIDI
-// files, over dev.sonora.repl.midi.MidiBridge (handed to connect() by JsHost).
+// Sonora prelude, MIDI (docs/api.md, "MIDI"): controllers, handlers, direct cc and note mappings,
+// MIDI files, over dev.sonora.repl.midi.MidiBridge (handed to connect() by JsHost).
 // Handlers run on the Lang loop; what they start sounds at the next block, or with midi.latency(ms)
 // at the message's arrival plus that latency, sample-exact.
 import { String, objectKeys, defineProp, setProto, isInteger, isFiniteNumber, round, slice, includes, join,
@@ -8,7 +8,7 @@ import { guard, rawBridge } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe, show } from './show.mjs';
 import { Bus } from './buses.mjs';
-import { onHush } from './synths.mjs';
+import { onHush, pairs } from './synths.mjs';
 import { topic } from './help.mjs';
 import { callSite, handleSet } from './handlers.mjs';
 
@@ -147,6 +147,31 @@ function cc(n, fn, opts) {
     () => { id = M.onCc(n, o.channel, (s, a, b) => { fn(b, (s & 15) + 1); }); }, () => M.off(id));
 }
 
+// direct note mapping: each note-on starts the def, its note-off releases it (gate 0), played by
+// Java off the Lang loop (MidiNotes): no JS between the key and the sound, so midi.latency holds
+// sample-exact whatever the set's JavaScript is doing
+class NotesTarget extends Shown {
+  constructor(o) {
+    super();
+    defineProp(this, '__o', { value: o });
+  }
+  play(def, controls) {
+    const what = 'midi.notes().play';
+    if (typeof def !== 'string') fail(`${what}(def, controls): the def's name, e.g. midi.notes().play('pad'), got ${describe(def)}`);
+    const c = pairs(controls, () => `${what}('${def}')`);
+    const ch = this.__o.channel;
+    const site = callSite();
+    let id;
+    return register(`notes -> '${def}'${chLabel(this.__o)}`, site === undefined ? undefined : `${site} notes ${ch}`,
+      () => { id = M.mapNotes(ch, def, c.names, c.values); }, () => M.unmapNotes(id));
+  }
+  toString() { return 'midi.notes()'; }
+}
+
+function notes(opts) {
+  return new NotesTarget(options(opts, 'midi.notes'));
+}
+
 // ---------------------------------------------------------------- files
 
 class MidiPlayback extends Shown {
@@ -190,6 +215,7 @@ export const midi = {
   opened: function opened() { return slice(M.opened(), 0); },
   on,
   cc,
+  notes,
   off: function off() { return handles.offAll(); },
   play,
   stop: function stop() { M.stop(); },
@@ -203,7 +229,7 @@ export const midi = {
 };
 setProto(midi, Shown.prototype); // the REPL shows it as 'midi', not its functions
 api('midi', midi);
-members('devices', 'open', 'close', 'opened', 'on', 'cc', 'to', 'off', 'play', 'stop', 'playing', 'latency');
+members('devices', 'open', 'close', 'opened', 'on', 'cc', 'to', 'notes', 'off', 'play', 'stop', 'playing', 'latency');
 
 onHush(() => M.stop()); // panic stops the file; controllers stay mapped (they are the instrument)
 
@@ -216,6 +242,9 @@ topic('midi', `MIDI: controllers and files (channels are 1..16)
   midi.cc(74, (v, ch) => n.set({cutoff: linexp(v, 0, 127, 200, 8000)}))    midi.cc(74, fn, {channel: 2})
   const c = bus.control(); midi.cc(1).to(c, 200, 4000)   direct: the audio thread sets the bus, no JS in between;
     read it in a def with in(c)
+  midi.notes().play('pad', {cutoff: 2000})   direct: each note-on starts 'pad' (freq = midicps(note), amp × velocity,
+    also 'note' and 'velocity' if the def has them), its note-off releases it (gate 0); no JS in between, so it keeps
+    midi.latency exactly whatever the set's JavaScript is doing. midi.notes({channel: 2}).play(...) for one channel
   midi.play('song.mid')  midi.stop()   a Standard MIDI File through the same handlers and mappings (hush() stops it);
     one file at a time: a new midi.play replaces the one playing and says so
   h.off() removes one handler or mapping (h is what midi.on / midi.cc / .to return); midi.off() removes them all

@@ -89,7 +89,7 @@ function nodeRef(n, what) {
 const NO_CONTROLS = { names: null, values: null }; // read only, as every result of pairs
 const DEFAULT_PLACE = { action: 'head', target: null }; // read only, as every result of place
 
-function pairs(controls, what) {
+export function pairs(controls, what) {
   if (controls === undefined || controls === null) return NO_CONTROLS;
   if (typeof controls !== 'object' || isArray(controls) || controls instanceof Shown) {
     fail(`${text(what)}: controls are an object like {freq: 220, amp: 0.2}, got ${describe(controls)}`);

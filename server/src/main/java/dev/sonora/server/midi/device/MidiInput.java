@@ -9,10 +9,11 @@ import javax.sound.midi.Transmitter;
 import dev.sonora.server.midi.message.MidiBuffer;
 import dev.sonora.server.midi.message.MidiException;
 import dev.sonora.server.midi.message.MidiRoute;
+import dev.sonora.server.midi.message.NoteRouting;
 
 /**
- * One open input: the device, its transmitter, the receiver on the device thread and the two
- * buffers it fills (to Lang, to the audio thread). Opened and closed on a non-audio thread;
+ * One open input: the device, its transmitter, the receiver on the device thread and the
+ * buffers it fills (to Lang, to the audio thread, and notes to the direct note mappings). Opened and closed on a non-audio thread;
  * the receiver side runs on the device's thread.
  */
 public final class MidiInput {
@@ -21,20 +22,22 @@ public final class MidiInput {
     public final MidiDevice device;
     public final MidiBuffer toLang;
     public final MidiBuffer toRt;
+    public final MidiBuffer toNotes;
     public final DeviceReceiver receiver;
     final MidiRoute route;
     private final AtomicBoolean lost = new AtomicBoolean();
     private final MidiListener listener;
     private Transmitter transmitter;
 
-    public MidiInput(String name, int source, MidiDevice device, int capacity, MidiListener listener) {
+    public MidiInput(String name, int source, MidiDevice device, int capacity, NoteRouting notes, MidiListener listener) {
         this.name = name;
         this.source = source;
         this.device = device;
         this.listener = listener;
         this.toLang = new MidiBuffer(capacity);
         this.toRt = new MidiBuffer(capacity);
-        this.route = new MidiRoute(toLang.producer(), toRt.producer(), source);
+        this.toNotes = new MidiBuffer(capacity);
+        this.route = new MidiRoute(toLang.producer(), toRt.producer(), toNotes.producer(), notes, source);
         this.receiver = new DeviceReceiver(new MidiParser(route), () -> lost("closed by its driver"));
     }
 
