@@ -10,6 +10,8 @@
 #           SONORA_CPUS entry (default "own": --audio-cpu own; "own shared" compares both)
 #   scsynth the same 200 subtractive voices (peers' subtractive_200 score, sent over OSC)
 #   idle    nothing but the recorder: the machine's own xruns (this VM's timer makes some)
+#   simple  JACK's own example client (jack_simple_client: a sine table copied to two ports), recorded:
+#           what one more client in the graph costs by itself (SOAK_SIMPLE=0 leaves it out)
 # and reports per run: JACK's xruns while recording (jackd's log), dropouts (runs of >= 32
 # zero samples in a recording of the client's output ports, made by jack_rec on the same
 # server), and for Sonora its own late/xruns/clips, worst block time, GC and safepoint pauses.
@@ -117,5 +119,16 @@ for r in $(seq 1 "$ROUNDS"); do
   x=$(record "$log" "$OUT/idle-$r.wav" system:capture_1 system:capture_2)
   stop_jack
   printf '%-6s %-13s %6s %9s %9s %10s\n' "$r" idle "$x" - - -
+  [[ ${SOAK_SIMPLE:-1} == 0 ]] && continue
+  # ---- the simplest client: a chain as long as Sonora's and scsynth's (client -> recorder), no work
+  log=$OUT/jackd-simple-$r.log; start_jack "$log"
+  jack_simple_client >"$OUT/simple-$r.log" 2>&1 &
+  cpid=$!
+  wait_port jack_simple_client:output1
+  x=$(record "$log" "$OUT/simple-$r.wav" jack_simple_client:output1 jack_simple_client:output2)
+  d=$(python3 "$HERE"/bench/dropouts.py "$OUT/simple-$r.wav" || echo "dropouts ? total_ms ? longest_ms ?")
+  kill "$cpid" 2>/dev/null || true; wait "$cpid" 2>/dev/null || true
+  stop_jack
+  printf '%-6s %-13s %6s %9s %9s %10s\n' "$r" simple "$x" $(awk '{ print $2, $4, $6 }' <<<"$d")
 done
 echo "soak: logs and recordings in $OUT"
