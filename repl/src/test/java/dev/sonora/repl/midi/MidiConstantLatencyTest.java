@@ -70,48 +70,18 @@ class MidiConstantLatencyTest {
         }
     }
 
+    /** One JACK period at the server's 48 kHz: the offset. */
+    static final double PERIOD_MS = 1000.0 * BUFFER_FRAMES / 48_000;
+
     @Test
     void handlersSoundAtArrivalPlusTheLatencyUnderJsGarbageLoad() throws Exception {
-        FakeMidiDevice keys = new FakeMidiDevice("Keys", -1);
-        OnsetOut out = new OnsetOut();
-        LiveHost live = new LiveHost(out, BUFFER_FRAMES);
-        Server server = live.server;
-        JsHost host = live.host;
-        LangLoop lang = live.lang;
-        List<String> errors = live.errors;
-        Run generous;
-        Run period;
-        Run asap;
-        try {
-            lang.submit(() -> {
-                host.extension("midi", MidiBridge.class).useDevices(() -> List.of(keys));
-                return null;
-            }).get();
-            lang.submit(() -> host.evalCode(CHURN + String.join("\n",
-                    "def('click', ({amp = 0.3}) => impulse(0.0001).mul(line(1, 1, 0.002, 1)).mul(amp))",
-                    "midi.open('Keys')",
-                    "midi.on('noteon', (note, vel) => synth('click'))"), "keys.js")).get();
-            Random random = new Random(12);
-            play(server, host, lang, keys, out, random, 50, 100, "warm-up"); // JIT of the JS and Java paths
-            generous = play(server, host, lang, keys, out, random, 50, NOTES, "midi.latency(50)");
-            double periodMs = 1000.0 * BUFFER_FRAMES / server.sampleRate();
-            period = play(server, host, lang, keys, out, random, periodMs, NOTES, "midi.latency(5.333) (256 fr)");
-            asap = play(server, host, lang, keys, out, random, 0, NOTES, "midi.latency(0)");
-        } finally {
-            live.close();
-        }
-        System.out.printf(Locale.ROOT, "constant-latency MIDI, clocked null driver, block %d, buffer %d frames, %d Hz,"
-                + " JS garbage churn every 125 ms, %d notes each, %d cores%n", server.blockSize(), BUFFER_FRAMES,
-                server.sampleRate(), NOTES, Runtime.getRuntime().availableProcessors());
-        for (Run r : List.of(generous, period, asap)) System.out.println("  " + r.summary());
-        // the proof is about Sonora's own path: with other processes keeping both cores busy (the
-        // one-minute load average well above the cores), the Lang thread is simply not run in time
-        // and "late" measures the machine, not the code; the audio thread's priority hides that from xruns
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        int cores = Runtime.getRuntime().availableProcessors();
-        assumeTrue(load <= 3.0 * cores,
-                "not judged: the machine is loaded by other processes (load average " + load + " on " + cores + " cores)");
-
+        Session s = measure("midi.on('noteon', (note, vel) => synth('click'))", 12,
+                new String[] {"midi.latency(50)", "midi.latency(5.333) (256 fr)", "midi.latency(0)"}, 50, PERIOD_MS, 0);
+        s.print("constant-latency MIDI");
+        Run generous = s.runs[0];
+        Run period = s.runs[1];
+        Run asap = s.runs[2];
+        assumeQuietMachine();
         // a generous latency: nothing late, every click on arrival + latency
         // an xrun moves the sample clock against the wall clock (the driver resynchronises): notes
         // that arrived before it and are handled after it land off by the jump; only xrun-free runs are held to exact
@@ -119,16 +89,10 @@ class MidiConstantLatencyTest {
             assertEquals(0, generous.midiLate, "late notes at 50 ms: " + generous.summary());
             assertEquals(NOTES, generous.exact(), generous.summary());
         }
-        // one period: every note not late is exact; never early
-        if (period.xruns == 0) {
-            assertTrue(period.exact() >= NOTES - Math.max(period.midiLate, period.serverLate), period.summary());
-            for (long e : period.error) assertTrue(e >= -1, "a click before its time: " + period.summary());
-        }
+        assertExactUnlessLate(period);
         // as soon as possible: every note plays (its timing is the Lang loop's)
         assertEquals(NOTES, asap.error.length);
-        for (String e : errors) { // late MIDI, or the churn loop itself late on a loaded box: nothing else
-            assertTrue(e.startsWith("midi: a noteon was handled") || e.startsWith("loop 'garbage' was "), "unexpected report: " + e);
-        }
+        s.assertOnlyReports("midi: a noteon was handled"); // late MIDI, or the churn loop itself late on a loaded box
     }
 
     /**
@@ -138,12 +102,42 @@ class MidiConstantLatencyTest {
      */
     @Test
     void directNoteMappingsSoundAtArrivalPlusTheLatencyWhateverTheJavaScriptDoes() throws Exception {
+        Session s = measure("midi.notes().play('click')", 13,
+                new String[] {"midi.notes, latency 5.333 ms", "midi.notes, latency 0"}, PERIOD_MS, 0);
+        s.print("direct note mapping");
+        assumeQuietMachine();
+        assertExactUnlessLate(s.runs[0]);
+        assertEquals(NOTES, s.runs[1].error.length);
+        s.assertOnlyReports("midi.notes: a note was played");
+    }
+
+    /** What one live session measured, each run with one latency, and what the host reported. */
+    private record Session(Server server, Run[] runs, List<String> errors) {
+        void print(String what) {
+            System.out.printf(Locale.ROOT, "%s, clocked null driver, block %d, buffer %d frames, %d Hz,"
+                    + " JS garbage churn every 125 ms, %d notes each, %d cores%n", what, server.blockSize(), BUFFER_FRAMES,
+                    server.sampleRate(), NOTES, Runtime.getRuntime().availableProcessors());
+            for (Run r : runs) System.out.println("  " + r.summary());
+        }
+
+        /** Late notes, or the churn loop itself late on a loaded box: nothing else. */
+        void assertOnlyReports(String lateLine) {
+            for (String e : errors) {
+                assertTrue(e.startsWith(lateLine) || e.startsWith("loop 'garbage' was "), "unexpected report: " + e);
+            }
+        }
+    }
+
+    /**
+     * A live host with the JS churn, a click def and a fake keyboard whose note-ons {@code player}
+     * (a line of JS) turns into clicks; after a warm-up, {@link #NOTES} notes at each latency.
+     */
+    private static Session measure(String player, long seed, String[] labels, double... latencies) throws Exception {
         FakeMidiDevice keys = new FakeMidiDevice("Keys", -1);
         OnsetOut out = new OnsetOut();
         LiveHost live = new LiveHost(out, BUFFER_FRAMES);
         Server server = live.server;
-        Run period;
-        Run asap;
+        Run[] runs = new Run[latencies.length];
         try {
             live.onLang(() -> {
                 live.host.extension("midi", MidiBridge.class).useDevices(() -> List.of(keys));
@@ -152,31 +146,35 @@ class MidiConstantLatencyTest {
             live.eval(CHURN + String.join("\n",
                     "def('click', ({amp = 0.3}) => impulse(0.0001).mul(line(1, 1, 0.002, 1)).mul(amp))",
                     "midi.open('Keys')",
-                    "midi.notes().play('click')"), "keys.js");
-            Random random = new Random(13);
-            play(server, live.host, live.lang, keys, out, random, 50, 100, "warm-up");
-            double periodMs = 1000.0 * BUFFER_FRAMES / server.sampleRate();
-            period = play(server, live.host, live.lang, keys, out, random, periodMs, NOTES, "midi.notes, latency 5.333 ms");
-            asap = play(server, live.host, live.lang, keys, out, random, 0, NOTES, "midi.notes, latency 0");
+                    player), "keys.js");
+            Random random = new Random(seed);
+            play(server, live.host, live.lang, keys, out, random, 50, 100, "warm-up"); // JIT of the JS and Java paths
+            for (int i = 0; i < runs.length; i++) {
+                runs[i] = play(server, live.host, live.lang, keys, out, random, latencies[i], NOTES, labels[i]);
+            }
         } finally {
             live.close();
         }
-        System.out.printf(Locale.ROOT, "direct note mapping, clocked null driver, block %d, buffer %d frames, %d Hz,"
-                + " JS garbage churn every 125 ms, %d notes each, %d cores%n", server.blockSize(), BUFFER_FRAMES,
-                server.sampleRate(), NOTES, Runtime.getRuntime().availableProcessors());
-        for (Run r : List.of(period, asap)) System.out.println("  " + r.summary());
+        return new Session(server, runs, live.errors);
+    }
+
+    /**
+     * The proof is about Sonora's own path: with other processes keeping both cores busy (the
+     * one-minute load average well above the cores), the Lang thread is simply not run in time and
+     * "late" measures the machine, not the code; the audio thread's priority hides that from xruns.
+     */
+    private static void assumeQuietMachine() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int cores = Runtime.getRuntime().availableProcessors();
         assumeTrue(load <= 3.0 * cores,
                 "not judged: the machine is loaded by other processes (load average " + load + " on " + cores + " cores)");
-        if (period.xruns == 0) {
-            assertTrue(period.exact() >= NOTES - Math.max(period.midiLate, period.serverLate), period.summary());
-            for (long e : period.error) assertTrue(e >= -1, "a click before its time: " + period.summary());
-        }
-        assertEquals(NOTES, asap.error.length);
-        for (String e : live.errors) {
-            assertTrue(e.startsWith("midi.notes: a note was played") || e.startsWith("loop 'garbage' was "), "unexpected report: " + e);
-        }
+    }
+
+    /** One period: every note not reported late is exact, and none is early (xrun-free runs only). */
+    private static void assertExactUnlessLate(Run period) {
+        if (period.xruns != 0) return;
+        assertTrue(period.exact() >= NOTES - Math.max(period.midiLate, period.serverLate), period.summary());
+        for (long e : period.error) assertTrue(e >= -1, "a click before its time: " + period.summary());
     }
 
     /** Plays {@code notes} note-ons at random moments with {@code midi.latency(ms)}; waits for their clicks. */
