@@ -16,13 +16,30 @@ public final class NodeRef {
     private final RtNode node;
     private final int generation;
     private final SynthDef def;
+    private final long releaseFrom;
     private volatile boolean ended;
 
     NodeRef(int id, RtNode node, SynthDef def) {
+        this(id, node, def, Long.MIN_VALUE);
+    }
+
+    NodeRef(int id, RtNode node, SynthDef def, long releaseFrom) {
         this.id = id;
         this.generation = node.generation();
         this.node = node;
         this.def = def;
+        this.releaseFrom = releaseFrom;
+    }
+
+    /**
+     * The first sample at which closing this synth's gate is heard as a release: after its
+     * start. A gate set to 0 at the very sample a synth starts is the value its envelope first
+     * sees, so the envelope never opens and the synth never ends ({@code synth('pad').release()}
+     * in one line, a drum pad's note-off right after its note-on); {@link Nodes#set} moves such a
+     * close to this sample. Long.MIN_VALUE for groups.
+     */
+    long releaseFrom() {
+        return releaseFrom;
     }
 
     public int id() {

@@ -2,6 +2,7 @@ package dev.sonora.server;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import dev.sonora.server.node.FreeChildren;
 import dev.sonora.server.node.FreeNode;
@@ -10,6 +11,7 @@ import dev.sonora.server.node.NewNode;
 import dev.sonora.server.node.RunNode;
 import dev.sonora.server.node.SetControls;
 import dev.sonora.server.rt.AddAction;
+import dev.sonora.server.rt.Command;
 import dev.sonora.server.rt.RtGroup;
 import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.rt.World;
@@ -29,14 +31,16 @@ final class Nodes {
     private final int maxNodes;
     private final Defs defs;
     private final Consumer<String> info;
+    private final LongSupplier sampleTime;
     // one pool per definition in use; a replaced definition's pool is retired (Server.addDef)
     private final ConcurrentHashMap<SynthDef, SynthPool> pools = new ConcurrentHashMap<>();
     final NodeRef root;
     final NodeRef defaultGroup;
 
     Nodes(World world, NodeRegistry registry, CommandQueue queue, UnitResources resources, int maxNodes,
-          Defs defs, Consumer<String> info) {
+          Defs defs, Consumer<String> info, LongSupplier sampleTime) {
         this.defs = defs;
+        this.sampleTime = sampleTime;
         this.info = info;
         this.world = world;
         this.registry = registry;
@@ -67,7 +71,27 @@ final class Nodes {
             registry.unallocate(id);
             throw e;
         }
-        return link(new NodeRef(id, node, def), addAction, target, time);
+        return link(new NodeRef(id, node, def, releaseFrom(time)), addAction, target, time);
+    }
+
+    /**
+     * The first sample a gate close of a synth started at {@code time} is heard at: the next
+     * sample; for a start at the next block ({@code NOW}), two blocks from the one about to render,
+     * since the audio thread may take the start in that block or the one after.
+     */
+    private long releaseFrom(long time) {
+        return time == Command.NOW ? sampleTime.getAsLong() + 2L * world.blockSize : time + 1;
+    }
+
+    /** {@code time}, or later if it would close {@code n}'s gate before its envelope could open ({@link NodeRef#releaseFrom}). */
+    private long gateCloseTime(NodeRef n, String[] names, float[] values, long time) {
+        long from = n.releaseFrom();
+        if (from == Long.MIN_VALUE) return time;
+        boolean closes = false;
+        for (int i = 0; i < names.length; i++) closes |= values[i] <= 0f && "gate".equals(names[i]);
+        if (!closes) return time;
+        if (time == Command.NOW) return sampleTime.getAsLong() < from ? from : Command.NOW;
+        return Math.max(time, from);
     }
 
     /** The pool of a definition this server holds now, made on first use; null for any other definition. */
@@ -135,7 +159,8 @@ final class Nodes {
             if (idx[i] < 0) throw new ServerException(unknownControl(def, names[i], "set " + n));
             if (!Float.isFinite(values[i])) throw new ServerException("set " + n + ": " + names[i] + " = " + values[i] + " is not a finite number");
         }
-        queue.send(new SetControls(time, (RtSynth) n.node(), n.id(), n.generation(), idx, values.clone()));
+        queue.send(new SetControls(gateCloseTime(n, names, values, time), (RtSynth) n.node(), n.id(), n.generation(), idx,
+                values.clone()));
     }
 
     void free(NodeRef n, long time) {

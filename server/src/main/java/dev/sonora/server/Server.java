@@ -68,7 +68,7 @@ public final class Server implements AutoCloseable {
         this.engine = new RtEngine(world, queue.rtEnd(), options.commandCapacity());
         this.registry = new NodeRegistry(options.maxNodes(), Math.min(1000, options.maxNodes() / 2));
         this.nodes = new Nodes(world, registry, queue, UnitResources.of(buffers, streams.table()), options.maxNodes(),
-                defs, this::reportInfo);
+                defs, this::reportInfo, this::sampleTime);
         this.loading = new BufferLoading(buffers, disk, queue, options.sampleRate(), this::reportError);
         this.observers = new Observers(engine);
         this.returns = new ReturnLoop(fromRt, queue, engine, registry, buffers, streams.table(), disk);

@@ -56,12 +56,13 @@ class ScheduledCommandTest {
         try (Rig rig = new Rig()) {
             rig.defineDc();
             NodeRef n = rig.playAt("dc", 500L, "amp", 0.1);
-            rig.server.set(n, new String[] {"gate"}, new float[] {0}, 500);
+            // gates that stay open: a gate closed at a synth's first sample is held to the next (NodeRef.releaseFrom)
+            rig.server.set(n, new String[] {"gate"}, new float[] {0.5f}, 500);
             rig.server.set(n, new String[] {"gate"}, new float[] {1}, 500);
-            rig.server.set(n, new String[] {"gate"}, new float[] {0}, 500);
+            rig.server.set(n, new String[] {"gate"}, new float[] {0.25f}, 500);
             rig.blocks(10);
-            assertEquals(0f, rig.out.left()[500]);
-            assertEquals(0f, rig.out.left()[600]);
+            assertEquals(0.025f, rig.out.left()[500], 1e-7f);
+            assertEquals(0.025f, rig.out.left()[600], 1e-7f);
         }
     }
 

@@ -38,16 +38,8 @@ import dev.sonora.server.synth.SynthDef;
  * this object's lock, which only those two threads take, never the audio thread.
  */
 final class MidiNotes {
-    /**
-     * A voice a gated def plays, and the first sample its release may be at: a gate opened and
-     * closed at the same sample never opens for the envelope, whose synth would then never end
-     * (drum pads send their note-off within a millisecond of the note-on).
-     */
-    private record Voice(NodeRef node, long releaseFrom) {
-    }
-
     /** One mapping: a channel (0..15, -1 any), a def by name, and fixed controls. */
-    private record Mapping(int id, int channel, String def, String[] names, float[] values, Map<Integer, Voice> held) {
+    private record Mapping(int id, int channel, String def, String[] names, float[] values, Map<Integer, NodeRef> held) {
         boolean hears(int ch) {
             return channel < 0 || channel == ch;
         }
@@ -109,7 +101,7 @@ final class MidiNotes {
             Mapping m = mappings.get(i);
             if (m.id != id) continue;
             mappings.remove(i);
-            for (Voice v : m.held.values()) release(v, Command.NOW);
+            for (NodeRef n : m.held.values()) release(n, Command.NOW);
             m.held.clear();
             if (mappings.isEmpty()) hub.routeNotes(false);
             return true;
@@ -167,7 +159,7 @@ final class MidiNotes {
 
     private void start(Mapping m, int ch, int note, int velocity, long time) {
         int key = ch << 7 | note;
-        Voice before = m.held.remove(key);
+        NodeRef before = m.held.remove(key);
         if (before != null) release(before, time);
         SynthDef d = server.def(m.def);
         if (d == null) return; // cannot happen: defs are never removed
@@ -189,32 +181,22 @@ final class MidiNotes {
         try {
             NodeRef node = server.synth(d, Arrays.copyOf(names, n), Arrays.copyOf(values, n),
                     AddAction.TAIL, server.defaultGroup(), time);
-            if (d.controlIndex("gate") >= 0) m.held.put(key, new Voice(node, releaseFrom(time)));
+            if (d.controlIndex("gate") >= 0) m.held.put(key, node);
         } catch (ServerException e) {
             failed(m, e); // a full queue, the node limit: one line, the next note tries again
         }
     }
 
     private void stop(Mapping m, int ch, int note, long time) {
-        Voice v = m.held.remove(ch << 7 | note);
-        if (v != null) release(v, time);
+        NodeRef n = m.held.remove(ch << 7 | note);
+        if (n != null) release(n, time);
     }
 
-    /**
-     * The earliest release of a voice started at {@code time}: the next sample; or, started
-     * at the next block ({@code NOW}), two blocks from the one about to render, since the audio
-     * thread may take the start in that block or the one after.
-     */
-    private long releaseFrom(long time) {
-        return time == Command.NOW ? server.sampleTime() + 2L * server.blockSize() : time + 1;
-    }
-
-    private void release(Voice v, long time) {
-        if (!v.node.playing()) return;
-        long at = time == Command.NOW ? (server.sampleTime() < v.releaseFrom ? v.releaseFrom : Command.NOW)
-                : Math.max(time, v.releaseFrom);
+    /** Closes the gate; the server keeps it open until the envelope has started (a pad's quick note-off). */
+    private void release(NodeRef n, long time) {
+        if (!n.playing()) return;
         try {
-            server.set(v.node, new String[] {"gate"}, new float[] {0}, at);
+            server.set(n, new String[] {"gate"}, new float[] {0}, time);
         } catch (ServerException e) {
             // it ended meanwhile (its envelope, a hush): nothing left to release
         }
