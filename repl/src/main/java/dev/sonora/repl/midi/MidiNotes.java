@@ -109,11 +109,6 @@ final class MidiNotes {
         return false;
     }
 
-    /** The mappings there are now. */
-    synchronized int size() {
-        return mappings.size();
-    }
-
     /** A new hub (tests' fake devices) routes notes here as the old one did. */
     synchronized void rewire(MidiHub hub) {
         hub.routeNotes(!mappings.isEmpty());
