@@ -244,15 +244,24 @@ public final class MidiHub implements AutoCloseable {
      * allocation-free.
      */
     public boolean poll(MidiMessage into) {
-        final MidiConsumer[] src = langSources;
+        int next = pollRoundRobin(langSources, pollStart, into);
+        if (next < 0) return false;
+        pollStart = next;
+        return true;
+    }
+
+    /** Takes one message from the first of {@code src} that has one, looking from {@code start}; the index after it, or -1. */
+    private static int pollRoundRobin(MidiConsumer[] src, int start, MidiMessage into) {
         final int n = src.length;
         for (int k = 0; k < n; k++) {
-            int i = (pollStart + k) % n;
-            if (src[i].tryPop(into)) {
-                pollStart = i + 1;
-                return true;
-            }
+            int i = (start + k) % n;
+            if (src[i].tryPop(into)) return i + 1;
         }
+        return -1;
+    }
+
+    private static boolean anyWaiting(MidiConsumer[] src) {
+        for (MidiConsumer c : src) if (c.hasWaiting()) return true;
         return false;
     }
 
@@ -261,8 +270,7 @@ public final class MidiHub implements AutoCloseable {
      * hint, for a watcher that decides when to wake the Lang loop); allocation-free.
      */
     public boolean hasWaiting() {
-        for (MidiConsumer c : langSources) if (c.hasWaiting()) return true;
-        return false;
+        return anyWaiting(langSources);
     }
 
     // ---- note side (direct note mappings) ----
@@ -282,22 +290,15 @@ public final class MidiHub implements AutoCloseable {
      * allocation-free.
      */
     public boolean pollNote(MidiMessage into) {
-        final MidiConsumer[] src = noteSources;
-        final int n = src.length;
-        for (int k = 0; k < n; k++) {
-            int i = (notePollStart + k) % n;
-            if (src[i].tryPop(into)) {
-                notePollStart = i + 1;
-                return true;
-            }
-        }
-        return false;
+        int next = pollRoundRobin(noteSources, notePollStart, into);
+        if (next < 0) return false;
+        notePollStart = next;
+        return true;
     }
 
     /** True when a note message waits for {@link #pollNote}. Any thread (a hint); allocation-free. */
     public boolean hasNoteWaiting() {
-        for (MidiConsumer c : noteSources) if (c.hasWaiting()) return true;
-        return false;
+        return anyWaiting(noteSources);
     }
 
     /** The file player now, or null: live, it is finished once {@link SmfPlayer#finished()}. Any thread. */
