@@ -23,7 +23,7 @@ import dev.sonora.server.midi.message.MidiType;
  * once a second, saying to raise the latency. Direct mappings ({@code midi.cc(n).to(bus)}) are
  * not affected: the audio thread applies them at the next block, before any JS could.
  *
- * <p>Lang thread only, except {@link #samples}, {@link #arrival} and {@link #millisText}, which the
+ * <p>Lang thread only, except {@link #samples}, {@link #due} and {@link #millisText}, which the
  * direct note mappings ({@link MidiNotes}) read from the MIDI waker's thread.
  */
 final class MidiLatency {
@@ -85,7 +85,7 @@ final class MidiLatency {
             return;
         }
         long next = server.sampleTime();
-        long due = arrival(m, next) + samples;
+        long due = due(m, next);
         if (due < next) lateBy(next - due, m);
         long outer = b.eventTime(); // NOW, unless a clock event polls (a file's stop from a loop)
         b.eventTime(due); // a late one is stamped in the past: the audio thread plays it at once and counts it
@@ -96,8 +96,13 @@ final class MidiLatency {
         }
     }
 
-    /** The sample {@code m} arrived at: a file's due sample, or a device's receiver call on the sample clock. Any thread. */
-    long arrival(MidiMessage m, long next) {
+    /** The sample {@code m} sounds at: its arrival plus the latency ({@code next}: the block about to render). Any thread. */
+    long due(MidiMessage m, long next) {
+        return arrival(m, next) + samples;
+    }
+
+    /** The sample {@code m} arrived at: a file's due sample, or a device's receiver call on the sample clock. */
+    private long arrival(MidiMessage m, long next) {
         if (m.source == MidiMessage.SOURCE_PLAYER) return m.time;
         return server.engine().sampleClock().sampleAt(m.time, next);
     }

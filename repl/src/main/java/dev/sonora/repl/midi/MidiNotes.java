@@ -144,10 +144,9 @@ final class MidiNotes {
 
     /** The sample the note sounds at: its arrival plus the latency, or {@link Command#NOW} without one. */
     private long timeOf(MidiMessage m) {
-        long samples = latency.samples();
-        if (samples == 0) return Command.NOW;
+        if (latency.samples() == 0) return Command.NOW;
         long next = server.sampleTime();
-        long due = latency.arrival(m, next) + samples;
+        long due = latency.due(m, next);
         if (due < next) lateBy(next - due); // stamped in the past: the audio thread plays it at once and counts it
         return due;
     }
