@@ -322,7 +322,10 @@ public final class Cli {
             StartTrace.mark("Lang: JS ready, scripts next");
             // the set's first seconds run on a cold JIT: its events go further ahead until Lang keeps up
             TimeBridge time = s.hostReady() ? s.host().extension("time", TimeBridge.class) : null;
-            if (time != null) time.startLead(START_LEAD_SECONDS);
+            if (time != null) {
+                time.startLead(START_LEAD_SECONDS);
+                time.followStalls(true); // and after a stall, until it keeps up again
+            }
             // the modules not used yet load in the background (a render loads them on first use only)
             if (s.hostReady()) s.host().loadModulesWhenIdle();
             if (s.hostReady() && !o.noRepl) {

@@ -44,6 +44,8 @@ import dev.sonora.server.Server;
 public final class Clock {
     static final double DEFAULT_BPM = 120;
     static final double DEFAULT_LATENCY = 0.1;
+    /** The most extra lead a stall of the Lang thread adds, in seconds (see followStalls): Sonic Pi's whole default lookahead. */
+    static final double MAX_STALL_LEAD = 0.5;
     /** Beats a float error may put a "now" past a grid line without starting a cycle late. */
     private static final double EPSILON = 1e-6;
 
@@ -64,8 +66,10 @@ public final class Clock {
     private TempoMap map; // null until a script first uses the clock (map() starts it)
     private boolean starting; // beat 0's sample is settled at the first tick, after the task that started the clock
     private double latency = DEFAULT_LATENCY;
-    // the start lead: extra lookahead while a live session starts (see startLead); samples
+    // the extra lead: lookahead beyond the latency while a live session starts, and after a
+    // stall of the Lang thread (see startLead, followStalls); samples
     private long startLeadSamples;
+    private boolean followStalls;
     private long lastTickSample = -1;
     private long seq;
     private double eventBeat = Double.NaN; // the beat of the event running now, NaN outside events
@@ -124,25 +128,43 @@ public final class Clock {
      * interpreter's own code yet, so a loop body that later takes 15 ms takes 150–350 ms, and
      * with a 0.1 s lookahead every event due meanwhile is late (issue 12's soak: 17 late
      * events in a set's first 7 s). Sent further ahead, they play on time; what the extra
-     * costs is that a loop started in those seconds begins up to that much later. It never
-     * grows again: a loop too heavy later on is late and says so, as before. Renders (virtual
-     * time) never use it: the server waits for the Lang thread there.
+     * costs is that a loop started in those seconds begins up to that much later. Renders
+     * (virtual time) never use it: the server waits for the Lang thread there.
      */
     void startLead(double seconds) {
         startLeadSamples = Math.round(Math.max(0, seconds) * sampleRate);
     }
 
-    /** The extra lookahead still in force (0 once the start is over). */
+    /**
+     * Live sessions: after a stall of the Lang thread (two ticks half the latency or more
+     * apart: a slow loop body, a garbage collection, a long line typed in) the extra lead grows
+     * back to cover a stall twice as long, less the latency, at most {@link #MAX_STALL_LEAD}
+     * seconds, and settles as the start lead does. Why: after warm-up the soak's late events
+     * were single steps of other loops queued behind one slow step (a 100 000-object garbage
+     * loop that usually takes 15–50 ms, now and then over 100 ms): stalls come in sizes, and a
+     * near miss says a larger one is coming. The first stall longer than the latency is still
+     * late and said; the ones like it after it are not. The cost is the start lead's: a loop
+     * started while the extra is up begins up to that much later.
+     */
+    void followStalls(boolean on) {
+        followStalls = on;
+    }
+
+    /** The extra lookahead in force now (0 once the start is over and the Lang thread keeps up). */
     double startLead() {
         return (double) startLeadSamples / sampleRate;
     }
 
-    /** Brings the start lead down by 100 ms per second of audio the Lang thread kept up with. */
+    /** Settles the extra lead by 100 ms per second of audio the Lang thread kept up with; raises it after a stall. */
     private void settleStartLead() {
         long now = server.sampleTime();
-        if (startLeadSamples > 0 && lastTickSample >= 0) {
+        if (lastTickSample >= 0) {
             long gap = now - lastTickSample;
-            if (gap < latencySamples() / 2) startLeadSamples = Math.max(0, startLeadSamples - gap / 10);
+            long latency = latencySamples();
+            if (gap < latency / 2) startLeadSamples = Math.max(0, startLeadSamples - gap / 10);
+            else if (followStalls && !lang.virtualTime() && !queue.isEmpty()) { // a stall with events waiting
+                startLeadSamples = Math.max(startLeadSamples, Math.min(Math.round(MAX_STALL_LEAD * sampleRate), 2 * gap - latency));
+            }
         }
         lastTickSample = now;
     }

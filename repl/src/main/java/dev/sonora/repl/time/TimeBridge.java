@@ -125,6 +125,11 @@ public final class TimeBridge {
         clock.startLead(seconds);
     }
 
+    /** A live session: the extra lead grows again after a stall of the Lang thread ({@link Clock#followStalls}). */
+    public void followStalls(boolean on) {
+        clock.followStalls(on);
+    }
+
     // ---- patterns ----
 
     /** The prelude's function that plays one pattern event: {@code fn(name, value, beats)}. */

@@ -14,7 +14,8 @@ import dev.sonora.server.rt.DiscardOut;
  * as a cold JIT does in a set's first seconds, while loop 'tick' (every eighth of a beat) is due
  * meanwhile. With a start lead of 0.4 s nothing is late; without it 'tick' is. Once the steps are
  * quick the lead comes down to 0, and from then on a stall makes 'tick' late again: the lead does
- * not grow back.
+ * not grow back, unless the session follows stalls (live sessions do): then the first stall is late
+ * and the ones after it are on time.
  */
 class StartLeadTest {
     private static final String SET = "latency(0.02)\nglobalThis.steps = 0\nglobalThis.stall = 150\n"
@@ -52,6 +53,27 @@ class StartLeadTest {
             live.eval("stop()", "t");
             assertTrue(Integer.parseInt(live.eval("timing().late", "t")) > 0, "a stall after the start is late: " + live.errors);
             assertEquals("0", live.eval("timing().startLeadMs", "t"), "and the lead stayed 0");
+        }
+    }
+
+    @Test
+    void followingStallsTheFirstIsLateAndTheNextAreOnTime() throws Exception {
+        try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
+            live.onLang(() -> {
+                TimeBridge time = live.host.extension("time", TimeBridge.class);
+                time.startLead(0);
+                time.followStalls(true);
+                return null;
+            });
+            // the late count as step 2 begins: what the first stall made late
+            live.eval(SET.replace("steps++;", "steps++; if (steps == 2) globalThis.lateAfterFirst = timing().late;"), "set.js");
+            long until = System.nanoTime() + 20_000_000_000L; // a stop condition, not a threshold
+            while (System.nanoTime() < until && Integer.parseInt(live.eval("steps", "t")) < 5) Thread.sleep(20);
+            live.eval("stop()", "t");
+            long afterFirst = Long.parseLong(live.eval("lateAfterFirst", "t"));
+            assertTrue(afterFirst > 0, "the first stall, with no lead yet, is late (the test can fail): " + live.errors);
+            assertEquals(afterFirst, Long.parseLong(live.eval("timing().late", "t")),
+                    "the second and third stalls are covered by the lead the first one raised: " + live.errors);
         }
     }
 
