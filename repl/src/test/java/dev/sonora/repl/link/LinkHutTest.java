@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.sonora.repl.LiveHost;
+import dev.sonora.repl.RealTimeRetry;
 import dev.sonora.repl.link.net.LinkProbe;
 
 /**
@@ -22,6 +24,7 @@ import dev.sonora.repl.link.net.LinkProbe;
  */
 class LinkHutTest {
     @Test
+    @ExtendWith(RealTimeRetry.class) // judged in real time: see RealTimeRetry
     void sonoraPlaysInTimeWithLinkHut() throws Exception {
         HeardOut out = LinkPeers.out();
         try (LinkHutProcess hut = LinkHutProcess.start(); LinkProbe probe = new LinkProbe()) {

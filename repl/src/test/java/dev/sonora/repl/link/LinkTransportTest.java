@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.sonora.repl.LiveHost;
+import dev.sonora.repl.RealTimeRetry;
 import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.repl.link.net.LinkProbe;
 import dev.sonora.server.midi.LoopbackMidiDevice;
@@ -25,6 +27,7 @@ class LinkTransportTest {
     static final LoopbackMidiDevice synth = new LoopbackMidiDevice("Synth Cable");
 
     @Test
+    @ExtendWith(RealTimeRetry.class) // judged in real time: see RealTimeRetry
     void loopsStopAndStartWithTheSessionsTransport() throws Exception {
         HeardOut out = LinkPeers.out();
         try (LinkHutProcess hut = LinkHutProcess.start(); LinkProbe probe = new LinkProbe()) {

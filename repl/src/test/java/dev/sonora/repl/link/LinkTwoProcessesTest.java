@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.sonora.repl.RealTimeRetry;
 import dev.sonora.server.ChildJvm;
 
 /**
@@ -24,6 +26,7 @@ import dev.sonora.server.ChildJvm;
  */
 class LinkTwoProcessesTest {
     @Test
+    @ExtendWith(RealTimeRetry.class) // judged in real time: see RealTimeRetry
     void twoProcessesShareTempoAndBarsAndATempoChange() throws Exception {
         Path logA = Files.createTempFile("sonora-link-a-", ".log");
         Path logB = Files.createTempFile("sonora-link-b-", ".log");

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.sonora.repl.LiveHost;
+import dev.sonora.repl.RealTimeRetry;
 
 /**
  * Two Sonoras with Link on (one JVM, two servers on clocked null drivers, two Link nodes on the
@@ -19,6 +21,7 @@ import dev.sonora.repl.LiveHost;
  */
 class LinkTwoSonorasTest {
     @Test
+    @ExtendWith(RealTimeRetry.class) // judged in real time: see RealTimeRetry
     void twoSonorasShareTempoAndBarPhaseAndTempoChanges() throws Exception {
         HeardOut outA = LinkPeers.out();
         HeardOut outB = LinkPeers.out();
@@ -66,6 +69,7 @@ class LinkTwoSonorasTest {
     }
 
     @Test
+    @ExtendWith(RealTimeRetry.class) // judged in real time: see RealTimeRetry
     void aClockStartedInASessionIsInPhaseFromItsFirstBar() throws Exception {
         HeardOut outA = LinkPeers.out();
         HeardOut outB = LinkPeers.out();

@@ -26,9 +26,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.sonora.repl.Await;
 import dev.sonora.repl.LiveHost;
+import dev.sonora.repl.RealTimeRetry;
 import dev.sonora.server.driver.MemoryOut;
 import dev.sonora.server.midi.FakeMidiDevice;
 import dev.sonora.server.midi.LoopbackMidiDevice;
@@ -272,6 +274,7 @@ class MidiOutLiveTest {
 
     @Test
     @Order(6)
+    @ExtendWith(RealTimeRetry.class) // judged in real time: see RealTimeRetry
     void aPatternPlaysAMidiOutputNoteByNoteOnItsEvents() throws Exception {
         synth.arrived.clear();
         // four notes a cycle (4 beats at 120 bpm: one every half second), velocity 0.5 -> 64, channel 3

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.sonora.repl.Await;
 import dev.sonora.repl.LiveHost;
+import dev.sonora.repl.RealTimeRetry;
 import dev.sonora.server.driver.MemoryOut;
 import dev.sonora.server.osc.OscBundle;
 import dev.sonora.server.osc.OscCodec;
@@ -166,6 +168,7 @@ class OscScriptTest {
 
     @Test
     @Order(4)
+    @ExtendWith(RealTimeRetry.class) // judged in real time: see RealTimeRetry
     void bundlesAreStampedOnTheBeatAndLoopMessagesLeaveOnIt() throws Exception {
         int to = peer.getLocalPort();
         long xrunsBefore = Long.parseLong(eval("status().xruns"));
