@@ -1,10 +1,14 @@
 package dev.sonora.repl.link;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import dev.sonora.repl.LiveHost;
+import dev.sonora.repl.RealTimeRetry;
 
 /**
  * What the Link tests share: waiting for a condition (generous timeouts: the tests assert what
@@ -95,6 +99,20 @@ final class LinkPeers {
     static boolean inPhase(List<Double> d, long xruns) {
         long off = d.stream().filter(x -> Math.abs(x) >= 1.0).count();
         return off <= xruns && off < d.size();
+    }
+
+    /**
+     * Bars (ms off a peer's) in phase: every one within 1 ms, or, with xruns of the clocked driver in
+     * the window (each resynchronises its clock with the wall clock and moves the bars around it),
+     * no more off than xruns and not all of them. A window with as many xruns as bars cannot be
+     * judged: {@link RealTimeRetry.NotJudged}, tried again.
+     */
+    static void assertInPhase(List<Double> d, long xruns, String what) {
+        assertTrue(d.size() >= 2, what + ": too few bars heard: " + d);
+        if (maxAbs(d) < 1.0 || inPhase(d, xruns)) return;
+        String line = what + " within 1 ms: " + d + " (" + xruns + " xruns in the window)";
+        if (xruns >= d.size()) throw new RealTimeRetry.NotJudged(line);
+        fail(line);
     }
 
     static double maxAbs(List<Double> d) {
