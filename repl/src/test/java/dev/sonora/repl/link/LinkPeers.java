@@ -108,9 +108,16 @@ final class LinkPeers {
      * judged: {@link RealTimeRetry.NotJudged}, tried again.
      */
     static void assertInPhase(List<Double> d, long xruns, String what) {
-        assertTrue(d.size() >= 2, what + ": too few bars heard: " + d);
-        if (maxAbs(d) < 1.0 || inPhase(d, xruns)) return;
-        String line = what + " within 1 ms: " + d + " (" + xruns + " xruns in the window)";
+        judgeBars(d, maxAbs(d) < 1.0 || inPhase(d, xruns), xruns, what + " within 1 ms: " + d + " (" + xruns + " xruns in the window)");
+    }
+
+    /**
+     * The verdict on a window of bars whose test ({@code ok}) is the caller's: at least two bars
+     * heard; not ok with as many xruns as bars, not judged; not ok otherwise, a failure saying {@code line}.
+     */
+    static void judgeBars(List<Double> d, boolean ok, long xruns, String line) {
+        assertTrue(d.size() >= 2, "too few bars heard: " + line);
+        if (ok) return;
         if (xruns >= d.size()) throw new RealTimeRetry.NotJudged(line);
         fail(line);
     }

@@ -79,11 +79,7 @@ class LinkTwoProcessesTest {
      * report only their whole run's count, not the window's).
      */
     private static void judge(List<Double> d, long xruns, String what) {
-        assertTrue(d.size() >= 2, what + ": too few bars heard: " + d);
-        if (within1Ms(d, xruns > 0)) return;
-        String line = what + ": " + d + " (" + xruns + " xruns in the two runs)";
-        if (xruns >= d.size()) throw new RealTimeRetry.NotJudged(line);
-        throw new AssertionError(line);
+        LinkPeers.judgeBars(d, d.size() >= 2 && within1Ms(d, xruns > 0), xruns, what + ": " + d + " (" + xruns + " xruns in the two runs)");
     }
 
     private static long xruns(String out) {
