@@ -27,6 +27,7 @@ import dev.sonora.repl.midi.MidiBridge;
 import dev.sonora.repl.midi.MidiOutBridge;
 import dev.sonora.repl.observe.LiveStatusFeed;
 import dev.sonora.repl.run.ClipWatch;
+import dev.sonora.repl.run.HeapSoftLimit;
 import dev.sonora.repl.run.LiveAudio;
 import dev.sonora.repl.run.OfflineRender;
 import dev.sonora.repl.run.ProgressLine;
@@ -237,6 +238,7 @@ public final class Cli {
         long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
         RoutedOutput output = new RoutedOutput(out, err);
         HeapWatch[] heapWatch = new HeapWatch[1];
+        HeapSoftLimit[] heapLimit = new HeapSoftLimit[1];
         if (!o.noRepl) err.println("sonora: starting (JavaScript first, then the audio once its kernels are warm)...");
         Session s = new Session(so, output);
         StartTrace.mark("session made");
@@ -313,6 +315,8 @@ public final class Cli {
         });
         s.lang.post(() -> {
             if (s.hostReady()) heapWatch[0] = HeapWatch.start(s.host());
+            // the heap stays small and warm: its growth stalled this thread (HeapSoftLimit)
+            heapLimit[0] = HeapSoftLimit.start().orElse(null);
             s.lang.watchSteps(steps);
         });
         s.lang.post(() -> {
@@ -346,6 +350,7 @@ public final class Cli {
             steps.close();
             if (osc != null) osc.close();
             if (heapWatch[0] != null) heapWatch[0].close();
+            if (heapLimit[0] != null) heapLimit[0].close();
             if (stopped.compareAndSet(false, true)) {
                 audio.close();
                 s.close();
