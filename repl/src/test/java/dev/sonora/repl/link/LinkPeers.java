@@ -97,7 +97,12 @@ final class LinkPeers {
      * it by the jump (one CI run: [-0.02, 6.89, 0.08] ms with one xrun).
      */
     static boolean inPhase(List<Double> d, long xruns) {
-        long off = d.stream().filter(x -> Math.abs(x) >= 1.0).count();
+        return inPhase(d, xruns, 1.0);
+    }
+
+    /** {@link #inPhase(List, long)} with the bars' tolerance {@code ms} (off: {@code |x| >= ms}). */
+    static boolean inPhase(List<Double> d, long xruns, double ms) {
+        long off = d.stream().filter(x -> Math.abs(x) >= ms).count();
         return off <= xruns && off < d.size();
     }
 
