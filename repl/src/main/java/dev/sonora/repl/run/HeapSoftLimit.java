@@ -32,8 +32,9 @@ import com.sun.management.VMOption;
  * JVM pre-touches what it commits ({@code -XX:+AlwaysPreTouch}, so the audio thread never faults
  * on a fresh page), on the thread that asked for it: a JS loop making garbage stalled the Lang
  * thread by 60–130 ms whenever the heap took another 32 MB page, and the soak's few late events
- * after warm-up fell at such stalls (on this project's VM the growth also made JACK miss periods). Under a soft limit the collector runs earlier and hands back
- * memory already touched (docs/performance.md, "Late events after warm-up: the heap's growth").
+ * after warm-up fell at such stalls (on this project's VM the growth also made JACK miss
+ * periods). Under a soft limit the collector runs earlier and hands back memory already touched
+ * (docs/performance.md, "Late events after warm-up: the heap's growth").
  *
  * <p>Only when the option was given on the command line and the collector is ZGC; otherwise
  * {@link #start} does nothing. Started and closed on any non-audio thread; the JVM calls the

@@ -113,7 +113,14 @@ final class LinkPeers {
      * judged: {@link RealTimeRetry.NotJudged}, tried again.
      */
     static void assertInPhase(List<Double> d, long xruns, String what) {
-        judgeBars(d, maxAbs(d) < 1.0 || inPhase(d, xruns), xruns, what + " within 1 ms: " + d + " (" + xruns + " xruns in the window)");
+        assertInPhase(d, xruns, 1.0, what);
+    }
+
+    /** {@link #assertInPhase(List, long, String)} with the bars' tolerance {@code ms}. */
+    static void assertInPhase(List<Double> d, long xruns, double ms, String what) {
+        String within = java.math.BigDecimal.valueOf(ms).stripTrailingZeros().toPlainString();
+        judgeBars(d, maxAbs(d) < ms || inPhase(d, xruns, ms), xruns,
+                what + " within " + within + " ms: " + d + " (" + xruns + " xruns in the window)");
     }
 
     /**
