@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.sonora.repl.Await;
+import dev.sonora.repl.GridGaps;
 import dev.sonora.repl.LiveHost;
 import dev.sonora.repl.RealTimeRetry;
 import dev.sonora.server.driver.MemoryOut;
@@ -208,15 +209,13 @@ class OscScriptTest {
         // every stamp is on the beat grid: a whole number of half beats apart (a loop that fell behind on a loaded
         // machine skips a cycle and says so), to a few microseconds (NTP's wall-clock offset is read each time).
         // An xrun of the clocked driver (the machine stalled the whole JVM) moves the sound, and with it the
-        // stamps, against the wall clock: then as many gaps as xruns may be off the grid (seen once in CI, 92.6 ms)
-        int offGrid = 0;
-        for (double gap : stampGaps) {
-            if (Math.abs(gap - 250 * Math.round(gap / 250)) > 0.05) offGrid++;
-        }
-        assertTrue(offGrid <= xruns, offGrid + " stamp gaps off the grid with " + xruns + " xruns: " + Arrays.toString(stampGaps));
+        // stamps, against the wall clock: GridGaps allows two gaps off the grid per xrun (seen in CI: 92.6 ms)
+        GridGaps.assertOnGrid(stampGaps, 250, 0.05, 0, xruns, "osc bundle stamps from a loop");
         assertEquals(250, stampGaps[stampGaps.length / 2], 0.05);
         assertTrue(leadMs[leadMs.length / 2] > 0, "bundles arrive ahead of their time (median)");
-        assertTrue(plainOff[plainOff.length / 2] < 5, "the median plain message is on the grid, not where JS ran: " + plainOff[plainOff.length / 2]);
+        // the plain messages leave at their event's instant, not where JS ran (0..40 ms later): most gaps within 5 ms of the grid
+        double[] plainGaps = GridGaps.gapsMs(plain);
+        GridGaps.assertOnGrid(plainGaps, 250, 5, (plainGaps.length - 1) / 2, xruns, "osc plain messages from a loop");
         assertEquals(List.of(), List.copyOf(live.errors));
     }
 
