@@ -4,6 +4,7 @@
 #
 #   bench/soak.sh MINUTES PERIOD [ROUNDS]       e.g. bench/soak.sh 10 256 3
 #   SOAK_PARALLEL=1 bench/soak.sh ...            the 200 voices as two halves in a parallel group (issue 14)
+#   SOAK_JAVA_OPTS='-XX:...' bench/soak.sh ...   extra JVM options for Sonora's runs (A/B experiments)
 #
 # Each round runs, one after another and each on a fresh `jackd -d dummy -r 48000 -p PERIOD`:
 #   sonora  the set in bench/soak-set.js, live on Sonora's JACK driver, recording to disk; once per
@@ -69,7 +70,7 @@ run_sonora() { # ROUND CPU
   [[ $2 == *+lang ]] && extra=-Dsonora.cpuShared=sonora-lang   # "own+lang": the JS thread keeps both CPUs
   log=$OUT/jackd-sonora-$tag.log; start_jack "$log"
   rm -f "$OUT/take-$tag.wav" "$OUT/gc-$tag.log"
-  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$tag.log::filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$tag.log::filecount=0 -Dsonora.slowBlockLog=$OUT/slow-$tag.log $extra" \
+  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$tag.log:utctime,uptime,level,tags:filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$tag.log:utctime,uptime,level,tags:filecount=0 -Dsonora.slowBlockLog=$OUT/slow-$tag.log $extra ${SOAK_JAVA_OPTS:-}" \
     "$HERE"/sonora --no-repl --driver jack --audio-cpu "$cpu" --duration $((SECS + 15)) --record "$OUT/take-$tag.wav" "$WRAP" >"$OUT/sonora-$tag.log" 2>&1 &
   spid=$!
   wait_port sonora:out_1; sleep 5   # the set starts (JS context, 200 voices) before the window opens
@@ -86,15 +87,20 @@ s = json.loads(sys.argv[1]) if sys.argv[1] else {}
 statuses = [json.loads(l[len('soak-status '):]).get('timing', {}) for l in open(sys.argv[6]) if l.startswith('soak-status ')]
 first0 = next((i for i, x in enumerate(statuses) if x.get('startLeadMs', 0) == 0), None)
 settled = None if first0 is None else (statuses[first0 - 1] if first0 > 0 else {'late': 0})
-slow = [float(m) for m in re.findall(r' took ([0-9.]+) ms', open(sys.argv[4]).read())] if os.path.exists(sys.argv[4]) else []
+slowlog = open(sys.argv[4]).read() if os.path.exists(sys.argv[4]) else ''
+slow = [float(m) for m in re.findall(r' took ([0-9.]+) ms', slowlog)]
+# JACK cycles that ended in the last quarter of the period: woken late (entered past half of it) or slow once running
+cycles = [(int(a), int(b)) for a, b in re.findall(r' cycle entered (\d+) frames in, left (\d+) frames in', slowlog)]
+woken_late = sum(1 for a, b in cycles if a > int(sys.argv[5]) / 2)
 period_ms = int(sys.argv[5]) / 48
 gc = [float(m) for m in re.findall(r'Pause [A-Za-z ]+? ([0-9.]+)ms', open(sys.argv[2]).read())] if sys.argv[2] else []
 sp = [int(m) / 1e6 for m in re.findall(r'Total: (\d+) ns', open(sys.argv[3]).read())]
 t = s.get('timing', {})
 after = 'lead never settled' if settled is None else '%d after the start lead settled' % (t.get('late', 0) - settled.get('late', 0))
-print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s B, late events %s (worst %s ms; %s); GC pauses %d (max %.3f ms), safepoints %d (max %.3f ms); slow blocks %d (over a period: %d)' % (
+print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s B, late events %s (worst %s ms; %s); GC pauses %d (max %.3f ms), safepoints %d (max %.3f ms); slow blocks %d (over a period: %d); late cycles %d (woken past half the period: %d)' % (
     s.get('late'), s.get('xruns'), s.get('clipped', 0), max(slow or [s.get('peakCpu', 0) / 100 * 64 / 48]), s.get('peakCpu'), s.get('rtAllocBytes'),
-    t.get('late'), t.get('worstLateMs'), after, len(gc), max(gc or [0]), len(sp), max(sp or [0]), len(slow), sum(1 for x in slow if x > period_ms)))
+    t.get('late'), t.get('worstLateMs'), after, len(gc), max(gc or [0]), len(sp), max(sp or [0]), len(slow), sum(1 for x in slow if x > period_ms),
+    len(cycles), woken_late))
 PY
 )
   stop_jack

@@ -330,7 +330,7 @@ public final class Server implements AutoCloseable {
     /** Starts the {@code sonora-nrt} thread that completes returns (live drivers). */
     public void startNrtThread() {
         returns.start();
-        SlowBlockLog.startIfAsked(engine.slowBlocks());
+        SlowBlockLog.startIfAsked(engine.slowBlocks(), engine.lateCycles(), stats);
     }
 
     // ---- status ----

@@ -257,11 +257,15 @@ public final class JackDriver implements Driver {
                 silence(nframes);
                 return 0;
             }
-            engine.cycleStartsOnRt(System.nanoTime()); // the callback's start maps the period's first frame
+            long entered = System.nanoTime();
+            int enteredFrames = JackLib.jack_frames_since_cycle_start(client);
+            engine.cycleStartsOnRt(entered); // the callback's start maps the period's first frame
             for (int offset = 0; offset < nframes; offset += blockSize) {
                 blockOffset = offset;
                 engine.renderBlock(sink);
             }
+            // a cycle that ends in the last quarter of its period is kept: woken late, or slow once running
+            engine.lateCycles().recordOnRt(entered, enteredFrames, JackLib.jack_frames_since_cycle_start(client), nframes - nframes / 4);
         } catch (Throwable t) {
             // renderBlock never throws; this guards the JNA boundary, which must not see one
             callbackErrors++;

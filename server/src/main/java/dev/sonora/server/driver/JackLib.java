@@ -110,6 +110,9 @@ final class JackLib {
 
     static native String jack_port_name(long port);
 
+    /** Audio thread: frames since the JACK server began the current cycle (its estimate). */
+    static native int jack_frames_since_cycle_start(long client);
+
     /** Audio thread: the port's buffer for this period, as an address. */
     static native long jack_port_get_buffer(long port, int nframes);
 

@@ -27,6 +27,7 @@ public final class RtEngine {
     private final float[] left;
     private final float[] right;
     private final SlowBlocks slowBlocks = new SlowBlocks(256);
+    private final LateCycles lateCycles = new LateCycles(256);
     private long seq;
     private int performed; // commands performed in the current block (bounded by MAX_COMMANDS_PER_BLOCK)
     // written by the audio thread (a release store), taken by NRT: a plain field could be seen
@@ -104,6 +105,11 @@ public final class RtEngine {
     /** Blocks that overran their own duration, for a reader that explains them (a soak's log). */
     public SlowBlocks slowBlocks() {
         return slowBlocks;
+    }
+
+    /** Driver cycles that ended late in their period (JACK records them), for the same reader. */
+    public LateCycles lateCycles() {
+        return lateCycles;
     }
 
     public World world() {

@@ -48,6 +48,9 @@ public final class RtStats {
     public volatile long publishedSampleTime;
     /** Underruns/overruns the driver counted. */
     public volatile long xruns;
+    /** How many xruns' instants {@link #xrunNanos} keeps. */
+    public static final int XRUN_TIMES = 256;
+    private final long[] xrunNanos = new long[XRUN_TIMES];
     /** Blocks rendered. */
     public volatile long blocks;
     /** The most commands performed in one block since the server started (bounded by {@link RtEngine#MAX_COMMANDS_PER_BLOCK}). */
@@ -94,8 +97,22 @@ public final class RtStats {
         for (int i = 0; i < 3; i++) loads.reset(i);
     }
 
-    /** Counted by the driver on the audio thread. */
+    /** Counted by the driver on the audio thread (JACK: on its notification thread, its only writer then). */
     public void countXrun() {
-        xruns = xruns + 1;
+        long n = xruns;
+        xrunNanos[(int) (n & (XRUN_TIMES - 1))] = System.nanoTime(); // stored before the count publishes it
+        xruns = n + 1;
+    }
+
+    /**
+     * When xrun number {@code k} (0-based, below {@link #xruns}) was counted, as a {@link System#nanoTime()}
+     * value; only the last {@link #XRUN_TIMES} are kept ({@code Long.MIN_VALUE} for older ones). For the
+     * soak's slow-block log, to set xruns beside the JVM's safepoints and collections. Any thread.
+     */
+    public long xrunNanos(long k) {
+        long n = xruns;
+        if (k < n - XRUN_TIMES || k >= n) return Long.MIN_VALUE;
+        long t = xrunNanos[(int) (k & (XRUN_TIMES - 1))];
+        return xruns - k > XRUN_TIMES ? Long.MIN_VALUE : t; // overwritten while read
     }
 }
