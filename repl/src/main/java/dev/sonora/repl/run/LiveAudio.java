@@ -17,6 +17,7 @@ import dev.sonora.server.driver.FallbackDriver;
 import dev.sonora.server.driver.JackDriver;
 import dev.sonora.server.driver.JackSettings;
 import dev.sonora.server.driver.JavaSoundDriver;
+import dev.sonora.server.driver.MemoryLock;
 import dev.sonora.server.driver.NullDriver;
 import dev.sonora.server.rt.DiscardOut;
 
@@ -37,6 +38,7 @@ public final class LiveAudio implements AutoCloseable {
 
     private final CorePinning pinning; // null: the audio thread shares the CPUs
     private final String pinned;       // what the start line says about it, or null
+    private volatile String memory;    // whether the memory is locked (MemoryLock), once the driver starts
 
     private LiveAudio(Server server, Driver driver, int bufferFrames, CorePinning pinning, String pinned) {
         this.server = server;
@@ -123,6 +125,10 @@ public final class LiveAudio implements AutoCloseable {
         if (closed) return false;
         // the JS start and the warm-up are over: C2 gets its priority back where that is allowed
         StartTrace.mark(StartJitPriority.restore() ? "C2 priority back" : "C2 priority stays low (not permitted to raise it)");
+        // what the warm-up touched stays in memory, and so does what the set touches later (MemoryLock);
+        // -Dsonora.mlock=false leaves it to the kernel (an experiment's knob)
+        memory = Boolean.parseBoolean(System.getProperty("sonora.mlock", "true")) ? MemoryLock.lockAll() : "memory not locked (-Dsonora.mlock=false)";
+        StartTrace.mark(memory);
         server.startNrtThread();
         if (pinning != null) server.onAudioThreadEntry(pinning::audioThreadEnters);
         driver.start();
@@ -151,7 +157,8 @@ public final class LiveAudio implements AutoCloseable {
     }
 
     public String describe() {
-        return pinned == null ? driver.describe() : driver.describe() + ", " + pinned;
+        String d = pinned == null ? driver.describe() : driver.describe() + ", " + pinned;
+        return memory == null ? d : d + ", " + memory;
     }
 
     /** Frames from rendering to the speakers on the driver playing now (Link's output latency). */
