@@ -15,7 +15,8 @@
 #           what one more client in the graph costs by itself (SOAK_SIMPLE=0 leaves it out)
 # and reports per run: JACK's xruns while recording (jackd's log), dropouts (runs of >= 32
 # zero samples in a recording of the client's output ports, made by jack_rec on the same
-# server), and for Sonora its own late/xruns/clips, worst block time, GC and safepoint pauses.
+# server), and for Sonora its own late/xruns/clips, worst block time, GC and safepoint pauses, and the
+# JACK cycles that ended late in their period (and how many of those it entered late: woken late).
 # needs: jackd2, supercollider-server, python3, ../shared/peers/scores, ./sonora (builds itself)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
