@@ -17,8 +17,8 @@ import dev.sonora.server.rt.SlowBlocks;
  * duration as one line (wall-clock time in UTC to the microsecond, how long it took, its
  * sample time, the commands it performed), every driver cycle that ended in the last quarter of
  * its period (JACK: how far into the period its callback entered and left), and the instant of
- * every xrun the driver counted ("... xrun N"), so the lines can be set beside the JVM's logs of safepoints, compilations and
- * GC. Never on the audio thread.
+ * every xrun the driver counted ("... xrun N"), so the lines can be set beside the JVM's logs of
+ * safepoints, compilations and GC. Never on the audio thread.
  */
 final class SlowBlockLog {
     static final String PROPERTY = "sonora.slowBlockLog";
