@@ -1,7 +1,6 @@
 package dev.sonora.server.driver;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
 /**
@@ -33,7 +32,7 @@ public final class MemoryLock {
     public static String lockAll() {
         if (!Platform.isLinux()) return "memory not locked (done on Linux only)";
         try {
-            CLib.INSTANCE.mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT);
+            LinuxCalls.INSTANCE.mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT);
             return "memory locked";
         } catch (LastErrorException e) {
             String why = switch (e.getErrorCode()) {
@@ -49,14 +48,6 @@ public final class MemoryLock {
 
     /** Undoes {@link #lockAll} (tests). */
     static void unlockAll() {
-        if (Platform.isLinux()) CLib.INSTANCE.munlockall();
-    }
-
-    private interface CLib extends com.sun.jna.Library {
-        CLib INSTANCE = Native.load("c", CLib.class);
-
-        int mlockall(int flags) throws LastErrorException;
-
-        int munlockall() throws LastErrorException;
+        if (Platform.isLinux()) LinuxCalls.INSTANCE.munlockall();
     }
 }

@@ -4,7 +4,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
 /**
@@ -38,7 +37,7 @@ final class RtPriority {
     private static String request() {
         if (!Platform.isLinux()) return "normal priority (real-time scheduling is asked for on Linux only)";
         try {
-            CLib.INSTANCE.sched_setscheduler(0, SCHED_FIFO, new int[] {PRIORITY}); // pid 0: the calling thread
+            LinuxCalls.INSTANCE.sched_setscheduler(0, SCHED_FIFO, new int[] {PRIORITY}); // pid 0: the calling thread
             return "real-time priority (SCHED_FIFO " + PRIORITY + ")";
         } catch (LastErrorException e) {
             String why = e.getErrorCode() == EPERM
@@ -64,18 +63,9 @@ final class RtPriority {
     static int policyOfThisThread() {
         if (!Platform.isLinux()) return -1;
         try {
-            return CLib.INSTANCE.sched_getscheduler(0);
+            return LinuxCalls.INSTANCE.sched_getscheduler(0);
         } catch (LastErrorException | UnsatisfiedLinkError e) {
             return -1;
         }
-    }
-
-    /** libc's scheduling calls ({@code struct sched_param} is one int: an int[1] carries it). */
-    private interface CLib extends com.sun.jna.Library {
-        CLib INSTANCE = Native.load("c", CLib.class);
-
-        int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
-
-        int sched_getscheduler(int pid) throws LastErrorException;
     }
 }
