@@ -195,8 +195,7 @@ class OscScriptTest {
         }
         eval("stop('osc')");
         long xruns = Long.parseLong(eval("status().xruns")) - xrunsBefore;
-        double[] stampGaps = new double[stamps.size() - 1];
-        for (int i = 1; i < stamps.size(); i++) stampGaps[i - 1] = (unixNanos(stamps.get(i)) - unixNanos(stamps.get(i - 1))) / 1e6;
+        double[] stampGaps = GridGaps.gapsMs(stamps.stream().map(OscScriptTest::unixNanos).toList());
         double[] plainOff = offGrid(plain, 250e6);
         double[] leadMs = leads.stream().mapToDouble(l -> l / 1e6).sorted().toArray();
         Arrays.sort(stampGaps);
