@@ -12,13 +12,14 @@ public final class Adsr extends Ugen {
     private final UnitContext ctx;
     private final Wire attack, decay, sustain, release, gate, curve;
     private final Wire out;
-    private final EnvSegment seg = new EnvSegment();
+    private final EnvSegment seg;
     private int stage = IDLE;
     private boolean gateOpen;
 
     public Adsr(UnitContext ctx, Wire attack, Wire decay, Wire sustain, Wire release, Wire gate,
                 Wire curve, Wire out) {
         this.ctx = ctx;
+        this.seg = new EnvSegment(0); // sample by sample only: the gate may change at any sample
         this.attack = attack;
         this.decay = decay;
         this.sustain = sustain;

@@ -3,10 +3,18 @@ package dev.sonora.server.ugen;
 /**
  * One curved envelope segment from a start to an end level over a whole number of samples,
  * shaped like SuperCollider's Env curves: {@code curve} 0 is linear, negative bends towards
- * fast-then-slow. Evaluated by recurrence (one multiply per sample), exact at its last sample.
- * Owned by one envelope unit; audio thread only after construction.
+ * fast-then-slow. Exact at its last sample.
+ *
+ * <p>A curved level is {@code a - g·m^k}. Sample by sample ({@link #next}) that is one multiply
+ * per sample, a chain the processor cannot overlap. {@link #fill} instead multiplies the block's
+ * first {@code g} by a table of {@code m^1 … m^n}, made once when the segment starts: no
+ * dependency between samples, so the JIT vectorises it (the note's envelope was half of a
+ * note-heavy render's time as a chain). The two ways round differ only in double rounding,
+ * far below a float's step. Owned by one envelope unit; audio thread only after construction.
  */
 final class EnvSegment {
+    /** {@code m^(k+1)} for the curved segment's {@code m}, as far as {@link #fill} may reach. */
+    private final double[] powers;
     private float level;
     private float target;
     private long remaining;
@@ -15,6 +23,11 @@ final class EnvSegment {
     private double a;      // curved: level = a - g
     private double g;
     private double mult;
+
+    /** {@code maxFill}: the most samples one {@link #fill} call writes (a block); 0 if never called. */
+    EnvSegment(int maxFill) {
+        powers = new double[maxFill];
+    }
 
     /** Starts a segment of {@code samples} (at least 1) from {@code start} to {@code end}. */
     void start(float start, float end, long samples, float curve) {
@@ -29,6 +42,13 @@ final class EnvSegment {
             a = start + a2;
             g = a2;
             mult = Math.exp(curve / (double) remaining);
+            // fill never writes a segment's last sample, so it needs at most remaining - 1
+            int reach = (int) Math.min(powers.length, remaining - 1);
+            double p = 1.0;
+            for (int k = 0; k < reach; k++) {
+                p *= mult;
+                powers[k] = p;
+            }
         }
     }
 
@@ -67,9 +87,10 @@ final class EnvSegment {
     }
 
     /**
-     * Writes the next {@code n} levels into {@code o} from index {@code from}, exactly as
-     * {@code n} calls of {@link #next} would; none of them may be the segment's last
-     * ({@code n < remaining()}), so the loop has no test but its count.
+     * Writes the next {@code n} levels into {@code o} from index {@code from}, as {@code n}
+     * calls of {@link #next} would (a linear segment exactly, a curved one to double rounding);
+     * none of them may be the segment's last ({@code n < remaining()}), and {@code n} is at most
+     * the {@code maxFill} given at construction, so the loop has no test but its count.
      */
     void fill(float[] o, int from, int n) {
         remaining -= n;
@@ -82,14 +103,13 @@ final class EnvSegment {
             }
         } else {
             final double aa = a;
-            final double m = mult;
-            double gg = g;
-            for (int i = from; i < from + n; i++) {
-                gg *= m;
-                lv = (float) (aa - gg);
-                o[i] = lv;
+            final double gg = g;
+            final double[] pw = powers;
+            for (int k = 0; k < n; k++) {
+                o[from + k] = (float) (aa - gg * pw[k]);
             }
-            g = gg;
+            g = gg * pw[n - 1];
+            lv = o[from + n - 1];
         }
         level = lv;
     }

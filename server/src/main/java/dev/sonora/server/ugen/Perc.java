@@ -14,11 +14,12 @@ public final class Perc extends Ugen {
     private final Wire level;
     private final Wire curve;
     private final Wire out;
-    private final EnvSegment seg = new EnvSegment();
+    private final EnvSegment seg;
     private int stage; // 0 not started, 1 attack, 2 release, 3 done
 
     public Perc(UnitContext ctx, Wire attack, Wire release, Wire level, Wire curve, Wire out) {
         this.ctx = ctx;
+        this.seg = new EnvSegment(ctx.blockSize());
         this.attack = attack;
         this.release = release;
         this.level = level;
