@@ -15,16 +15,10 @@ public final class LateCycles {
         void lateCycle(long enteredNanos, int enteredFrames, int leftFrames);
     }
 
-    private static final int FIELDS = 3;
-    private final long[] ring;
-    private final int mask;
-    private volatile long written; // the audio thread
-    private long read; // the reader
+    private final RecordRing ring;
 
     public LateCycles(int capacityPowerOfTwo) {
-        if (Integer.bitCount(capacityPowerOfTwo) != 1) throw new IllegalArgumentException("capacity must be a power of two");
-        ring = new long[capacityPowerOfTwo * FIELDS];
-        mask = capacityPowerOfTwo - 1;
+        ring = new RecordRing(capacityPowerOfTwo, 3);
     }
 
     /**
@@ -33,24 +27,16 @@ public final class LateCycles {
      * (see {@link SlowBlocks#recordOnRt}). Audio thread.
      */
     public void recordOnRt(long enteredNanos, int enteredFrames, int leftFrames, int lateFrames) {
-        long w = written;
-        int at = (int) (w & mask) * FIELDS;
-        ring[at] = enteredNanos;
-        ring[at + 1] = enteredFrames;
-        ring[at + 2] = leftFrames;
-        written = w + (((long) lateFrames - leftFrames) >>> 63); // 1 when left past lateFrames
+        long[] r = ring.records;
+        int at = ring.slotOnRt();
+        r[at] = enteredNanos;
+        r[at + 1] = enteredFrames;
+        r[at + 2] = leftFrames;
+        ring.publishOnRt(((long) lateFrames - leftFrames) >>> 63); // 1 when left past lateFrames
     }
 
     /** Hands every late cycle published since the last call to {@code reader}; returns how many. One reader thread. */
     public int drain(Reader reader) {
-        long w = written;
-        long from = Math.max(read, w - mask - 1);
-        int n = 0;
-        for (long i = from; i < w; i++, n++) {
-            int at = (int) (i & mask) * FIELDS;
-            reader.lateCycle(ring[at], (int) ring[at + 1], (int) ring[at + 2]);
-        }
-        read = w;
-        return n;
+        return ring.drain((r, at) -> reader.lateCycle(r[at], (int) r[at + 1], (int) r[at + 2]));
     }
 }

@@ -14,17 +14,10 @@ public final class SlowBlocks {
         void slowBlock(long startNanos, long tookNanos, long sampleTime, int commands);
     }
 
-    private static final int FIELDS = 4;
-    private final long[] ring;
-    private final int mask;
-    private volatile long written; // records written so far (audio thread)
-    private long read; // records read so far (the reader)
-    private long lost;
+    private final RecordRing ring;
 
     public SlowBlocks(int capacityPowerOfTwo) {
-        if (Integer.bitCount(capacityPowerOfTwo) != 1) throw new IllegalArgumentException("capacity must be a power of two");
-        ring = new long[capacityPowerOfTwo * FIELDS];
-        mask = capacityPowerOfTwo - 1;
+        ring = new RecordRing(capacityPowerOfTwo, 4);
     }
 
     /**
@@ -34,31 +27,22 @@ public final class SlowBlocks {
      * reader has fallen a whole ring behind, the oldest record it has not read yet is scribbled on.
      */
     void recordOnRt(long startNanos, long tookNanos, long sampleTime, int commands, int keep) {
-        long w = written;
-        int at = (int) (w & mask) * FIELDS;
-        ring[at] = startNanos;
-        ring[at + 1] = tookNanos;
-        ring[at + 2] = sampleTime;
-        ring[at + 3] = commands;
-        written = w + keep;
+        long[] r = ring.records;
+        int at = ring.slotOnRt();
+        r[at] = startNanos;
+        r[at + 1] = tookNanos;
+        r[at + 2] = sampleTime;
+        r[at + 3] = commands;
+        ring.publishOnRt(keep);
     }
 
     /** Hands every record written since the last call to {@code reader}; returns how many. One reader thread. */
     public int drain(Reader reader) {
-        long w = written;
-        long from = Math.max(read, w - mask - 1);
-        lost += from - read;
-        int n = 0;
-        for (long i = from; i < w; i++, n++) {
-            int at = (int) (i & mask) * FIELDS;
-            reader.slowBlock(ring[at], ring[at + 1], ring[at + 2], (int) ring[at + 3]);
-        }
-        read = w;
-        return n;
+        return ring.drain((r, at) -> reader.slowBlock(r[at], r[at + 1], r[at + 2], (int) r[at + 3]));
     }
 
     /** Records overwritten before the reader took them. The reader's thread. */
     public long lost() {
-        return lost;
+        return ring.lost();
     }
 }
