@@ -147,6 +147,7 @@ public final class Cli {
     // ---- --render ----
 
     private int render(Options o, ServerOptions so) {
+        StartTrace.mark("render: options read");
         RoutedOutput output = new RoutedOutput(out, err);
         RenderStop stop = new RenderStop();
         Session[] session = new Session[1];

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.StartTrace;
 import dev.sonora.server.Server;
 import dev.sonora.server.ServerOptions;
 
@@ -24,6 +25,7 @@ final class Session implements AutoCloseable {
 
     Session(ServerOptions options, Output output) {
         this.server = new Server(options);
+        StartTrace.mark("server built");
         this.lang = new LangLoop();
         this.host = lang.submit(() -> JsHost.create(server, lang, output, Features.all()));
     }

@@ -8,18 +8,31 @@ import java.util.stream.Stream;
 
 /**
  * Start-up phases on stderr, when {@code SONORA_TIMING} is set: each {@link #mark} prints the
- * time since the process started (the launcher's shell included: it execs the JVM in the same
- * process) and the thread that got there, so the phases of one start can be read side by side
+ * time since the launcher started (it execs the JVM in the same process) and the thread that got there, so the phases of one start can be read side by side
  * (docs/performance.md). {@code SONORA_TIMING=cpu} adds each thread's CPU time at the first
  * result. Any thread; off, a mark is one test of a constant.
  */
 public final class StartTrace {
     private static final boolean ON = System.getenv("SONORA_TIMING") != null;
     private static final boolean CPU = "cpu".equals(System.getenv("SONORA_TIMING"));
-    private static final long START_MILLIS = ON ? ProcessHandle.current().info().startInstant()
-            .map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis()) : 0;
+    private static final long START_MILLIS = ON ? startMillis() : 0;
 
     private StartTrace() {
+    }
+
+    /**
+     * When the launcher began (it exports {@code SONORA_T0}, microseconds). Without it, the process's
+     * start as the OS gives it, which on Linux is only good to the second (the boot time in
+     * /proc/stat is whole seconds): marks then share an unknown offset of up to a second.
+     */
+    private static long startMillis() {
+        try {
+            String t0 = System.getenv("SONORA_T0");
+            if (t0 != null) return Long.parseLong(t0.trim()) / 1000;
+        } catch (NumberFormatException e) {
+            // fall through to the OS's figure
+        }
+        return ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
     }
 
     public static boolean on() {
