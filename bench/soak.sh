@@ -94,14 +94,17 @@ slow = [float(m) for m in re.findall(r' took ([0-9.]+) ms', slowlog)]
 cycles = [(int(a), int(b)) for a, b in re.findall(r' cycle entered (\d+) frames in, left (\d+) frames in', slowlog)]
 woken_late = sum(1 for a, b in cycles if a > int(sys.argv[5]) / 2)
 period_ms = int(sys.argv[5]) / 48
+# blocks over a period with the audio thread's CPU time in them: under half of the wall time means it mostly waited (not run)
+over = [(float(a), float(b)) for a, b in re.findall(r' took ([0-9.]+) ms \(cpu ([0-9.-]+) ms\)', slowlog) if float(a) > period_ms]
+waited = sum(1 for a, b in over if 0 <= b < a / 2)
 gc = [float(m) for m in re.findall(r'Pause [A-Za-z ]+? ([0-9.]+)ms', open(sys.argv[2]).read())] if sys.argv[2] else []
 sp = [int(m) / 1e6 for m in re.findall(r'Total: (\d+) ns', open(sys.argv[3]).read())]
 t = s.get('timing', {})
 after = 'lead never settled' if settled is None else '%d after the start lead settled' % (t.get('late', 0) - settled.get('late', 0))
-print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s B, late events %s (worst %s ms; %s); GC pauses %d (max %.3f ms), safepoints %d (max %.3f ms); slow blocks %d (over a period: %d); late cycles %d (woken past half the period: %d)' % (
+print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s B, late events %s (worst %s ms; %s); GC pauses %d (max %.3f ms), safepoints %d (max %.3f ms); slow blocks %d (over a period: %d%s); late cycles %d (woken past half the period: %d)' % (
     s.get('late'), s.get('xruns'), s.get('clipped', 0), max(slow or [s.get('peakCpu', 0) / 100 * 64 / 48]), s.get('peakCpu'), s.get('rtAllocBytes'),
     t.get('late'), t.get('worstLateMs'), after, len(gc), max(gc or [0]), len(sp), max(sp or [0]), len(slow), sum(1 for x in slow if x > period_ms),
-    len(cycles), woken_late))
+    ', of which the audio thread ran under half: %d' % waited if over else '', len(cycles), woken_late))
 PY
 )
   stop_jack

@@ -14,8 +14,9 @@ import dev.sonora.server.rt.SlowBlocks;
 /**
  * A measuring aid for soaks, on only when the system property {@code sonora.slowBlockLog}
  * names a file: once a second its own daemon thread writes every block that overran its
- * duration as one line (wall-clock time in UTC to the microsecond, how long it took, its
- * sample time, the commands it performed), every driver cycle that ended in the last quarter of
+ * duration as one line (wall-clock time in UTC to the microsecond, how long it took, how much of
+ * that the audio thread was running (its CPU time: see {@link SlowBlocks#CPU_CLOCKED}), its sample
+ * time, the commands it performed), every driver cycle that ended in the last quarter of
  * its period (JACK: how far into the period its callback entered and left), and the instant of
  * every xrun the driver counted ("... xrun N"), so the lines can be set beside the JVM's logs of
  * safepoints, compilations and GC. Never on the audio thread.
@@ -43,8 +44,8 @@ final class SlowBlockLog {
         Thread t = new Thread(() -> {
             long xrunsSeen = xrunsBefore;
             while (true) {
-                blocks.drain((start, took, sampleTime, commands) -> out.printf("%s took %.3f ms sample %d commands %d%n",
-                        Instant.ofEpochSecond(0, start + wallMinusMono), took / 1e6, sampleTime, commands));
+                blocks.drain((start, took, cpu, sampleTime, commands) -> out.printf("%s took %.3f ms (cpu %.3f ms) sample %d commands %d%n",
+                        Instant.ofEpochSecond(0, start + wallMinusMono), took / 1e6, cpu / 1e6, sampleTime, commands));
                 cycles.drain((entered, enteredFrames, leftFrames) -> out.printf("%s cycle entered %d frames in, left %d frames in%n",
                         Instant.ofEpochSecond(0, entered + wallMinusMono), enteredFrames, leftFrames));
                 for (long n = stats.xruns; xrunsSeen < n; xrunsSeen++) {

@@ -133,6 +133,7 @@ public final class RtEngine {
     /** Renders the next block and hands it to {@code out}. Never throws. */
     public void renderBlock(AudioOut out) {
         final long t0 = System.nanoTime();
+        final long cpu0 = SlowBlocks.cpuNowOnRt(); // 0 unless a soak asked for the slow-block log
         final World w = world;
         final int n = w.blockSize;
         final long start = w.blockStart;
@@ -193,7 +194,8 @@ public final class RtEngine {
         // compiled as never taken, and the first overrun of a set would then throw the compiled
         // block loop away on this thread (see PeakWindows). Non-negative floats order as their bits.
         int overran = (Float.floatToRawIntBits(1f) - Float.floatToRawIntBits(load)) >>> 31;
-        slowBlocks.recordOnRt(t0, took, start, performed, overran);
+        long cpu = SlowBlocks.CPU_CLOCKED ? SlowBlocks.cpuNowOnRt() - cpu0 : -1L;
+        slowBlocks.recordOnRt(t0, took, cpu, start, performed, overran);
         stats.publish(end, load, performed);
     }
 
