@@ -8,8 +8,8 @@ package dev.sonora.server.ugen;
  * <p>A curved level is {@code a - g·m^k}. Sample by sample ({@link #next}) that is one multiply
  * per sample, a chain the processor cannot overlap. {@link #fill} instead multiplies the block's
  * first {@code g} by a table of {@code m^1 … m^n}, made once when the segment starts: no
- * dependency between samples, so the JIT vectorises it (the note's envelope was half of a
- * note-heavy render's time as a chain). The two ways round differ only in double rounding,
+ * dependency between samples, so the JIT can vectorise it (as a chain it had half of the audio
+ * thread's profile samples in a note-heavy render; docs/performance.md). The two ways round differ only in double rounding,
  * far below a float's step. Owned by one envelope unit; audio thread only after construction.
  */
 final class EnvSegment {
