@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * Start-up phases on stderr, when {@code SONORA_TIMING} is set: each {@link #mark} prints the
- * time since the launcher started (it execs the JVM in the same process) and the thread that got there, so the phases of one start can be read side by side
+ * time since the launcher started (it execs the JVM in the same process) and the thread that
+ * got there, so the phases of one start can be read side by side
  * (docs/performance.md). {@code SONORA_TIMING=cpu} adds each thread's CPU time at the first
  * result. Any thread; off, a mark is one test of a constant.
  */

@@ -194,8 +194,7 @@ public final class RtEngine {
         // compiled as never taken, and the first overrun of a set would then throw the compiled
         // block loop away on this thread (see PeakWindows). Non-negative floats order as their bits.
         int overran = (Float.floatToRawIntBits(1f) - Float.floatToRawIntBits(load)) >>> 31;
-        long cpu = SlowBlocks.CPU_CLOCKED ? SlowBlocks.cpuNowOnRt() - cpu0 : -1L;
-        slowBlocks.recordOnRt(t0, took, cpu, start, performed, overran);
+        slowBlocks.recordOnRt(t0, took, SlowBlocks.cpuSinceOnRt(cpu0), start, performed, overran);
         stats.publish(end, load, performed);
     }
 

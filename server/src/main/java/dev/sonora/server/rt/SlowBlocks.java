@@ -14,7 +14,7 @@ import java.lang.management.ThreadMXBean;
 public final class SlowBlocks {
     /** What a reader gets for each slow block. */
     public interface Reader {
-        /** {@code cpuNanos}: the audio thread's CPU time in the block, or -1 when not measured ({@link #cpuNowOnRt}). */
+        /** {@code cpuNanos}: the audio thread's CPU time in the block, or -1 when not measured ({@link #CPU_CLOCKED}). */
         void slowBlock(long startNanos, long tookNanos, long cpuNanos, long sampleTime, int commands);
     }
 
@@ -57,6 +57,11 @@ public final class SlowBlocks {
      */
     static long cpuNowOnRt() {
         return CPU_CLOCKED ? THREADS.getCurrentThreadCpuTime() : 0L;
+    }
+
+    /** The calling thread's CPU time since {@code cpu0} (from {@link #cpuNowOnRt}), or -1 when not {@link #CPU_CLOCKED}. Audio thread. */
+    static long cpuSinceOnRt(long cpu0) {
+        return CPU_CLOCKED ? THREADS.getCurrentThreadCpuTime() - cpu0 : -1L;
     }
 
     /** Hands every record written since the last call to {@code reader}; returns how many. One reader thread. */

@@ -9,8 +9,9 @@ package dev.sonora.server.ugen;
  * per sample, a chain the processor cannot overlap. {@link #fill} instead multiplies the block's
  * first {@code g} by a table of {@code m^1 … m^n}, made once when the segment starts: no
  * dependency between samples, so the JIT can vectorise it (as a chain it had half of the audio
- * thread's profile samples in a note-heavy render; docs/performance.md). The two ways round differ only in double rounding,
- * far below a float's step. Owned by one envelope unit; audio thread only after construction.
+ * thread's profile samples in a note-heavy render; docs/performance.md). The two ways round
+ * differ only in double rounding, far below a float's step. Owned by one envelope unit; audio
+ * thread only after construction.
  */
 final class EnvSegment {
     /** {@code m^(k+1)} for the curved segment's {@code m}, as far as {@link #fill} may reach. */
