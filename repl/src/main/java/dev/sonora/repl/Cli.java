@@ -164,18 +164,25 @@ public final class Cli {
         try (Session s = new Session(so, output)) {
             session[0] = s;
             WarmKernels.run(so); // compile every kernel here while JS starts on the Lang thread
-            JsHost host = s.host();
             Path wav = o.render;
             List<Path> files = o.files;
+            // queued behind the JS context: the modules the scripts name load while this thread warms the render up
+            s.lang.submit(() -> {
+                s.host().loadModulesFor(files, o.code);
+                return null;
+            });
             OfflineRender.Result r;
             AtomicLong written = new AtomicLong();
-            try (StepWatch watch = new StepWatch(o.stepTimeout, host::interrupt);
-                 ProgressLine progress = renderProgress(s, written, o.duration)) {
-                r = s.call(() -> OfflineRender.render(s.server, host, s.lang, () -> {
-                    if (o.midiLatency != null) host.extension("midi", MidiBridge.class).setLatency(o.midiLatency);
-                    for (Path f : files) watch.step(() -> host.evalFile(f));
-                    for (String c : o.code) watch.step(() -> host.evalCode(c, "<-e>"));
-                }, wav, o.duration, o.record, stop, watch, written::set));
+            try (OfflineRender.Warmed warm = OfflineRender.warmUp(s.server, wav, o.duration)) {
+                JsHost host = s.host();
+                try (StepWatch watch = new StepWatch(o.stepTimeout, host::interrupt);
+                     ProgressLine progress = renderProgress(s, written, o.duration)) {
+                    r = s.call(() -> OfflineRender.render(warm, host, s.lang, () -> {
+                        if (o.midiLatency != null) host.extension("midi", MidiBridge.class).setLatency(o.midiLatency);
+                        for (Path f : files) watch.step(() -> host.evalFile(f));
+                        for (String c : o.code) watch.step(() -> host.evalCode(c, "<-e>"));
+                    }, o.record, stop, watch, written::set));
+                }
             }
             if (r.ended() != OfflineRender.Ended.COMPLETE) {
                 if (r.error() != null) err.println(r.error());

@@ -217,6 +217,21 @@ public final class JsHost implements AutoCloseable {
         }
     }
 
+    /**
+     * Before a render: loads the deferred modules the scripts name ({@link #loadModulesUsedBy}),
+     * so that they load while the controlling thread warms the render up instead of after it.
+     * A file that cannot be read, or a module that fails, is left to the evaluation to report.
+     * Lang thread.
+     */
+    public void loadModulesFor(List<Path> files, List<String> code) {
+        try {
+            for (Path f : files) loadModulesUsedBy(Files.readString(f));
+            for (String c : code) loadModulesUsedBy(c);
+        } catch (IOException | RuntimeException e) {
+            // the scripts' own evaluation says what is wrong, with their file and line
+        }
+    }
+
     private boolean anyWaiting() {
         for (PendingModule p : pending.values()) {
             if (p.state == PendingModule.WAITING) return true;

@@ -22,9 +22,12 @@ import dev.sonora.server.driver.WavFileOut;
 
 /**
  * {@code --render}: runs scripts against the offline driver in virtual time and writes the
- * WAV. The whole render is one task on the Lang loop, which is also the NRT owner while it
- * runs: after each block it completes the server's returns and runs the Lang tasks they
- * caused (node-ended callbacks), exactly as the live loop would between blocks.
+ * WAV. Two phases, each on one thread that is also the NRT owner while it runs: the warm-up
+ * ({@link #warmUp}) on the controlling thread, while the Lang thread may still be building the
+ * JS context, then the render itself, one task on the Lang loop: after each block it completes
+ * the server's returns and runs the Lang tasks they caused (node-ended callbacks), exactly as
+ * the live loop would between blocks. The hand-over between them is a task submitted to the
+ * Lang loop, which orders the first phase's writes before the second's reads.
  */
 public final class OfflineRender {
     /** Blocks rendered (and thrown away) on the real audio thread before the scripts start. */
@@ -90,41 +93,70 @@ public final class OfflineRender {
     }
 
     /**
-     * Runs {@code scripts} (the user's files, at virtual time 0), then renders {@code seconds} into {@code wav}. Lang thread only. A
-     * script error throws {@link dev.sonora.repl.lang.UserError} and leaves no file behind. The wall time counts
-     * everything from here: warm-up, script loading and rendering.
+     * A render's driver and file, warmed up and not yet given any script: what {@link #warmUp}
+     * makes and {@link #render(Warmed, JsHost, LangLoop, Runnable, Path, RenderStop, StepWatch,
+     * LongConsumer)} takes over. Closed without being rendered (the JS context failed to start),
+     * it stops the driver and deletes the file.
      */
-    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
-                                double seconds) throws IOException {
-        return render(server, host, lang, scripts, wav, seconds, null);
+    public static final class Warmed implements AutoCloseable {
+        private final Server server;
+        private final OfflineDriver driver;
+        private final RenderOut gate;
+        private final long frames;
+        private final double seconds;
+        private final long t0;
+        private final long clippedBefore;
+        private final Path wav;
+        private final WavFileOut file;
+        private boolean taken;
+
+        private Warmed(Server server, OfflineDriver driver, RenderOut gate, WavFileOut file, Path wav, long frames,
+                       double seconds, long t0, long clippedBefore) {
+            this.server = server;
+            this.driver = driver;
+            this.gate = gate;
+            this.file = file;
+            this.wav = wav;
+            this.frames = frames;
+            this.seconds = seconds;
+            this.t0 = t0;
+            this.clippedBefore = clippedBefore;
+        }
+
+        /** The render's audio thread (tests: that an unrendered warm-up stops it). */
+        Thread audioThread() {
+            return driver.audioThread();
+        }
+
+        @Override
+        public void close() {
+            if (taken) return;
+            taken = true;
+            abandon(driver, file, wav);
+        }
+    }
+
+    /** Stops the driver; a file still open was not finished, so it goes (nothing half-written is left behind). */
+    private static void abandon(OfflineDriver driver, WavFileOut file, Path wav) {
+        driver.close();
+        if (file == null) return;
+        try {
+            file.close();
+            java.nio.file.Files.deleteIfExists(wav);
+        } catch (IOException ignored) {
+            // already failing; the first error is the one to report
+        }
     }
 
     /**
-     * As above; {@code record} (or null) also records the render through the live recording path
-     * (the Disk thread), which must give exactly the samples of {@code wav}.
+     * Opens {@code wav} and runs the real path (driver, file writer) on the audio thread until the
+     * JIT has compiled it; what it wrote is dropped and allocation counting starts. The calling
+     * thread drives the render (and owns the server's returns) until it hands the result to
+     * {@link #render(Warmed, JsHost, LangLoop, Runnable, Path, RenderStop, StepWatch, LongConsumer)}:
+     * the command line does this on its main thread while the Lang thread is still building the
+     * JS context, so that the two overlap on two cores. The wall time of the summary counts from here.
      */
-    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
-                                double seconds, Path record) throws IOException {
-        return render(server, host, lang, scripts, wav, seconds, record, new RenderStop(), null);
-    }
-
-    /**
-     * As above, and it may end early keeping what it rendered, with the file's header complete:
-     * when {@code stop} is requested (Ctrl-C, SIGTERM), or when a step ({@code scripts} wraps
-     * each file in {@code watch}'s steps; every render step here is one) runs longer than
-     * {@code watch} allows (null: no limit). A script error otherwise still leaves no file.
-     */
-    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
-                                double seconds, Path record, RenderStop stop, StepWatch watch)
-            throws IOException {
-        return render(server, host, lang, scripts, wav, seconds, record, stop, watch, null);
-    }
-
-    /** As above; {@code progress} (or null) is told the frames written so far after every render step. */
-    public static Result render(Server server, JsHost host, LangLoop lang, Runnable scripts, Path wav,
-                                double seconds, Path record, RenderStop stop, StepWatch watch, LongConsumer progress)
-            throws IOException {
-        if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
+    public static Warmed warmUp(Server server, Path wav, double seconds) throws IOException {
         long frames = Math.round(seconds * server.sampleRate());
         RenderOut gate = new RenderOut(frames);
         long t0 = System.nanoTime();
@@ -132,8 +164,6 @@ public final class OfflineRender {
         driver.start();
         WavFileOut file = null;
         try {
-            // warm-up: the real path (file writer included) runs on the audio thread until the JIT
-            // has compiled it, then what it wrote is dropped and allocation counting starts
             file = new WavFileOut(wav, server.sampleRate(), STEP_FRAMES);
             gate.target(file);
             gate.warmingUp(true);
@@ -153,11 +183,40 @@ public final class OfflineRender {
             gate.warmingUp(false);
             server.markWarm();
             StartTrace.mark("render: warm-up blocks done");
-            StartJitPriority.restore(); // the start is over: C2 compiles at full priority from here
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.
             // The audio thread is parked between offline steps, so this write cannot race.
             server.stats().resetPeakLoad();
             long clippedBefore = server.status().clipped(); // the warm-up's own are not the user's
+            return new Warmed(server, driver, gate, file, wav, frames, seconds, t0, clippedBefore);
+        } catch (IOException | RuntimeException | Error e) {
+            abandon(driver, file, wav);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code scripts} (the user's files, at virtual time 0) on a warmed render, then renders
+     * it to its end. Lang thread only. A script error throws {@link dev.sonora.repl.lang.UserError}
+     * and leaves no file behind. It may end early keeping what it rendered, with the file's header
+     * complete: when {@code stop} is requested (Ctrl-C, SIGTERM), or when a step ({@code scripts}
+     * wraps each file in {@code watch}'s steps; every render step here is one) runs longer than
+     * {@code watch} allows (null: no limit). {@code record} (or null) also records the render
+     * through the live recording path (the Disk thread), which must give exactly the samples of the
+     * file; {@code progress} (or null) is told the frames written so far after every render step.
+     */
+    public static Result render(Warmed w, JsHost host, LangLoop lang, Runnable scripts, Path record, RenderStop stop,
+                                StepWatch watch, LongConsumer progress) throws IOException {
+        if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
+        if (w.taken) throw new IllegalStateException("a warmed render is rendered once");
+        w.taken = true;
+        final Server server = w.server;
+        final OfflineDriver driver = w.driver;
+        final RenderOut gate = w.gate;
+        final long frames = w.frames;
+        final double seconds = w.seconds;
+        WavFileOut file = w.file;
+        try {
+            StartJitPriority.restore(); // the start is over (the JS context too): C2 compiles at full priority from here
             // file work never falls behind virtual time: sample loads finish before they are
             // needed, recordings are written and streams prefetched between blocks (exact renders)
             SampleLibrary.of(server).waitForLoads(true);
@@ -207,27 +266,19 @@ public final class OfflineRender {
             StartTrace.mark("render: blocks done");
             var recording = server.recordings().stopNow();
             if (recording != null) recording.finished().join();
-            double wall = (System.nanoTime() - t0) / 1e9;
+            double wall = (System.nanoTime() - w.t0) / 1e9;
             WavFileOut done = file;
             file = null;
             done.close();
             Status s = server.status();
             double rendered = ended == Ended.COMPLETE ? seconds : (double) gate.written() / server.sampleRate();
             // the summary's peak is since the warm-up (status() takes its own window, a script may have called it)
-            return new Result(rendered, wall, 100.0 * server.stats().peakLoad(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - clippedBefore,
+            return new Result(rendered, wall, 100.0 * server.stats().peakLoad(), s.late(), s.xruns(), s.rtAllocBytes(), s.clipped() - w.clippedBefore,
                     ended, error);
         } finally {
             lang.virtualTime(false);
-            driver.close();
-            if (file != null) {
-                // a failed render leaves nothing half-written behind
-                try {
-                    file.close();
-                } catch (IOException ignored) {
-                    // already failing; the first error is the one to report
-                }
-                java.nio.file.Files.deleteIfExists(wav);
-            }
+            if (file != null) abandon(driver, file, w.wav); // a failed render leaves nothing half-written behind
+            else driver.close();
         }
     }
 }
