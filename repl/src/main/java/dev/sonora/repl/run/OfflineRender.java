@@ -104,14 +104,14 @@ public final class OfflineRender {
         private final RenderOut gate;
         private final long frames;
         private final double seconds;
-        private final long t0;
+        private final long warmNanos;
         private final long clippedBefore;
         private final Path wav;
         private final WavFileOut file;
         private boolean taken;
 
         private Warmed(Server server, OfflineDriver driver, RenderOut gate, WavFileOut file, Path wav, long frames,
-                       double seconds, long t0, long clippedBefore) {
+                       double seconds, long warmNanos, long clippedBefore) {
             this.server = server;
             this.driver = driver;
             this.gate = gate;
@@ -119,7 +119,7 @@ public final class OfflineRender {
             this.wav = wav;
             this.frames = frames;
             this.seconds = seconds;
-            this.t0 = t0;
+            this.warmNanos = warmNanos;
             this.clippedBefore = clippedBefore;
         }
 
@@ -142,9 +142,13 @@ public final class OfflineRender {
         if (file == null) return;
         try {
             file.close();
-            java.nio.file.Files.deleteIfExists(wav);
         } catch (IOException ignored) {
             // already failing; the first error is the one to report
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(wav);
+        } catch (IOException ignored) {
+            // as above
         }
     }
 
@@ -154,7 +158,8 @@ public final class OfflineRender {
      * thread drives the render (and owns the server's returns) until it hands the result to
      * {@link #render(Warmed, JsHost, LangLoop, Runnable, Path, RenderStop, StepWatch, LongConsumer)}:
      * the command line does this on its main thread while the Lang thread is still building the
-     * JS context, so that the two overlap on two cores. The wall time of the summary counts from here.
+     * JS context, so that the two overlap on two cores. The summary's wall time counts the warm-up and
+     * the render, not the wait between them.
      */
     public static Warmed warmUp(Server server, Path wav, double seconds) throws IOException {
         long frames = Math.round(seconds * server.sampleRate());
@@ -187,7 +192,7 @@ public final class OfflineRender {
             // The audio thread is parked between offline steps, so this write cannot race.
             server.stats().resetPeakLoad();
             long clippedBefore = server.status().clipped(); // the warm-up's own are not the user's
-            return new Warmed(server, driver, gate, file, wav, frames, seconds, t0, clippedBefore);
+            return new Warmed(server, driver, gate, file, wav, frames, seconds, System.nanoTime() - t0, clippedBefore);
         } catch (IOException | RuntimeException | Error e) {
             abandon(driver, file, wav);
             throw e;
@@ -209,6 +214,7 @@ public final class OfflineRender {
         if (!lang.onLangThread()) throw new IllegalStateException("render runs on the Lang thread");
         if (w.taken) throw new IllegalStateException("a warmed render is rendered once");
         w.taken = true;
+        final long start = System.nanoTime();
         final Server server = w.server;
         final OfflineDriver driver = w.driver;
         final RenderOut gate = w.gate;
@@ -266,7 +272,7 @@ public final class OfflineRender {
             StartTrace.mark("render: blocks done");
             var recording = server.recordings().stopNow();
             if (recording != null) recording.finished().join();
-            double wall = (System.nanoTime() - w.t0) / 1e9;
+            double wall = (w.warmNanos + System.nanoTime() - start) / 1e9;
             WavFileOut done = file;
             file = null;
             done.close();
