@@ -3,12 +3,16 @@
 # alternating runs, whole processes (JVM start and JIT warm-up included).
 #
 # usage: bench/vs-scsynth.sh [WORKLOAD] [RUNS]     e.g. bench/vs-scsynth.sh sines_500 5
+# SONORA_WORKLOAD=NAME renders another of RenderWorkload's workloads on Sonora's side against the
+# same score, e.g. SONORA_WORKLOAD=subtractive_200_par bench/vs-scsynth.sh subtractive_200 5 (the
+# voices in two halves of a parallel group: both cores against scsynth's one)
 # needs: scsynth (apt-get install supercollider-server), ../shared/peers/scores, a built
 #        server module (./sonora builds it; or mvn -pl server package)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 NAME=${1:-sines_500}
 RUNS=${2:-5}
+SNAME=${SONORA_WORKLOAD:-$NAME}
 SCORES=${SCORES:-$HERE/../shared/peers/scores}
 JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-java}
@@ -51,10 +55,10 @@ VSEC=$(awk -F'\t' -v n="$NAME" '$1 == n { print $4 }' "$SCORES/manifest.tsv")
 
 wall() { /usr/bin/time -f %e -o "$OUT/time.txt" "$@" >"$OUT/log.txt" 2>&1 || { cat "$OUT/log.txt" >&2; exit 1; }; cat "$OUT/time.txt"; }
 
-echo "workload $NAME: ${DUR} s of audio, $VSEC voice-seconds, $RUNS alternating runs; loadavg $(cut -d' ' -f1-3 /proc/loadavg); sonora flags: ${FLAGS[*]}"
+echo "workload $NAME${SONORA_WORKLOAD:+ (Sonora: $SNAME)}: ${DUR} s of audio, $VSEC voice-seconds, $RUNS alternating runs; loadavg $(cut -d' ' -f1-3 /proc/loadavg); sonora flags: ${FLAGS[*]}"
 sonora=(); sc=()
 for i in $(seq 1 "$RUNS"); do
-  s=$(wall "$JAVA" "${FLAGS[@]}" -cp "$CP" dev.sonora.bench.RenderWorkload "$NAME" "$DUR" "$OUT/sonora.wav")
+  s=$(wall "$JAVA" "${FLAGS[@]}" -cp "$CP" dev.sonora.bench.RenderWorkload "$SNAME" "$DUR" "$OUT/sonora.wav")
   c=$(wall scsynth -N "$SCORES/$NAME.osc" _ "$OUT/scsynth.wav" 48000 WAV float -o 2 -z 64)
   printf 'run %d: sonora %6.2f s   scsynth %6.2f s\n' "$i" "$s" "$c"
   sonora+=("$s"); sc+=("$c")
