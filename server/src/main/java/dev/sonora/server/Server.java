@@ -372,11 +372,11 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * A new worker loop for a driver's worker thread to run ({@code sonora-rt-worker-N}); the
-     * driver stops it when it closes. Any thread.
+     * A new worker loop for a driver's worker thread {@code sonora-rt-worker-N} to run, {@code
+     * index} being its N (from 1); the driver stops it when it closes. Any thread.
      */
-    public RtWorker workerLoop() {
-        return new RtWorker(world.parallel());
+    public RtWorker workerLoop(int index) {
+        return new RtWorker(world.parallel(), index);
     }
 
     /** Starts counting audio-thread allocation from now (after warm-up). Any thread. */

@@ -26,7 +26,7 @@ final class WorkerThreads {
         loops = new RtWorker[n];
         threads = new Thread[n];
         for (int i = 0; i < n; i++) {
-            RtWorker loop = server.workerLoop();
+            RtWorker loop = server.workerLoop(i + 1);
             loops[i] = loop;
             RtPriority mine = !realtime || i == 0 ? priority : new RtPriority(); // the first one's answer is the one described
             threads[i] = new Thread(() -> {

@@ -10,9 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The audio thread cuts the group's children into tasks (one child each, or, past
  * {@link #MAX_TASKS} children, runs of consecutive children), posts them in one atomic word and
- * works on them itself; each thread claims the next task with a compare-and-set on that word, so
- * a worker that is asleep or late simply takes none and the audio thread never waits for it.
- * The audio thread waits only for tasks a worker has claimed and is running. Task {@code t}
+ * works on them itself; each thread claims a task with a compare-and-set on that word, so a
+ * worker that is asleep or late simply takes none and the audio thread never waits for it. The
+ * audio thread waits only for tasks a worker has claimed and is running.
+ *
+ * <p>Each thread claims the same task block after block when it can: the audio thread the lowest
+ * unclaimed, worker {@code k} task {@code count - k} if it is free, else the highest unclaimed.
+ * A task's synths (their units, wires and state) then stay in one core's cache. When whichever
+ * thread came first took task 0, the two halves of a parallel group changed cores at random and
+ * every block fetched them from the other core: on this project's 2-core VM that made a parallel
+ * {@code subtractive_200} 10-17 % slower (docs/performance.md, "Parallel groups: a task stays on
+ * its thread"). Task {@code t}
  * writes into {@link Lane} {@code t}; after the join the audio thread adds the lanes into the
  * world in task order and ends the synths that finished, so the output and the order of ends
  * are the same whichever thread ran which task, and with no workers at all.
@@ -25,10 +33,16 @@ public final class ParallelRunner {
     /** Tasks (and lanes) a parallel group is cut into at most; more children share tasks in order. */
     public static final int MAX_TASKS = 32;
 
-    // the posted job: generation (bits 32..63), task count (16..31), next task to claim (0..15).
-    // One word, so a claim sees the count and the generation it belongs to: a worker that slept
-    // through a job cannot claim in the next one with what it read of this one
-    private final AtomicLong job = new AtomicLong();
+    /** The job word's low half with every task claimed: no job posted, or all of it taken. */
+    private static final long ALL_CLAIMED = 0xFFFF_FFFFL;
+    // the posted job: generation (bits 32..63), a bit per task, set once claimed (0..31); tasks
+    // past the job's count are posted claimed. One word, so a claim sees the tasks and the
+    // generation they belong to: a worker that slept through a job cannot claim in the next one
+    // with what it read of this one
+    private final AtomicLong job = new AtomicLong(ALL_CLAIMED);
+    // the posted job's task count: only where a worker looks first (a stale value costs a task's
+    // cache, never a wrong claim); written before the job word is posted
+    private int taskCount;
     private final AtomicInteger finished = new AtomicInteger();
     private final RtNode[] taskFirst = new RtNode[MAX_TASKS];
     private final int[] taskLength = new int[MAX_TASKS];
@@ -114,10 +128,9 @@ public final class ParallelRunner {
             for (int t = 0; t < tasks; t++) runTaskCaught(t, ls[t]); // inline, through the same lanes
         } else {
             finished.setPlain(0);
-            generation++;
-            job.set(((long) generation << 32) | ((long) tasks << 16)); // posts from, to and the tasks
+            post(tasks);
             int t;
-            while ((t = claim()) >= 0) {
+            while ((t = claimOnRt()) >= 0) {
                 runTaskCaught(t, ls[t]);
                 finished.incrementAndGet();
             }
@@ -141,23 +154,46 @@ public final class ParallelRunner {
         if (failed != null) sneakyThrow(failed); // the block loop mutes the block, as for a serial failure
     }
 
-    /** The next unclaimed task of the posted job, or -1. Any thread taking part. */
-    private int claim() {
+    /** Posts a job of {@code tasks} tasks, whose frames and task table are written. Audio thread. */
+    void post(int tasks) {
+        taskCount = tasks;
+        generation++;
+        long absent = (ALL_CLAIMED << tasks) & ALL_CLAIMED; // tasks == 32: none
+        job.set(((long) generation << 32) | absent); // publishes from, to, the tasks and the count
+    }
+
+    /** The audio thread's claim: the lowest unclaimed task of the posted job, or -1. */
+    int claimOnRt() {
         while (true) {
             long v = job.get();
-            int count = (int) (v >>> 16) & 0xFFFF;
-            int next = (int) v & 0xFFFF;
-            if (next >= count) return -1;
-            if (job.compareAndSet(v, v + 1)) return next;
+            int free = ~(int) v;
+            if (free == 0) return -1;
+            int t = Integer.numberOfTrailingZeros(free);
+            if (job.compareAndSet(v, v | (1L << t))) return t;
         }
     }
 
     /**
-     * A worker's turn: claims one task of the posted job, if any is left, and runs it. Returns
-     * whether it ran one. Worker thread.
+     * Worker {@code k}'s claim (1 for the first worker): task {@code count - k} if it is unclaimed,
+     * else the highest unclaimed task of the posted job, or -1. Worker thread.
      */
-    public boolean claimAndRunOnWorker() {
-        int t = claim();
+    int claimOnWorker(int k) {
+        while (true) {
+            long v = job.get();
+            int free = ~(int) v;
+            if (free == 0) return -1;
+            int own = taskCount - k; // read after the job word: this job's count, or a later one's
+            int t = own >= 0 && (free & (1 << own)) != 0 ? own : 31 - Integer.numberOfLeadingZeros(free);
+            if (job.compareAndSet(v, v | (1L << t))) return t;
+        }
+    }
+
+    /**
+     * Worker {@code k}'s turn (1 for the first worker): claims a task of the posted job, if any
+     * is left, and runs it. Returns whether it ran one. Worker thread.
+     */
+    public boolean claimAndRunOnWorker(int k) {
+        int t = claimOnWorker(k);
         if (t < 0) return false;
         // the claim succeeded, so the job is not finished and its fields are the ones posted with it
         runTaskCaught(t, lanes[t]);

@@ -23,19 +23,24 @@ public final class RtWorker {
     public static final long SLEEP_NANOS = 5_000_000;
 
     private final ParallelRunner runner;
+    /** Which worker this is, from 1: the task it takes first ({@link ParallelRunner#claimAndRunOnWorker}). */
+    private final int index;
     private volatile boolean stopping;
     // single writer (this worker); read by tests and status
     private volatile long tasksRun;
 
-    public RtWorker(ParallelRunner runner) {
+    /** @param index which worker this is, from 1 (the audio thread is 0) */
+    public RtWorker(ParallelRunner runner, int index) {
+        if (index < 1) throw new IllegalArgumentException("workers count from 1: " + index);
         this.runner = runner;
+        this.index = index;
     }
 
     /** The worker thread's body: returns once {@link #stop} was called. Worker thread. */
     public void runOnWorker() {
         long lastWork = System.nanoTime();
         while (!stopping) {
-            if (runner.claimAndRunOnWorker()) {
+            if (runner.claimAndRunOnWorker(index)) {
                 tasksRun = tasksRun + 1;
                 lastWork = System.nanoTime();
             } else if (!runner.inUse()) {
