@@ -6,6 +6,8 @@
 #
 #   bench/render-vs-scsynth.sh [RUNS] [WORKLOAD...]     e.g. bench/render-vs-scsynth.sh 3
 #   SHORT=1 bench/render-vs-scsynth.sh 3                the 2-second scores (start-up dominates)
+#   PAR=1 bench/render-vs-scsynth.sh 3 sines_1000       Sonora plays NAME_par.js where there is one
+#                                                       (the voices in a parallel group: both cores)
 #
 # Prints per workload each run's pair and their ratio (Sonora's time over scsynth's; below 1:
 # Sonora faster), the median ratio and the fastest of each, and the RMS of both renders, which
@@ -38,14 +40,16 @@ for w in "${WORKLOADS[@]}"; do
   score=$PEERS/scores/$w$SUFFIX.osc
   [[ -f $score ]] || { echo "$w: no score $score" >&2; continue; }
   dur=$(awk -F'\t' -v n="$w$SUFFIX" '$1 == n { print $2 }' "$PEERS/scores/manifest.tsv")
+  script=$HERE/bench/workloads/$w.js
+  [[ ${PAR:-0} == 1 && -f $HERE/bench/workloads/${w}_par.js ]] && script=$HERE/bench/workloads/${w}_par.js
   s=(); c=(); r=()
   for i in $(seq 1 "$RUNS"); do
-    ts=$(wall "$OUT/sonora.log" "$HERE"/sonora --render "$OUT/$w-sonora.wav" --duration "$dur" "$HERE/bench/workloads/$w.js")
+    ts=$(wall "$OUT/sonora.log" "$HERE"/sonora --render "$OUT/$w-sonora.wav" --duration "$dur" "$script")
     tc=$(wall "$OUT/scsynth.log" scsynth -N "$score" _ "$OUT/$w-scsynth.wav" 48000 WAV float -o 2 -z 64)
     s+=("$ts"); c+=("$tc"); r+=("$(awk -v a="$ts" -v b="$tc" 'BEGIN { printf "%.2f", a / b }')")
     printf '%-16s run %d: sonora %7.2f s  scsynth %7.2f s  ratio %s\n' "$w" "$i" "$ts" "$tc" "${r[-1]}"
   done
-  printf '%-16s %s s of audio: median ratio %s, fastest sonora %s s / scsynth %s s; rms sonora [%s] scsynth [%s]; sonora said: %s\n' \
-    "$w" "$dur" "$(median "${r[@]}")" "$(printf '%s\n' "${s[@]}" | sort -g | head -1)" "$(printf '%s\n' "${c[@]}" | sort -g | head -1)" \
+  printf '%-16s %s s of audio (%s): median ratio %s, fastest sonora %s s / scsynth %s s; rms sonora [%s] scsynth [%s]; sonora said: %s\n' \
+    "$w" "$dur" "${script##*/}" "$(median "${r[@]}")" "$(printf '%s\n' "${s[@]}" | sort -g | head -1)" "$(printf '%s\n' "${c[@]}" | sort -g | head -1)" \
     "$(rms "$OUT/$w-sonora.wav")" "$(rms "$OUT/$w-scsynth.wav")" "$(tail -1 "$OUT/sonora.log")"
 done
