@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * unclaimed, worker {@code k} task {@code count - k} if it is free, else the highest unclaimed.
  * A task's synths (their units, wires and state) then stay in one core's cache. When whichever
  * thread came first took task 0, the two halves of a parallel group changed cores at random and
- * every block fetched them from the other core: on this project's 2-core VM that made a parallel
- * {@code subtractive_200} 10-17 % slower (docs/performance.md, "Parallel groups: a task stays on
- * its thread"). Task {@code t}
+ * every block fetched them from the other core: on this project's 2-core VM a parallel {@code
+ * sines_1000} rendered in 10.1 s instead of 7.6 s (docs/performance.md, "Parallel groups: a task
+ * stays on its thread"). Task {@code t}
  * writes into {@link Lane} {@code t}; after the join the audio thread adds the lanes into the
  * world in task order and ends the synths that finished, so the output and the order of ends
  * are the same whichever thread ran which task, and with no workers at all.
@@ -130,7 +130,7 @@ public final class ParallelRunner {
             finished.setPlain(0);
             post(tasks);
             int t;
-            while ((t = claimOnRt()) >= 0) {
+            while ((t = claim(0)) >= 0) {
                 runTaskCaught(t, ls[t]);
                 finished.incrementAndGet();
             }
@@ -162,28 +162,23 @@ public final class ParallelRunner {
         job.set(((long) generation << 32) | absent); // publishes from, to, the tasks and the count
     }
 
-    /** The audio thread's claim: the lowest unclaimed task of the posted job, or -1. */
-    int claimOnRt() {
-        while (true) {
-            long v = job.get();
-            int free = ~(int) v;
-            if (free == 0) return -1;
-            int t = Integer.numberOfTrailingZeros(free);
-            if (job.compareAndSet(v, v | (1L << t))) return t;
-        }
-    }
-
     /**
-     * Worker {@code k}'s claim (1 for the first worker): task {@code count - k} if it is unclaimed,
-     * else the highest unclaimed task of the posted job, or -1. Worker thread.
+     * Claims a task of the posted job for thread {@code k} (0: the audio thread, else worker k):
+     * the audio thread the lowest unclaimed, worker k task {@code count - k} if it is unclaimed,
+     * else the highest. Returns -1 when none is left. That thread only.
      */
-    int claimOnWorker(int k) {
+    int claim(int k) {
         while (true) {
             long v = job.get();
             int free = ~(int) v;
             if (free == 0) return -1;
-            int own = taskCount - k; // read after the job word: this job's count, or a later one's
-            int t = own >= 0 && (free & (1 << own)) != 0 ? own : 31 - Integer.numberOfLeadingZeros(free);
+            int t;
+            if (k == 0) {
+                t = Integer.numberOfTrailingZeros(free);
+            } else {
+                int own = taskCount - k; // read after the job word: this job's count, or a later one's
+                t = own >= 0 && (free & (1 << own)) != 0 ? own : 31 - Integer.numberOfLeadingZeros(free);
+            }
             if (job.compareAndSet(v, v | (1L << t))) return t;
         }
     }
@@ -193,7 +188,7 @@ public final class ParallelRunner {
      * is left, and runs it. Returns whether it ran one. Worker thread.
      */
     public boolean claimAndRunOnWorker(int k) {
-        int t = claimOnWorker(k);
+        int t = claim(k);
         if (t < 0) return false;
         // the claim succeeded, so the job is not finished and its fields are the ones posted with it
         runTaskCaught(t, lanes[t]);

@@ -17,8 +17,8 @@ class ParallelRunnerClaimTest {
 
     @Test
     void nothingIsClaimedBeforeTheFirstJob() {
-        assertEquals(-1, runner.claimOnWorker(1));
-        assertEquals(-1, runner.claimOnRt());
+        assertEquals(-1, runner.claim(1));
+        assertEquals(-1, runner.claim(0));
     }
 
     @Test
@@ -28,43 +28,43 @@ class ParallelRunnerClaimTest {
             int worker;
             int rt;
             if (workerFirst) {
-                worker = runner.claimOnWorker(1);
-                rt = runner.claimOnRt();
+                worker = runner.claim(1);
+                rt = runner.claim(0);
             } else {
-                rt = runner.claimOnRt();
-                worker = runner.claimOnWorker(1);
+                rt = runner.claim(0);
+                worker = runner.claim(1);
             }
             assertEquals(0, rt, "the audio thread's task");
             assertEquals(1, worker, "the worker's task");
-            assertEquals(-1, runner.claimOnRt());
-            assertEquals(-1, runner.claimOnWorker(1));
+            assertEquals(-1, runner.claim(0));
+            assertEquals(-1, runner.claim(1));
         }
     }
 
     @Test
     void eachWorkerHasATaskOfItsOwn() {
         runner.post(4);
-        assertEquals(2, runner.claimOnWorker(2));
-        assertEquals(3, runner.claimOnWorker(1));
-        assertEquals(1, runner.claimOnWorker(3));
-        assertEquals(0, runner.claimOnRt());
-        assertEquals(-1, runner.claimOnWorker(1));
+        assertEquals(2, runner.claim(2));
+        assertEquals(3, runner.claim(1));
+        assertEquals(1, runner.claim(3));
+        assertEquals(0, runner.claim(0));
+        assertEquals(-1, runner.claim(1));
     }
 
     @Test
     void aWorkerWhoseTaskIsTakenTakesTheHighestLeft() {
         runner.post(3);
-        assertEquals(0, runner.claimOnRt());
-        assertEquals(1, runner.claimOnRt());
-        assertEquals(2, runner.claimOnRt()); // the audio thread got there first: the worker's own is gone
-        assertEquals(-1, runner.claimOnWorker(1));
+        assertEquals(0, runner.claim(0));
+        assertEquals(1, runner.claim(0));
+        assertEquals(2, runner.claim(0)); // the audio thread got there first: the worker's own is gone
+        assertEquals(-1, runner.claim(1));
 
         runner.post(5); // worker k prefers task 5 - k
-        assertEquals(4, runner.claimOnWorker(1));
-        assertEquals(3, runner.claimOnWorker(2));
-        assertEquals(2, runner.claimOnWorker(3));
-        assertEquals(1, runner.claimOnWorker(1)); // its own is done: the highest left
-        assertEquals(0, runner.claimOnRt());
+        assertEquals(4, runner.claim(1));
+        assertEquals(3, runner.claim(2));
+        assertEquals(2, runner.claim(3));
+        assertEquals(1, runner.claim(1)); // its own is done: the highest left
+        assertEquals(0, runner.claim(0));
     }
 
     @Test
@@ -74,11 +74,11 @@ class ParallelRunnerClaimTest {
             BitSet seen = new BitSet();
             int claims = 0;
             for (int turn = 0; ; turn++) {
-                int t = turn % 4 == 0 ? runner.claimOnRt() : runner.claimOnWorker(turn % 4);
+                int t = turn % 4 == 0 ? runner.claim(0) : runner.claim(turn % 4);
                 if (t < 0) {
                     // one thread finding none means none is left for anyone
-                    assertEquals(-1, runner.claimOnRt());
-                    assertEquals(-1, runner.claimOnWorker(1));
+                    assertEquals(-1, runner.claim(0));
+                    assertEquals(-1, runner.claim(1));
                     break;
                 }
                 assertTrue(t < count, "task " + t + " of a job of " + count);
