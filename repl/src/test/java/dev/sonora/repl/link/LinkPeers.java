@@ -124,6 +124,19 @@ final class LinkPeers {
     }
 
     /**
+     * Bar lengths ({@code d}: each bar's length less the nominal, ms) all within {@code ms}, but
+     * for two per xrun in the window: a bar an xrun moved lengthens the bar before it and shortens
+     * its own (one CI run: [6.95, -6.93] ms with one xrun), where offsets from a peer's bars
+     * ({@link #assertInPhase}) show one. A window whose lengths the xruns could all have spoiled
+     * is not judged.
+     */
+    static void assertLengthsInPhase(List<Double> d, long xruns, double ms, String what) {
+        String within = java.math.BigDecimal.valueOf(ms).stripTrailingZeros().toPlainString();
+        judgeBars(d, maxAbs(d) < ms || inPhase(d, 2 * xruns, ms), 2 * xruns,
+                what + " within " + within + " ms: " + d + " (" + xruns + " xruns in the window)");
+    }
+
+    /**
      * The verdict on a window of bars whose test ({@code ok}) is the caller's: at least two bars
      * heard; not ok with as many xruns as bars, not judged; not ok otherwise, a failure saying {@code line}.
      */
