@@ -44,6 +44,20 @@ class ApiTest {
     }
 
     @Test
+    void aHandleKeepsItsNodeToItselfAndPlacesTakeAnyPlainObject() throws Exception {
+        f.eval("def('hid', ({freq = 440, amp = 0.1}) => sine(freq).mul(amp))");
+        f.eval("const h = synth('hid', {freq: 220})");
+        assertEquals("[]", f.eval("Object.keys(h)"), "nothing of the server's shows on a handle");
+        assertEquals("true", f.eval("h.__ref = 5; h.__ref !== 5 && h.playing"), "its node cannot be swapped");
+        assertEquals("true", f.eval("h instanceof Object && String(h).startsWith('Node(')"));
+        // controls and places need not inherit from Object.prototype: only their own keys count
+        f.eval("const c = Object.create(null); c.freq = 330; const w = Object.create(null); w.tail = defaultGroup()");
+        assertTrue(f.eval("synth('hid', c, w)").matches("Node\\(\\d+ 'hid'\\)"));
+        assertTrue(f.eval("synth('hid', {freq: 300}, {before: h})").matches("Node\\(\\d+ 'hid'\\)"));
+        assertTrue(f.eval("synth('hid', undefined, defaultGroup())").matches("Node\\(\\d+ 'hid'\\)"));
+    }
+
+    @Test
     void nodesPlayAndPrintAndEnd() throws Exception {
         f.eval("def('beep', ({freq = 440, amp = 0.2, gate = 1}) => sine(freq).mul(adsr(0.001, 0.01, 1, 0.01, gate)).mul(amp))");
         String shown = f.eval("const b = synth('beep', {freq: 330}); b");

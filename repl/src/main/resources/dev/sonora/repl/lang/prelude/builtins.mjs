@@ -17,6 +17,7 @@ export const objectKeys = Object.keys, defineProp = Object.defineProperty, ownDe
   setProto = Object.setPrototypeOf,
   protoOf = Object.getPrototypeOf, createObject = Object.create, sameValue = Object.is, isArray = Array.isArray,
   isFiniteNumber = Number.isFinite, isInteger = Number.isInteger, apply = Reflect.apply;
+export const ObjectProto = Object.prototype; // an object literal's prototype (a script cannot replace it)
 export const { floor, round, min, pow, log2, log10, random, abs } = Math;
 export const push = uncurry(Array.prototype.push);
 export const strIndexOf = uncurry(String.prototype.indexOf), strSlice = uncurry(String.prototype.slice),

@@ -1,6 +1,6 @@
 // Sonora prelude, synths (docs/api.md, "Synth definitions", "Nodes and groups"): def and defs,
 // synth, play and group, the handles they return, and hush.
-import { defineProp, objectKeys, isArray, push, map, slice, includes } from './builtins.mjs';
+import { objectKeys, isArray, push, map, slice, includes, setProto, protoOf, ObjectProto } from './builtins.mjs';
 import { B } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe } from './show.mjs';
@@ -9,8 +9,9 @@ import { controlValue, whatText as text, withGraph, buildGraph } from './signals
 // ---------------------------------------------------------------- definitions
 
 function checkName(name, what) {
+  if (typeof name === 'string' && name !== '') return name; // the usual case first: no instanceof
   if (name instanceof Def) return name.name;
-  if (typeof name !== 'string' || name === '') fail(`${what}: the first argument is a synth name, like ${what}('bass', ...)`);
+  fail(`${what}: the first argument is a synth name, like ${what}('bass', ...)`);
   return name;
 }
 
@@ -45,29 +46,34 @@ api('defs', function defs() {
 
 // ---------------------------------------------------------------- nodes and groups
 
-class Node extends Shown {
+// A base class linked to Shown by hand: a derived class's super() call and a defineProperty
+// per handle were a fifth of a note's interpreted JavaScript (docs/performance.md, "A note's
+// JavaScript: the per-call steps"). The private field is as hidden from scripts as the
+// non-enumerable property was; __ref stays, read only, for the modules (observe) that take nodes.
+class Node {
+  #ref;
   constructor(ref) {
-    super();
-    defineProp(this, '__ref', { value: ref });
+    this.#ref = ref;
   }
-  get id() { return B.id(this.__ref); }
-  get playing() { return B.playing(this.__ref); }
-  set(controls) { const c = pairs(controls, () => `set ${this}`); B.set(this.__ref, c.names, c.values); return this; }
-  release() { B.release(this.__ref); return this; }
-  free() { B.free(this.__ref); return this; }
-  run(on = true) { B.run(this.__ref, !!on); return this; }
+  get __ref() { return this.#ref; }
+  get id() { return B.id(this.#ref); }
+  get playing() { return B.playing(this.#ref); }
+  set(controls) { const c = pairs(controls, () => `set ${this}`); B.set(this.#ref, c.names, c.values); return this; }
+  release() { B.release(this.#ref); return this; }
+  free() { B.free(this.#ref); return this; }
+  run(on = true) { B.run(this.#ref, !!on); return this; }
   pause() { return this.run(false); }
   resume() { return this.run(true); }
   onEnd(fn) {
     if (typeof fn !== 'function') fail(`onEnd: expected a function, got ${describe(fn)}`);
-    B.onEnd(this.__ref, () => fn(this));
+    B.onEnd(this.#ref, () => fn(this));
     return this;
   }
-  moveBefore(m) { B.move(this.__ref, 'before', nodeRef(m, 'moveBefore')); return this; }
-  moveAfter(m) { B.move(this.__ref, 'after', nodeRef(m, 'moveAfter')); return this; }
-  moveToHead(g) { B.move(this.__ref, 'head', nodeRef(g, 'moveToHead')); return this; }
-  moveToTail(g) { B.move(this.__ref, 'tail', nodeRef(g, 'moveToTail')); return this; }
-  toString() { return B.label(this.__ref); }
+  moveBefore(m) { B.move(this.#ref, 'before', nodeRef(m, 'moveBefore')); return this; }
+  moveAfter(m) { B.move(this.#ref, 'after', nodeRef(m, 'moveAfter')); return this; }
+  moveToHead(g) { B.move(this.#ref, 'head', nodeRef(g, 'moveToHead')); return this; }
+  moveToTail(g) { B.move(this.#ref, 'tail', nodeRef(g, 'moveToTail')); return this; }
+  toString() { return B.label(this.#ref); }
 }
 class Group extends Node {
   freeAll() { B.freeAll(this.__ref); return this; }
@@ -76,6 +82,7 @@ class Group extends Node {
   group(options) { return group(options !== null && typeof options === 'object' && options.parallel !== undefined
     ? { parallel: options.parallel, head: this } : { head: this }); }
 }
+setProto(Node.prototype, Shown.prototype);
 members('id', 'playing', 'set', 'release', 'free', 'run', 'pause', 'resume', 'onEnd', 'moveBefore', 'moveAfter',
   'moveToHead', 'moveToTail', 'freeAll', 'synth', 'group');
 const wrap = (ref) => (B.isGroup(ref) ? new Group(ref) : new Node(ref));
@@ -91,23 +98,30 @@ const DEFAULT_PLACE = { action: 'head', target: null }; // read only, as every r
 
 export function pairs(controls, what) {
   if (controls === undefined || controls === null) return NO_CONTROLS;
-  if (typeof controls !== 'object' || isArray(controls) || controls instanceof Shown) {
-    fail(`${text(what)}: controls are an object like {freq: 220, amp: 0.2}, got ${describe(controls)}`);
-  }
+  // an object literal (the usual case) is neither an array nor a Shown: one test instead of three
+  if (typeof controls !== 'object' || protoOf(controls) !== ObjectProto) checkControls(controls, what);
   const names = objectKeys(controls);
   const values = [];
   for (let i = 0; i < names.length; i++) values[i] = controlValue(controls[names[i]], what, names[i]);
   return { names, values };
 }
+function checkControls(controls, what) {
+  if (typeof controls !== 'object' || isArray(controls) || controls instanceof Shown) {
+    fail(`${text(what)}: controls are an object like {freq: 220, amp: 0.2}, got ${describe(controls)}`);
+  }
+}
 
 // where a new node goes: a group (its head), or {head|tail: group} / {before|after|replace: node}
 function place(where, what) {
   if (where === undefined || where === null) return DEFAULT_PLACE;
-  if (where instanceof Group) return { action: 'head', target: where.__ref };
-  if (typeof where === 'object' && !(where instanceof Node)) {
+  // {tail: g} and the like (an object literal) first: the node tests are for a group given alone
+  const literal = typeof where === 'object' && protoOf(where) === ObjectProto;
+  if (!literal && where instanceof Group) return { action: 'head', target: where.__ref };
+  if (literal || (typeof where === 'object' && !(where instanceof Node))) {
     const ks = objectKeys(where);
-    if (ks.length === 1 && includes(['head', 'tail', 'before', 'after', 'replace'], ks[0])) {
-      return { action: ks[0], target: nodeRef(where[ks[0]], what) };
+    const k = ks.length === 1 ? ks[0] : null;
+    if (k === 'head' || k === 'tail' || k === 'before' || k === 'after' || k === 'replace') {
+      return { action: k, target: nodeRef(where[k], what) };
     }
   }
   fail(`${text(what)}: say where with a group or {head: g}, {tail: g}, {before: n}, {after: n}, {replace: n}; got ${describe(where)}`);
