@@ -1,6 +1,6 @@
 // Sonora prelude, synths (docs/api.md, "Synth definitions", "Nodes and groups"): def and defs,
 // synth, play and group, the handles they return, and hush.
-import { objectKeys, isArray, push, map, slice, includes, setProto, protoOf, ObjectProto } from './builtins.mjs';
+import { objectKeys, isArray, push, map, slice, includes, setProto, protoOf, ObjectProto, createObject } from './builtins.mjs';
 import { B } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe } from './show.mjs';
@@ -12,7 +12,6 @@ function checkName(name, what) {
   if (typeof name === 'string' && name !== '') return name; // the usual case first: no instanceof
   if (name instanceof Def) return name.name;
   fail(`${what}: the first argument is a synth name, like ${what}('bass', ...)`);
-  return name;
 }
 
 class Def extends Shown {
@@ -47,7 +46,7 @@ api('defs', function defs() {
 // ---------------------------------------------------------------- nodes and groups
 
 // A base class linked to Shown by hand: a derived class's super() call and a defineProperty
-// per handle were a fifth of a note's interpreted JavaScript (docs/performance.md, "A note's
+// per handle were a sixth of synth()'s sampled time (docs/performance.md, "A note's
 // JavaScript: the per-call steps"). The private field is as hidden from scripts as the
 // non-enumerable property was; __ref stays, read only, for the modules (observe) that take nodes.
 class Node {
@@ -111,7 +110,10 @@ function checkControls(controls, what) {
   }
 }
 
-// where a new node goes: a group (its head), or {head|tail: group} / {before|after|replace: node}
+// where a new node goes: a group (its head), or {head|tail: group} / {before|after|replace: node};
+// a lookup table rather than a list, as every note asks it
+const PLACES = createObject(null);
+PLACES.head = PLACES.tail = PLACES.before = PLACES.after = PLACES.replace = true;
 function place(where, what) {
   if (where === undefined || where === null) return DEFAULT_PLACE;
   // {tail: g} and the like (an object literal) first: the node tests are for a group given alone
@@ -119,8 +121,8 @@ function place(where, what) {
   if (!literal && where instanceof Group) return { action: 'head', target: where.__ref };
   if (literal || (typeof where === 'object' && !(where instanceof Node))) {
     const ks = objectKeys(where);
-    const k = ks.length === 1 ? ks[0] : null;
-    if (k === 'head' || k === 'tail' || k === 'before' || k === 'after' || k === 'replace') {
+    const k = ks[0];
+    if (ks.length === 1 && PLACES[k] === true) {
       return { action: k, target: nodeRef(where[k], what) };
     }
   }
@@ -144,7 +146,6 @@ export function play(fn, controls, where) {
 }
 api('play', play);
 
-const PLACES = ['head', 'tail', 'before', 'after', 'replace'];
 
 // group(where) or group({parallel: true, ...where}): a parallel group's children may run at
 // the same time on the audio worker threads (docs/api.md, "Parallel groups")
@@ -153,7 +154,7 @@ function group(where) {
   if (where !== null && typeof where === 'object' && !(where instanceof Node) && !isArray(where)) {
     const ks = objectKeys(where);
     for (let i = 0; i < ks.length; i++) {
-      if (ks[i] !== 'parallel' && !includes(PLACES, ks[i])) {
+      if (ks[i] !== 'parallel' && PLACES[ks[i]] !== true) {
         fail(`group: unknown option '${ks[i]}' (options: parallel, and one of head, tail, before, after, replace)`);
       }
     }
