@@ -5,7 +5,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The first note of every unit, and the first of every command, allocate nothing on the audio
  * thread either: every class the audio thread touches is loaded and initialised on the
- * sender side first (loading a class on the audio thread would allocate, and stall it).
+ * sender side first (loading a class on the audio thread would allocate, and stall it). The
+ * first parallel group counts its worker threads with the audio thread: the probe gives the
+ * server one worker and refuses a run where the worker took no child.
  * Needs a fresh JVM, so it runs in a child process.
  */
 class FirstUseAllocationTest {

@@ -10,8 +10,9 @@ import dev.sonora.server.synth.Units;
 /**
  * Child-process half of {@link FirstUseAllocationTest}: in a fresh JVM, boots as the REPL does
  * (kernel warm-up on the boot thread, then a server), lets the audio thread run empty blocks,
- * then plays every unit type and sends every command for the first time on the live server
- * and prints what its audio thread allocated meanwhile.
+ * then plays every unit type and sends every command for the first time on the live server,
+ * then runs its first parallel group, and prints what its audio thread (and, for the parallel
+ * group, its worker) allocated meanwhile.
  */
 public final class FirstUseProbe {
     private FirstUseProbe() {
@@ -22,7 +23,8 @@ public final class FirstUseProbe {
         // kernel's references to other classes (a reference first resolved on the audio thread
         // makes the JVM allocate the class name there)
         dev.sonora.server.Warmup.run(ServerOptions.defaults(), 400);
-        Rig rig = new Rig(ServerOptions.defaults(), 64);
+        // one worker at least, so the first parallel group below runs on one whatever the cores
+        Rig rig = new Rig(ServerOptions.defaults().withWorkers(Math.max(1, ServerOptions.defaultWorkers())), 64);
         Server s = rig.server;
         // the driver's own hand-over loop gets compiled first (a compilation the audio thread
         // triggers can allocate on it; that is the JVM's, not the first use measured here)
@@ -64,7 +66,35 @@ public final class FirstUseProbe {
         rig.blocks(2);
         long a1 = Server.allocatedBytes(rt);
         if (a1 != a0) report.append(" commands=").append(a1 - a0);
-        System.out.println("first-use allocation on sonora-rt: " + (Server.allocatedBytes(rt) - before) + " B" + report);
+        long parallel = firstParallelGroup(rig, rt);
+        if (parallel != 0) report.append(" parallel=").append(parallel);
+        System.out.println("first-use allocation on sonora-rt: " + (Server.allocatedBytes(rt) - before + parallel) + " B" + report);
         rig.close();
+    }
+
+    /**
+     * The first parallel group on the live server: its children split between the audio thread
+     * and the workers, then the group freed. Returns what the workers and the audio thread
+     * allocated meanwhile; refuses a run where no worker took a child, which would prove nothing
+     * about the workers.
+     */
+    private static long firstParallelGroup(Rig rig, Thread rt) {
+        Server s = rig.server;
+        Thread[] workers = s.workerThreads();
+        if (workers.length == 0) throw new IllegalStateException("no worker thread has started");
+        long w0 = 0;
+        for (Thread w : workers) w0 += Server.allocatedBytes(w);
+        long a0 = Server.allocatedBytes(rt), tasks0 = rig.driver.workerTasksRun();
+        NodeRef p = s.parallelGroup(AddAction.TAIL, s.defaultGroup(), Command.NOW);
+        for (int i = 0; i < 6; i++) s.synth("sine", new String[] {"x"}, new float[] {220 + 55 * i}, AddAction.TAIL, p, Command.NOW);
+        // a worker parked between steps may find the block done before it wakes: play on until one took a child
+        for (int step = 0; step < 500 && rig.driver.workerTasksRun() == tasks0; step++) rig.blocks(20);
+        s.free(p, Command.NOW);
+        rig.blocks(3);
+        long w1 = 0;
+        for (Thread w : s.workerThreads()) w1 += Server.allocatedBytes(w);
+        if (s.workerThreads().length != workers.length) throw new IllegalStateException("a worker started during the probe");
+        if (rig.driver.workerTasksRun() == tasks0) throw new IllegalStateException("no worker ran a child of the parallel group");
+        return Server.allocatedBytes(rt) - a0 + w1 - w0;
     }
 }
