@@ -52,6 +52,7 @@ public final class Server implements AutoCloseable {
     private final AllocationMeter meter = new AllocationMeter();
     private volatile Runnable audioThreadEntry; // live audio's core pinning, or null
     private final Observers observers;
+    private volatile long timeOrigin; // see timeOrigin()
 
     public Server(ServerOptions options) {
         options.check();
@@ -120,6 +121,26 @@ public final class Server implements AutoCloseable {
     /** Sample time of the next block the audio thread will render. Any thread. */
     public long sampleTime() {
         return stats.publishedSampleTime;
+    }
+
+    /**
+     * Sample time of the output's first frame: 0 live, where the device starts the clock; in a
+     * render, the end of its warm-up blocks, which the file does not hold. What scripts are told
+     * as seconds (status, meters, scopes) counts from here, so a render's readings line up with
+     * its file. Any thread.
+     */
+    public long timeOrigin() {
+        return timeOrigin;
+    }
+
+    /** Sets {@link #timeOrigin}: a render, once its warm-up is done. Any thread. */
+    public void setTimeOrigin(long sample) {
+        timeOrigin = sample;
+    }
+
+    /** Seconds of output at sample time {@code sample}, from {@link #timeOrigin}. Any thread. */
+    public double secondsAt(long sample) {
+        return (double) (sample - timeOrigin) / sampleRate();
     }
 
     public RtStats stats() {

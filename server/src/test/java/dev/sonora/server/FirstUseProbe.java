@@ -73,8 +73,8 @@ public final class FirstUseProbe {
     }
 
     /**
-     * The first parallel group on the live server: its children split between the audio thread
-     * and the workers, then the group freed. Returns what the workers and the audio thread
+     * The first parallel group on the live server, with a meter on one of its children: the
+     * children split between the audio thread and the workers, then the group freed. Returns what the workers and the audio thread
      * allocated meanwhile; refuses a run where no worker took a child, which would prove nothing
      * about the workers.
      */
@@ -86,11 +86,18 @@ public final class FirstUseProbe {
         for (Thread w : workers) w0 += Server.allocatedBytes(w);
         long a0 = Server.allocatedBytes(rt), tasks0 = rig.driver.workerTasksRun();
         NodeRef p = s.parallelGroup(AddAction.TAIL, s.defaultGroup(), Command.NOW);
-        for (int i = 0; i < 6; i++) s.synth("sine", new String[] {"x"}, new float[] {220 + 55 * i}, AddAction.TAIL, p, Command.NOW);
+        NodeRef first = null;
+        for (int i = 0; i < 6; i++) {
+            NodeRef n = s.synth("sine", new String[] {"x"}, new float[] {220 + 55 * i}, AddAction.TAIL, p, Command.NOW);
+            if (first == null) first = n;
+        }
+        // and the first meter on a node inside it, measured in its task's lane
+        int meter = s.observers().add(new dev.sonora.server.observe.MeterTap(s.nodeTapSource(first, 0), s.blockSize(), 480));
         // a worker parked between steps may find the block done before it wakes: play on until one took a child
         for (int step = 0; step < 500 && rig.driver.workerTasksRun() == tasks0; step++) rig.blocks(20);
         s.free(p, Command.NOW);
         rig.blocks(3);
+        s.observers().remove(meter);
         long w1 = 0;
         for (Thread w : s.workerThreads()) w1 += Server.allocatedBytes(w);
         if (s.workerThreads().length != workers.length) throw new IllegalStateException("a worker started during the probe");

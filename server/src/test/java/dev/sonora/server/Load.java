@@ -37,6 +37,7 @@ public final class Load {
     public long scopeFrames;
     public long nodeMeters;
     private NodeRef lastPing;
+    private NodeRef lastSidePing; // the last note started inside the parallel group (parallel())
     // parallel groups (issue 14): a lasting one of two groups, and made-and-freed ones among the groups
     private boolean parallel;
     private final List<NodeRef> sides = new ArrayList<>();
@@ -134,6 +135,7 @@ public final class Load {
         if (scope.takeFrame(scopeLeft, scopeRight) >= 0) scopeFrames++;
         if (meters.size() < 12 && (lastPing != null || !groups.isEmpty())) {
             NodeRef n = random.nextBoolean() || groups.isEmpty() ? lastPing : groups.get(random.nextInt(groups.size()));
+            if (lastSidePing != null && random.nextInt(3) == 0) n = lastSidePing; // a note inside a parallel group
             nodeMeters++;
             if (n.playing()) addMeter(new MeterTap(server.nodeTapSource(n, 0), server.blockSize(), 1024), n);
         }
@@ -149,7 +151,7 @@ public final class Load {
             notesStarted++;
         }
         for (int i = 0; i < sides.size(); i++) {
-            server.synth("ping", new String[] {"freq", "release"}, new float[] {300 + random.nextInt(2000), 0.005f + random.nextFloat() * 0.03f},
+            lastSidePing = server.synth("ping", new String[] {"freq", "release"}, new float[] {300 + random.nextInt(2000), 0.005f + random.nextFloat() * 0.03f},
                     AddAction.TAIL, sides.get(i), now + random.nextInt(4 * bs));
             notesStarted++;
         }

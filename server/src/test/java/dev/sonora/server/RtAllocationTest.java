@@ -56,13 +56,14 @@ class RtAllocationTest {
     }
 
     /**
-     * The same load with parallel groups (issue 14): neither the audio thread nor the worker
-     * threads that ran the groups' tasks allocate.
+     * The same load with parallel groups (issue 14), metered (meters on notes inside the parallel
+     * groups are measured in the tasks' lanes): neither the audio thread nor the worker threads
+     * that ran the groups' tasks allocate.
      */
     @Test
     void parallelGroupsAllocateNothingOnTheAudioThreadNorTheWorkers() {
         try (Rig rig = new Rig(ServerOptions.defaults().withWorkers(1), 48000 * 4)) {
-            Load load = new Load(rig).parallel();
+            Load load = new Load(rig).parallel().observed(); // meters on notes inside the parallel group too
             for (int i = 0; i < WARM_BLOCKS; i++) load.step();
             Thread rt = rig.driver.audioThread();
             Thread[] workers = rig.server.workerThreads();

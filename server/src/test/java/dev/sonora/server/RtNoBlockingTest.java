@@ -99,7 +99,7 @@ class RtNoBlockingTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }).parallel();
+            }).parallel().observed(); // meters, some on notes inside the parallel group (measured on the workers)
             for (int i = 0; i < 1000; i++) load.step(); // warm-up: about 2 s of the set
             Instant warm = Instant.now();
             long tasksBefore = workerTasks.getAsLong();

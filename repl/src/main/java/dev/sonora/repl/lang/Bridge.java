@@ -345,7 +345,7 @@ public final class Bridge {
         Status s = server.status();
         return JsValues.object("cpu", s.cpu(), "peakCpu", s.peakCpu(), "peak", s.peak(), "nodes", s.nodes(),
                 "synths", s.synths(), "late", s.late(), "xruns", s.xruns(), "rtAllocBytes", s.rtAllocBytes(),
-                "nanFixed", s.nanFixed(), "clipped", s.clipped(), "seconds", (double) s.sampleTime() / server.sampleRate());
+                "nanFixed", s.nanFixed(), "clipped", s.clipped(), "seconds", server.secondsAt(s.sampleTime()));
     }
 
     @HostAccess.Export

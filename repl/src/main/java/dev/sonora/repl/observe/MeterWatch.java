@@ -6,6 +6,7 @@ import org.graalvm.polyglot.Value;
 import dev.sonora.repl.lang.ErrorReport;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.server.NodeRef;
+import dev.sonora.server.Server;
 import dev.sonora.server.observe.MeterTap;
 
 /**
@@ -17,15 +18,15 @@ import dev.sonora.server.observe.MeterTap;
 final class MeterWatch extends Watch {
     private final MeterTap tap;
     private final Value adapter;
-    private final double sampleRate;
+    private final Server server; // its time origin: seconds of output, as the file (a render) counts them
     private final Output output;
     private boolean failed;
 
-    MeterWatch(int slot, String label, NodeRef node, MeterTap tap, Value adapter, double sampleRate, Output output) {
+    MeterWatch(int slot, String label, NodeRef node, MeterTap tap, Value adapter, Server server, Output output) {
         super(slot, label, node);
         this.tap = tap;
         this.adapter = adapter;
-        this.sampleRate = sampleRate;
+        this.server = server;
         this.output = output;
     }
 
@@ -38,7 +39,7 @@ final class MeterWatch extends Watch {
     private void deliver(long time, float peakLeft, float peakRight, float rmsLeft, float rmsRight) {
         if (failed) return; // the rest of this drain: the meter is being turned off
         try {
-            adapter.executeVoid(peakLeft, peakRight, rmsLeft, rmsRight, time / sampleRate);
+            adapter.executeVoid(peakLeft, peakRight, rmsLeft, rmsRight, server.secondsAt(time));
         } catch (PolyglotException e) {
             failed = true;
             String line = e.isInterrupted() || e.isCancelled() ? "interrupted" : ErrorReport.format(e);

@@ -59,7 +59,7 @@ public final class ObserveBridge {
         int window = (int) Math.max(1, Math.round(server.sampleRate() / rate));
         MeterTap tap = new MeterTap(src, server.blockSize(), window);
         int slot = add(tap);
-        return keep(new MeterWatch(slot, src.toString(), nodeOf(node), tap, adapter, server.sampleRate(), output));
+        return keep(new MeterWatch(slot, src.toString(), nodeOf(node), tap, adapter, server, output));
     }
 
     /** A scope on the same kinds of target: prints the last 50 ms at most {@code rate} times a second. */
@@ -71,7 +71,7 @@ public final class ObserveBridge {
         int period = (int) Math.max(length, Math.round(server.sampleRate() / rate));
         ScopeTap tap = new ScopeTap(src, server.blockSize(), length, period);
         int slot = add(tap);
-        return keep(new ScopeWatch(slot, src.toString(), nodeOf(node), tap, server.sampleRate(), output));
+        return keep(new ScopeWatch(slot, src.toString(), nodeOf(node), tap, server, output));
     }
 
     /** Turns a meter or scope off; once it returns the audio thread no longer calls its tap. Again: nothing. */

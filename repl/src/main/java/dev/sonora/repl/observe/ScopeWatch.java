@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import dev.sonora.repl.lang.Output;
 import dev.sonora.server.NodeRef;
+import dev.sonora.server.Server;
 import dev.sonora.server.observe.ScopeTap;
 
 /**
@@ -16,15 +17,15 @@ final class ScopeWatch extends Watch {
 
     private final ScopeTap tap;
     private final Output output;
-    private final double sampleRate;
+    private final Server server; // the time origin and rate: seconds of output, as the file (a render) counts them
     private final float[] left;
     private final float[] right;
 
-    ScopeWatch(int slot, String label, NodeRef node, ScopeTap tap, double sampleRate, Output output) {
+    ScopeWatch(int slot, String label, NodeRef node, ScopeTap tap, Server server, Output output) {
         super(slot, label, node);
         this.tap = tap;
         this.output = output;
-        this.sampleRate = sampleRate;
+        this.server = server;
         this.left = new float[tap.length()];
         this.right = new float[tap.length()];
     }
@@ -32,7 +33,7 @@ final class ScopeWatch extends Watch {
     @Override
     boolean poll() {
         long end = tap.takeFrame(left, right);
-        if (end >= 0) output.out(frame(label, left, right, end / sampleRate, tap.length() / sampleRate));
+        if (end >= 0) output.out(frame(label, left, right, server.secondsAt(end), (double) tap.length() / server.sampleRate()));
         return true;
     }
 

@@ -186,6 +186,7 @@ public final class OfflineRender {
             server.pollReturns();
             file.discard();
             gate.warmingUp(false);
+            server.setTimeOrigin(server.sampleTime()); // the file's first frame: scripts count seconds from it
             server.markWarm();
             StartTrace.mark("render: warm-up blocks done");
             // peak load is "since start"; the warm-up blocks ran cold code and would dominate it.

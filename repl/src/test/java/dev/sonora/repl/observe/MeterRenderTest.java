@@ -34,6 +34,30 @@ class MeterRenderTest {
         assertTrue(first.stream().filter(l -> l.startsWith("o ")).count() >= 20, "the output meter reads all along");
     }
 
+    /**
+     * A render's seconds count from the file's first frame, as a live session's count from the
+     * device's start: the render's warm-up blocks (8 s of server time before the file) do not show.
+     * The set at 0.5 s is first seen in the window that ends just after it.
+     */
+    @Test
+    void aRendersSecondsLineUpWithItsFile(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("times.js");
+        Files.writeString(script, """
+                console.log(`status ${status().seconds}`)
+                def('half', ({amp = 0.5}) => sine(440).mul(amp))
+                const n = synth('half')
+                let seen = false
+                meter(n, (v) => {
+                  if (!seen && v.peak[0] < 0.4) { seen = true; console.log(`quieter ${v.seconds.toFixed(3)}`) }
+                }, {rate: 20})
+                at(1, () => { n.set({amp: 0.25}); console.log(`status at the set ${status().seconds.toFixed(3)}`) })
+                """);
+        List<String> lines = readings(dir, script, "t.wav");
+        assertTrue(lines.contains("status 0"), "before anything is rendered: 0 s, " + lines);
+        assertTrue(lines.contains("quieter 0.550"), "the first window wholly after the set at 0.5 s ends at 0.55 s: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("status at the set 0\\.[45]\\d\\d")), "the set runs ahead of 0.5 s by the latency: " + lines);
+    }
+
     private static List<String> readings(Path dir, Path script, String wav) {
         CliRun r = CliRun.of("", "--render", dir.resolve(wav).toString(), "--duration", "3", script.toString());
         assertEquals(0, r.code(), r.all());

@@ -12,7 +12,9 @@ import dev.sonora.server.rt.World;
  * for a node source the watch the tree walk calls around that node. It reads its source into
  * {@link #addOnRt} once a block; subclasses measure there into storage they allocated when
  * built. Built on the sender; {@code accept} and the {@code …OnRt} methods on the audio thread
- * only.
+ * only, except the node watch's two around a node inside a parallel group, which run on the
+ * worker running that node's task (they write only the before/added arrays, which the audio
+ * thread reads in {@code accept} after the group's join).
  *
  * <p>The slot's guarantee (not called after {@code remove} returns) covers {@code accept}; the
  * node watch is put on the world's list by {@code accept} for one block at a time, so after a
@@ -78,16 +80,14 @@ public abstract class Tap implements Consumer<BlockView>, NodeWatch {
     }
 
     @Override
-    public final void beforeNodeOnRt(World world, int from, int to) {
-        float[][] buses = world.audioBuses;
+    public final void beforeNodeOnRt(float[][] buses, int from, int to) {
         int b = source.bus;
         if (b >= 0 && b < buses.length) System.arraycopy(buses[b], from, beforeLeft, from, to - from);
         if (b + 1 >= 0 && b + 1 < buses.length) System.arraycopy(buses[b + 1], from, beforeRight, from, to - from);
     }
 
     @Override
-    public final void afterNodeOnRt(World world, int from, int to) {
-        float[][] buses = world.audioBuses;
+    public final void afterNodeOnRt(float[][] buses, int from, int to) {
         int b = source.bus;
         if (b >= 0 && b < buses.length) difference(buses[b], beforeLeft, addedLeft, from, to);
         if (b + 1 >= 0 && b + 1 < buses.length) difference(buses[b + 1], beforeRight, addedRight, from, to);

@@ -201,9 +201,14 @@ public final class ParallelRunner {
             RtNode n = taskFirst[t];
             final int from = this.from;
             final int to = this.to;
+            // a meter or scope on a node in here: the watched walk, measuring in this task's lane
+            final boolean watching = world.nodeWatches() > 0;
             for (int i = taskLength[t]; i > 0; i--) {
                 RtNode following = n.next; // links do not change during the job (ends wait for the join)
-                if (n.running) n.process(world, lane, from, to);
+                if (n.running) {
+                    if (watching) RtGroup.processWatchedNode(world, n, lane, from, to);
+                    else n.process(world, lane, from, to);
+                }
                 n = following;
             }
         } catch (Throwable e) {

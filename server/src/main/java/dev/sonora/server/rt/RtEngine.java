@@ -199,7 +199,7 @@ public final class RtEngine {
     }
 
     private static void processTree(World w, int from, int to, boolean watching) {
-        if (watching) w.root.processWatched(w, from, to);
+        if (watching) w.root.processWatched(w, null, from, to);
         else w.root.process(w, null, from, to);
     }
 

@@ -57,24 +57,28 @@ public final class RtGroup extends RtNode {
     /**
      * As {@link #process}, calling the node watches of each node (and of each node inside a
      * group) around it. Used only in blocks where some node is watched. A parallel group is
-     * watched as a whole: what its children write reaches the buses only after all of them ran.
+     * watched as a whole from outside (what its children write reaches the buses after all of
+     * them ran); inside it each task walks its nodes this way too, measuring in its lane.
      */
-    void processWatched(World world, int from, int to) {
-        if (parallel) {
+    void processWatched(World world, Lane lane, int from, int to) {
+        if (parallel && lane == null) {
             world.parallel.runOnRt(this, from, to);
             return;
         }
         RtNode n = head;
         while (n != null) {
             RtNode following = n.next;
-            if (n.running) {
-                boolean watched = world.beforeNodeOnRt(n, from, to);
-                if (n.isGroup()) ((RtGroup) n).processWatched(world, from, to);
-                else n.process(world, null, from, to);
-                if (watched) world.afterNodeOnRt(n, from, to);
-            }
+            if (n.running) processWatchedNode(world, n, lane, from, to);
             n = following;
         }
+    }
+
+    /** One running node of a watched walk, its watches around it. The thread running {@code lane} (the audio thread when null). */
+    static void processWatchedNode(World world, RtNode n, Lane lane, int from, int to) {
+        boolean watched = world.beforeNodeOnRt(n, lane, from, to);
+        if (n.isGroup()) ((RtGroup) n).processWatched(world, lane, from, to);
+        else n.process(world, lane, from, to);
+        if (watched) world.afterNodeOnRt(n, lane, from, to);
     }
 
     @Override

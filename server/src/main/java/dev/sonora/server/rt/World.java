@@ -110,20 +110,22 @@ public final class World {
         return true;
     }
 
-    boolean beforeNodeOnRt(RtNode n, int from, int to) {
+    // lane: the parallel-group task running n (its buses are the ones n adds into), or null.
+    // Called on the thread running n; the list was filled at the block's start, before any task.
+    boolean beforeNodeOnRt(RtNode n, Lane lane, int from, int to) {
         boolean any = false;
         for (int i = 0; i < watchCount; i++) {
             if (watches[i].watchedNode() == n) {
-                watches[i].beforeNodeOnRt(this, from, to);
+                watches[i].beforeNodeOnRt(lane == null ? audioBuses : lane.audioBuses, from, to);
                 any = true;
             }
         }
         return any;
     }
 
-    void afterNodeOnRt(RtNode n, int from, int to) {
+    void afterNodeOnRt(RtNode n, Lane lane, int from, int to) {
         for (int i = 0; i < watchCount; i++) {
-            if (watches[i].watchedNode() == n) watches[i].afterNodeOnRt(this, from, to);
+            if (watches[i].watchedNode() == n) watches[i].afterNodeOnRt(lane == null ? audioBuses : lane.audioBuses, from, to);
         }
     }
 
