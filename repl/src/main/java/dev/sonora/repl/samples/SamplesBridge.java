@@ -3,7 +3,6 @@ package dev.sonora.repl.samples;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongConsumer;
 
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
@@ -89,9 +88,9 @@ public final class SamplesBridge implements Extensions.Settling {
 
     /** One progress line: now if the loading is done (on this thread), else when it is. */
     private void reportWhenLoaded(SampleLibrary.Loading l, long t0, CompletableFuture<Long> finished, String where) {
-        LongConsumer report = (t1) -> output.out(String.format(Locale.ROOT, "samples: %d files in %d banks (%s) loaded in %.2f s%s",
-                l.files(), l.banks().size(), String.join(", ", l.banks()), (t1 - t0) / 1e9, where));
-        if (finished.isDone()) report.accept(finished.join()); else finished.thenAccept(report::accept);
+        // a stage already done runs its action at once, on this thread
+        finished.thenAccept(t1 -> output.out(String.format(Locale.ROOT, "samples: %d files in %d banks (%s) loaded in %.2f s%s",
+                l.files(), l.banks().size(), String.join(", ", l.banks()), (t1 - t0) / 1e9, where)));
     }
 
     private static IllegalArgumentException oneLine(ServerException e) {
