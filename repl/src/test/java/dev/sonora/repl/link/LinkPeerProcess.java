@@ -19,6 +19,7 @@ public final class LinkPeerProcess {
         boolean a = args[0].equals("a");
         HeardOut out = LinkPeers.out();
         try (LiveHost h = LinkPeers.host(out)) {
+            watchXruns(h);
             if (a) {
                 h.eval("tempo(120); link(true)\n" + LinkPeers.BAR_CLICKS, "a.js");
                 say("a-ready %d", System.nanoTime());
@@ -55,7 +56,25 @@ public final class LinkPeerProcess {
         System.exit(0); // Link's and the host's daemon threads end with the process
     }
 
-    private static void say(String format, Object... args) {
+    /**
+     * Prints {@code xrun-at T} (host time, to within 10 ms) for each null-driver xrun, so that the
+     * test judges a window of bars by the xruns near it, not by the whole run's, most of which come
+     * while the two JVMs start and compile at once.
+     */
+    private static void watchXruns(LiveHost h) {
+        Thread t = new Thread(() -> {
+            long seen = 0;
+            while (true) {
+                long n = h.server.status().xruns();
+                for (; seen < n; seen++) say("xrun-at %d", System.nanoTime());
+                sleep(10);
+            }
+        }, "xrun-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static synchronized void say(String format, Object... args) {
         System.out.println(String.format(Locale.ROOT, format, args));
     }
 
