@@ -556,6 +556,11 @@ public final class Cli {
                 throw e;
             } catch (Exception e) {
                 throw new UserError("sonora: " + e.getMessage());
+            } catch (StackOverflowError e) {
+                throw new UserError("sonora: that line recursed too deeply (a stack overflow) and was stopped; the music plays on");
+            } catch (Error e) {
+                // the prompt outlives anything a line can do: the performer keeps a working REPL
+                throw new UserError("sonora: internal error (a bug in Sonora; SONORA_DEBUG=1 prints where): " + e);
             }
         }
 

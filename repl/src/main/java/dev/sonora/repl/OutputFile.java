@@ -1,8 +1,6 @@
 package dev.sonora.repl;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -47,7 +45,7 @@ final class OutputFile {
         // a directory, a named pipe, a device: said by what it is, never opened (a pipe would wait for a reader)
         String special = PathKind.special(out);
         if (special != null) throw new Refused("cannot write " + out + ": is " + special);
-        if (Files.isRegularFile(out) && !force && !isWavOrEmpty(out)) {
+        if (Files.isRegularFile(out) && !force && !PathKind.wavOrEmpty(out)) {
             throw new Refused(option + " " + out + ": the file exists and is not a WAV; refusing to overwrite it"
                     + " (another name, or --force to overwrite)");
         }
@@ -71,17 +69,6 @@ final class OutputFile {
             return parent == null ? abs : parent.toRealPath().resolve(abs.getFileName());
         } catch (IOException e) {
             return abs;
-        }
-    }
-
-    private static boolean isWavOrEmpty(Path p) {
-        try (InputStream in = Files.newInputStream(p)) {
-            byte[] h = in.readNBytes(12);
-            if (h.length == 0) return true;
-            return h.length == 12 && new String(h, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
-                    && new String(h, 8, 4, StandardCharsets.US_ASCII).equals("WAVE");
-        } catch (IOException e) {
-            return false; // unreadable: not known to be a WAV, so not overwritten without --force
         }
     }
 

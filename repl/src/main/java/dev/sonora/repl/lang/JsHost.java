@@ -78,7 +78,8 @@ public final class JsHost implements AutoCloseable {
     private final LangLoop lang;
     private final Output output;
     private final FileWatcher watcher;
-    private final Deque<Path> loading = new ArrayDeque<>(); // files being evaluated, innermost first
+    private final Deque<Path> loading = new ArrayDeque<>(); // folders of the files being evaluated, innermost first
+    private final Deque<Path> loadingFiles = new ArrayDeque<>(); // those files, to refuse a load that would never end
     private final Value show;
     private final Value names;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
@@ -449,13 +450,32 @@ public final class JsHost implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("load: cannot read '" + shown + "'" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        loading.push(file.toAbsolutePath().getParent());
+        Path same = file.toAbsolutePath().normalize();
+        for (Path f : loadingFiles) {
+            // a file that loads itself, directly or through others, would recurse until the stack
+            // overflows, and an overflow inside the JDK's own code can leave it broken for the session
+            if (sameFile(f, same)) {
+                throw new IllegalArgumentException("load: '" + shown + "' is already being loaded"
+                        + (f.equals(loadingFiles.peek()) ? " (it loads itself)" : " (by a file it loads)") + "; a load that never ends is refused");
+            }
+        }
+        loading.push(same.getParent());
+        loadingFiles.push(same);
         try {
             String code = SourceRewriter.rewrite(text);
             loadModulesUsedBy(code);
             context.eval(Source.newBuilder("js", code, displayName(file)).cached(false).buildLiteral());
         } finally {
             loading.pop();
+            loadingFiles.pop();
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return a.equals(b) || Files.isSameFile(a, b); // through a symlink or another spelling too
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -38,6 +38,9 @@ public final class LangLoop implements AutoCloseable {
     }
 
     private void loop() {
+        // the JDK initialises what a stack trace needs on first use; a stack overflow at that moment
+        // would leave it unusable, and every later error report broken: initialised here instead
+        new Throwable().getStackTrace();
         while (!stopping) {
             Runnable r;
             try {

@@ -1,6 +1,8 @@
 package dev.sonora.repl.lang;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,7 +10,8 @@ import java.nio.file.Path;
  * What a path is, in the words every file-taking API uses when it refuses one ({@code load},
  * {@code watch}, {@code buffer}, {@code stream}, {@code samples}, {@code midi.play}): a
  * directory, a named pipe, a device, missing. Looks only at the file's metadata: it never opens
- * it (opening a FIFO would block the Lang thread until someone writes to it). Any thread.
+ * it (opening a FIFO would block the Lang thread until someone writes to it), except that
+ * {@link #wavOrEmpty} reads the first bytes of a regular file. Any thread.
  */
 public final class PathKind {
     private static final int S_IFMT = 0170000, S_IFIFO = 0010000, S_IFCHR = 0020000, S_IFBLK = 0060000,
@@ -53,5 +56,20 @@ public final class PathKind {
         if (!Files.exists(p)) throw new IllegalArgumentException(what + ": no folder '" + shown + "'");
         String special = special(p);
         throw new IllegalArgumentException(what + ": '" + shown + "' is " + (special == null ? "a file" : special) + ", not a folder");
+    }
+
+    /**
+     * Whether an output file may be written over without losing anything: a WAV (by its header,
+     * not its name) or an empty file. Unreadable counts as not known to be a WAV. Regular files only.
+     */
+    public static boolean wavOrEmpty(Path p) {
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] h = in.readNBytes(12);
+            if (h.length == 0) return true;
+            return h.length == 12 && new String(h, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
+                    && new String(h, 8, 4, StandardCharsets.US_ASCII).equals("WAVE");
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

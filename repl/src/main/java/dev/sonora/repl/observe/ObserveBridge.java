@@ -58,7 +58,7 @@ public final class ObserveBridge {
         TapSource src = source("meter", kind, node, bus, stereo);
         int window = (int) Math.max(1, Math.round(server.sampleRate() / rate));
         MeterTap tap = new MeterTap(src, server.blockSize(), window);
-        int slot = add(tap);
+        int slot = add(tap, "meter");
         return keep(new MeterWatch(slot, src.toString(), nodeOf(node), tap, adapter, server, output));
     }
 
@@ -70,7 +70,7 @@ public final class ObserveBridge {
         int length = (int) Math.round(server.sampleRate() * SCOPE_SECONDS);
         int period = (int) Math.max(length, Math.round(server.sampleRate() / rate));
         ScopeTap tap = new ScopeTap(src, server.blockSize(), length, period);
-        int slot = add(tap);
+        int slot = add(tap, "scope");
         return keep(new ScopeWatch(slot, src.toString(), nodeOf(node), tap, server, output));
     }
 
@@ -117,7 +117,11 @@ public final class ObserveBridge {
         if (stop != null) for (int id : stop) off(id);
     }
 
-    private int add(Tap tap) {
+    private int add(Tap tap, String what) {
+        if (server.observers().full()) {
+            throw new IllegalArgumentException(what + ": " + watches.size() + " meters and scopes are on, the most there can be"
+                    + " (the status line may take one); turn one off with .off() first");
+        }
         return server.observers().add(tap);
     }
 

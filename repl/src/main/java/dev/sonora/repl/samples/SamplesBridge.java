@@ -1,5 +1,6 @@
 package dev.sonora.repl.samples;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -179,11 +180,16 @@ public final class SamplesBridge implements Extensions.Settling {
     }
 
     @HostAccess.Export
-    public String record(String path, int bits) {
+    public String record(String path, int bits, boolean force) {
         Path p = plain(path, "record");
         // a pipe or a device is refused by what it is: opened to write here, a pipe would wait for a reader
         String special = PathKind.special(p);
         if (special != null) throw new IllegalArgumentException("record: '" + path + "' is " + special + ", not a WAV file");
+        // a typo must not cost a set: a script, a text, anything but an earlier take is kept (as --record keeps it)
+        if (!force && Files.isRegularFile(p) && !PathKind.wavOrEmpty(p)) {
+            throw new IllegalArgumentException("record: '" + path + "' exists and is not a WAV; refusing to overwrite it"
+                    + " (another name, or record('" + path + "', {force: true}))");
+        }
         try {
             server.recordings().start(p, bits);
             return p.toString();

@@ -66,6 +66,8 @@ class ErrorsTest {
         assertReport("<repl>:\\d+: set Node\\(\\d+ 'ok'\\): amp is Infinity, not a finite number", f.error("k.set({amp: Infinity})"));
         assertReport("<repl>:\\d+: synth 'ok': say where with a group or .*got 5", f.error("synth('ok', {}, 5)"));
         assertReport("<repl>:\\d+: synth 'ok': expected a node or group, got 3", f.error("synth('ok', {}, {after: 3})"));
+        // nothing to set is not a mistake (it was an internal error once)
+        org.junit.jupiter.api.Assertions.assertEquals("true", f.eval("k.set() === k && k.set(null) === k && k.set({}) === k"));
         f.eval("k.free()");
     }
 

@@ -105,6 +105,50 @@ class RefusalsTest {
     }
 
     @Test
+    void aRecordingNeverWritesOverAScriptOrAnythingButATake(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("set.js"), "play(() => sine(440).mul(0.1))\n");
+        assertLine("<repl>:\\d+: record: '.*set.js' exists and is not a WAV; refusing to overwrite it \\(another name, or record\\('.*set.js', \\{force: true\\}\\)\\)",
+                f.error("record('" + script + "')"));
+        assertEquals("play(() => sine(440).mul(0.1))\n", Files.readString(script), "the script is kept");
+        assertLine("<repl>:\\d+: record: force is true or false, got string 'yes'", f.error("record('" + script + "', {force: 'yes'})"));
+        // an earlier take (a WAV) and an empty file are written over, and force writes over anything
+        Path take = dir.resolve("take.wav");
+        f.eval("record('" + take + "')");
+        f.advance(4);
+        f.eval("stopRecording()");
+        f.eval("record('" + take + "')");
+        f.eval("stopRecording()");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine\n");
+        f.eval("record('" + notes + "', {force: true})");
+        f.eval("stopRecording()");
+        assertEquals("RIFF", new String(Files.readAllBytes(notes), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertLine("<repl>:\\d+: record: no option 'bitz' \\(options: bits, force\\)", f.error("record('" + take + "', {bitz: 16})"));
+    }
+
+    @Test
+    void aFileThatLoadsItselfIsRefusedAndTheSessionGoesOn(@TempDir Path dir) throws Exception {
+        // it once recursed until the stack overflowed inside the JDK, and the next report killed the process
+        Path self = Files.writeString(dir.resolve("self.js"), "var selfRuns = (globalThis.selfRuns || 0) + 1\nload('self.js')\n");
+        assertLine(".*self.js:2: load: '.*self.js' is already being loaded \\(it loads itself\\); a load that never ends is refused",
+                f.error("load('" + self + "')"));
+        Files.writeString(dir.resolve("a.js"), "load('b.js')\n");
+        Files.writeString(dir.resolve("b.js"), "load('a.js')\n");
+        assertLine(".*b.js:1: load: '.*a.js' is already being loaded \\(by a file it loads\\); a load that never ends is refused",
+                f.error("load('" + dir.resolve("a.js") + "')"));
+        // the same file loaded again after it finished is no cycle
+        Files.writeString(dir.resolve("once.js"), "globalThis.onceRuns = (globalThis.onceRuns || 0) + 1\n");
+        f.eval("load('" + dir.resolve("once.js") + "'); load('" + dir.resolve("once.js") + "')");
+        assertEquals("2", f.eval("onceRuns"));
+        assertEquals("1", f.eval("selfRuns"));
+    }
+
+    @Test
+    void aSampleAtRateZeroIsRefusedForItWouldNeverEnd() throws Exception {
+        assertLine("<repl>:\\d+: sample: rate 0 never reaches the end; 1 is as recorded, 0.5 an octave down, -1 backwards",
+                f.error("sample('bd', {rate: 0})"));
+    }
+
+    @Test
     void hostRefusalsReachScriptsAsPlainErrors(@TempDir Path dir) throws Exception {
         f.eval("var q = synth('a')");
         // the command queue: sets pile up while the audio thread renders nothing (offline, no advance)

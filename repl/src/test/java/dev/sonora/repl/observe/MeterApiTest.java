@@ -96,6 +96,17 @@ class MeterApiTest {
     }
 
     @Test
+    void oneMeterTooManyIsOneLineAndTurningOneOffMakesRoom() throws Exception {
+        f.eval("synth('half'); var ms = []; for (let i = 0; i < 64; i++) ms.push(meter('out', (v) => 0))");
+        oneLine(f.error("meter('out', (v) => 0)"),
+                "<repl>:\\d+: meter: 64 meters and scopes are on, the most there can be \\(the status line may take one\\); turn one off with \\.off\\(\\) first");
+        oneLine(f.error("scope('out')"), "<repl>:\\d+: scope: 64 meters and scopes are on, .*");
+        f.eval("ms[0].off(); ms[0] = scope('out')");
+        f.advance(4);
+        assertEquals("1", f.eval("status().synths"), "the music plays on");
+    }
+
+    @Test
     void aFunctionThatThrowsIsReportedOnceAndItsMeterTurnedOff() throws Exception {
         f.eval("synth('half'); var calls = 0; var m = meter('out', (v) => { calls++; throw new Error('boom') }, {rate: 100})");
         f.advance(200);

@@ -45,6 +45,11 @@ public final class Observers implements BlockObservers {
         for (int i = 0; i < CAPACITY; i++) slots[i] = new TrapSlot<>();
     }
 
+    /** Whether every slot is taken, so that {@link #add} would throw: front ends say so in their own words first. */
+    public synchronized boolean full() {
+        return count >= CAPACITY;
+    }
+
     /** Registers {@code tap}; returns its slot, for {@link #remove}. Throws when all slots are taken. */
     public synchronized int add(Tap tap) {
         for (int i = 0; i < CAPACITY; i++) {

@@ -71,6 +71,8 @@ function sampleArgs(name, opts, what) {
     if (typeof o[k] !== 'number' || !isFiniteNumber(o[k])) fail(`${what}: ${k} is ${describe(o[k])}, not a finite number`);
     controls[k] = o[k];
   }
+  // a sample ends when its play-through does: at rate 0 it would hold its first sample, and its node stay, for ever
+  if (controls.rate === 0) fail(`${what}: rate 0 never reaches the end; 1 is as recorded, 0.5 an octave down, -1 backwards`);
   if (controls.begin < 0 || controls.end > 1 || controls.begin >= controls.end) {
     fail(`${what}: begin and end are the part to play, fractions of the file with 0 <= begin < end <= 1, like {begin: 0.25, end: 0.5}; got ${controls.begin} and ${controls.end}`);
   }
@@ -125,9 +127,18 @@ api('stream', function stream(path, opts) {
 
 api('record', function record(path, opts) {
   if (typeof path !== 'string') fail(`record: expected a file name, like record('take.wav'), got ${describe(path)}`);
+  if (opts !== undefined && (opts === null || typeof opts !== 'object')) {
+    fail(`record: options are an object like {bits: 24}, got ${describe(opts)}`);
+  }
+  const given = opts ? objectKeys(opts) : [];
+  for (let i = 0; i < given.length; i++) {
+    if (!includes(['bits', 'force'], given[i])) fail(`record: no option '${given[i]}' (options: bits, force)`);
+  }
   const bits = opts && opts.bits !== undefined ? opts.bits : 32;
   if (!includes([16, 24, 32], bits)) fail(`record: bits is 16, 24 or 32 (float), got ${describe(bits)}`);
-  const p = S.record(path, bits);
+  const force = opts && opts.force !== undefined ? opts.force : false;
+  if (force !== true && force !== false) fail(`record: force is true or false, got ${describe(force)}`);
+  const p = S.record(path, bits, force);
   B.print(`recording to ${p}`);
 });
 api('stopRecording', function stopRecording() {

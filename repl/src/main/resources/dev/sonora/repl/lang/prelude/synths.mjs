@@ -57,7 +57,11 @@ class Node {
   get __ref() { return this.#ref; }
   get id() { return B.id(this.#ref); }
   get playing() { return B.playing(this.#ref); }
-  set(controls) { const c = pairs(controls, () => `set ${this}`); B.set(this.#ref, c.names, c.values); return this; }
+  set(controls) {
+    const c = pairs(controls, () => `set ${this}`);
+    if (c !== NO_CONTROLS) B.set(this.#ref, c.names, c.values); // set() and set(null): nothing to set
+    return this;
+  }
   release() { B.release(this.#ref); return this; }
   free() { B.free(this.#ref); return this; }
   run(on = true) { B.run(this.#ref, !!on); return this; }
