@@ -78,7 +78,14 @@ public final class Repl {
         r.setVariable(LineReader.HISTORY_SIZE, 5000);
         r.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true); // '!' is JS, not history
         r.option(LineReader.Option.INSERT_TAB, false);
-        if (historyFile != null) r.setVariable(LineReader.HISTORY_FILE, historyFile);
+        String unusable = historyFile == null ? null : HistoryFile.whyUnusable(historyFile);
+        if (unusable != null) {
+            // JLine would throw on its first read and end the session: start without history instead
+            terminal.writer().println(red("history: " + unusable + "; this session keeps no history (the file is left as it is)"));
+            terminal.flush();
+        } else if (historyFile != null) {
+            r.setVariable(LineReader.HISTORY_FILE, historyFile);
+        }
         this.reader = r;
         return this;
     }
