@@ -14,12 +14,26 @@ public record Span(Fraction begin, Fraction end) {
         return new Span(Fraction.of(b), Fraction.of(e));
     }
 
-    /** The span cut at every cycle boundary (a point stays one span). */
+    /**
+     * The most cycles one query may cover. Every layer of a pattern is asked cycle by cycle, so a
+     * typo like {@code .fast(1e6)} would have the Lang thread build millions of events for one
+     * step, beyond any step timeout's reach (this is Java, not JavaScript); no musical query comes
+     * near it (a loop asks for a fraction of a cycle, {@code .query(0, 64)} for 64).
+     */
+    public static final int MAX_CYCLES = 10_000;
+
+    /** The span cut at every cycle boundary (a point stays one span); refuses more than {@link #MAX_CYCLES}. */
     public List<Span> cycles() {
         List<Span> spans = new ArrayList<>(2);
         if (begin.equals(end)) {
             spans.add(this);
             return spans;
+        }
+        double length = end.toDouble() - begin.toDouble();
+        if (length > MAX_CYCLES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "a pattern was asked for %.0f cycles at once (at most %d): is a fast(), ply() or segment() factor too large?",
+                    length, MAX_CYCLES));
         }
         Fraction b = begin;
         Fraction endSam = end.sam();

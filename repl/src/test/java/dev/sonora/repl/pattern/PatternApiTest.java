@@ -61,6 +61,16 @@ class PatternApiTest {
     }
 
     @Test
+    void aFactorThatWouldAskForMillionsOfCyclesIsOneLineNotAFrozenLangThread() throws Exception {
+        // once: the Lang thread built 4 million events for one step, past any step timeout (Java, not JS)
+        String why = "a pattern was asked for 4000000 cycles at once \\(at most 10000\\): is a fast\\(\\), ply\\(\\) or segment\\(\\) factor too large\\?";
+        assertTrue(line(f.error("pat('typo', s('bd*4').fast(1e6))")).matches("<repl>:N: pat 'typo': " + why), f.error("pat('typo', s('bd*4').fast(1e6))"));
+        assertTrue(line(f.error("s('bd').ply(1e6).query(0, 0.5)")).matches("<repl>:N: .*" + "a pattern was asked for .* cycles at once .*"));
+        assertEquals("1000", f.eval("s('bd').fast(1e5).query(0, 0.01).length"), "a large factor over a short span is fine");
+        assertEquals("[]", json("pats()"), "the refused pattern does not play");
+    }
+
+    @Test
     void controlsAsPatterns() throws Exception {
         assertEquals("[{\"s\":\"bd\",\"n\":3,\"gain\":0.6},{\"s\":\"sn\",\"gain\":0.9}]",
                 json("s('bd:3 sn').gain('0.6 0.9').query(0, 1).map((e) => e.value)"));
