@@ -23,6 +23,9 @@ public final class AudioFileReader {
     /** What Sonora can read, for error messages. */
     public static final String SUPPORTED = "WAV or AIFF, 8/16/24/32-bit integer or 32/64-bit float PCM";
 
+    /** The sample rates a file may declare, in Hz. */
+    static final float MIN_RATE = 1_000f, MAX_RATE = 1_000_000f;
+
     private AudioFileReader() {
     }
 
@@ -92,8 +95,11 @@ public final class AudioFileReader {
                 || (e.equals(AudioFormat.Encoding.PCM_UNSIGNED) && (bits == 8 || bits == 16))
                 || (e.equals(AudioFormat.Encoding.PCM_FLOAT) && (bits == 32 || bits == 64));
         if (!ok) throw new AudioFileException(name + ": unsupported encoding " + e + " " + bits + "-bit (Sonora reads " + SUPPORTED + ")");
-        if (!(f.getSampleRate() > 0) || f.getSampleRate() > 1_000_000) {
-            throw new AudioFileException(name + ": bad sample rate " + f.getSampleRate());
+        // below 1 kHz is a broken header, not audio: a 1 Hz file would be stretched 48000-fold to the
+        // server's rate (a 10 KB file: minutes of work and gigabytes), so it is refused at once
+        if (!(f.getSampleRate() >= MIN_RATE) || f.getSampleRate() > MAX_RATE) {
+            throw new AudioFileException(name + ": bad sample rate " + f.getSampleRate() + " Hz (Sonora reads " + (int) MIN_RATE
+                    + " Hz to " + (int) MAX_RATE + " Hz)");
         }
         if (f.getChannels() < 1 || f.getChannels() > 64) throw new AudioFileException(name + ": bad channel count " + f.getChannels());
     }

@@ -114,14 +114,18 @@ class BufferLoadTest {
         byte[] whole = Files.readAllBytes(good);
         Path truncated = Files.write(dir.resolve("truncated.wav"), java.util.Arrays.copyOf(whole, 60));
         Path missing = dir.resolve("nope.wav");
+        // a header claiming 1 Hz: once stretched 48000-fold on load (minutes, gigabytes), now refused at once
+        Path oneHz = Files.write(dir.resolve("one-hz.wav"), pcm16Mono(1, 4800));
         try (Rig rig = new Rig()) {
             rig.defineDc();
             NodeRef playing = rig.play("dc", "amp", 0.25);
-            for (Path p : List.of(empty, text, missing, dir)) {
+            for (Path p : List.of(empty, text, missing, dir, oneHz)) {
                 ServerException e = assertThrows(ServerException.class, () -> rig.server.loadBuffer(p));
                 assertTrue(e.getMessage().startsWith(p.toString() + ": "), e.getMessage());
                 assertFalse(e.getMessage().contains("\n"));
             }
+            ServerException slow = assertThrows(ServerException.class, () -> rig.server.loadBuffer(oneHz));
+            assertEquals(oneHz + ": bad sample rate 1.0 Hz (Sonora reads 1000 Hz to 1000000 Hz)", slow.getMessage());
             // a header that parses but data that is cut short: refused, from the Disk thread, in one line
             try {
                 BufferRef ref = rig.server.loadBuffer(truncated);
@@ -134,6 +138,16 @@ class BufferLoadTest {
             assertTrue(playing.playing());
             assertEquals(0.25f, rig.out.left()[rig.out.frames() - 1], 0f, "the music went on");
         }
+    }
+
+    /** A canonical 16-bit mono WAV of {@code frames} silent frames declaring {@code rate} Hz. */
+    private static byte[] pcm16Mono(int rate, int frames) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 2 * frames).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + 2 * frames)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(rate).putInt(2 * rate).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(2 * frames);
+        return b.array();
     }
 
     @Test
