@@ -72,6 +72,18 @@ class ErrorsTest {
     }
 
     @Test
+    void aBusNumberOutsideTheServersBusesIsRefusedAtDefTime() throws Exception {
+        // the audio thread drops such a write or read without a word: the def says so instead
+        assertReport("<repl>:\\d+: out: no audio bus 99999 \\(0 to 127\\)", f.error("def('b1', () => sine(1).out(99999))"));
+        assertReport("<repl>:\\d+: out: no audio bus -1 \\(0 to 127\\)", f.error("def('b2', () => out(-1, sine(1)))"));
+        assertReport("<repl>:\\d+: out: a bus is a whole number from 0 to 127 \\(or a bus from bus.audio\\(\\)\\), got 2.5",
+                f.error("def('b3', () => sine(1).out(2.5))"));
+        assertReport("<repl>:\\d+: in: no audio bus 1000000000 \\(0 to 127\\)", f.error("def('b4', () => in(1e9))"));
+        assertReport("<repl>:\\d+: out: no audio bus 200 \\(0 to 127\\)", f.error("def('b5', () => out(200, sine(1), sine(2)))"));
+        f.eval("def('b6', () => sine(1).out(16)); def('b7', () => in(127).mul(0.5))"); // in range: fine
+    }
+
+    @Test
     void defMistakesAreReportedAtDefTime() throws Exception {
         assertReport("<repl>:\\d+: sine: freq is NaN, not a finite number", f.error("def('d1', () => sine(NaN))"));
         assertReport("<repl>:\\d+: TypeError: sine: freq must be a number or a signal, got string '440'",

@@ -1,7 +1,7 @@
 // Sonora prelude, signals and unit generators (docs/api.md, "Unit generators"): every unit of the
 // server's registry as a function (sine(440)) and, if it takes inputs, as a method on a signal
 // (saw(110).lpf(800)); in/out on buses; mix; and building a graph from a def's function.
-import { TypeError, Function, Proxy, Map, defineProp, isArray, isFiniteNumber, abs, min, push,
+import { TypeError, Function, Proxy, Map, defineProp, isArray, isFiniteNumber, isInteger, abs, min, push,
   map, filter, slice, concat, join, fnSource, strStartsWith, mapGet, mapSet, mapValues } from './builtins.mjs';
 import { B, guard } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
@@ -122,6 +122,14 @@ const busResolvers = [];
 export function addBusResolver(fn) {
   push(busResolvers, fn);
 }
+// a bus given as a number is checked when the def is built: the server drops a write or read
+// outside its buses without a word (safe on the audio thread, silent for the performer)
+function checkBusNumber(bus, what) {
+  if (typeof bus !== 'number') return;
+  const n = B.audioBuses();
+  if (!isInteger(bus)) fail(`${what}: a bus is a whole number from 0 to ${n - 1} (or a bus from bus.audio()), got ${describe(bus)}`);
+  if (bus < 0 || bus >= n) fail(`${what}: no audio bus ${bus} (0 to ${n - 1})`);
+}
 function readBus(bus) {
   for (let i = 0; i < busResolvers.length; i++) {
     const b = busResolvers[i](bus);
@@ -136,14 +144,20 @@ function readBus(bus) {
     for (let k = 0; k < bus.channels; k++) push(chans, callUnit(unit, [bus.index + k]).__sig);
     return chans.length === 1 ? new UGen(chans[0]) : new UGen(G.join(chans));
   }
+  checkBusNumber(bus, 'in');
   return callUnit('in', [bus]);
 }
 function writeBus(bus, sig) {
   if (bus instanceof Bus && bus.rate === 'control') return callUnit('outk', [bus, sig]);
+  checkBusNumber(bus, 'out');
   return callUnit('out', [bus, sig]);
 }
 UGen.prototype.out = function (bus) { return writeBus(bus, this); };
-api('out', (bus, ...channels) => (channels.length === 1 ? writeBus(bus, channels[0]) : callUnit('out', concat([bus], channels))));
+api('out', (bus, ...channels) => {
+  if (channels.length === 1) return writeBus(bus, channels[0]);
+  checkBusNumber(bus, 'out');
+  return callUnit('out', concat([bus], channels));
+});
 members('out');
 api('In', (bus) => readBus(bus));
 
