@@ -188,6 +188,9 @@ final class Nodes {
         if (n == root || n == defaultGroup) throw new ServerException("move: the root and default groups stay where they are");
         checkTarget(addAction, target, null, "move");
         if (addAction == AddAction.REPLACE) throw new ServerException("move: use head, tail, before or after");
+        // known here, so said here (catchable, with the script's line); a group moved into its own
+        // subtree is only known on the audio thread, which reports it a moment later
+        if (n == target || n.id() == target.id()) throw new ServerException("move: " + n + " cannot be placed relative to itself");
         queue.send(new MoveNode(time, n.node(), n.id(), n.generation(), addAction, target.node(), target.id(), target.generation()));
     }
 

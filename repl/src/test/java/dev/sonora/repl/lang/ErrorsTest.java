@@ -72,6 +72,19 @@ class ErrorsTest {
     }
 
     @Test
+    void aMoveRelativeToItselfIsOneCatchableLineAndAGroupIntoItsOwnSubtreeIsNamedAsAGroup() throws Exception {
+        f.eval("const mm = synth('ok')");
+        // it once came a moment later, with no line and uncatchable, calling the synth a group
+        assertReport("<repl>:\\d+: move: Node\\(\\d+ 'ok'\\) cannot be placed relative to itself", f.error("mm.moveAfter(mm)"));
+        f.eval("const pg = group(); const cg = group(pg); pg.moveToTail(cg)");
+        f.advance(2);
+        assertTrue(f.err.stream().anyMatch(l -> l.matches("server: move: cannot move group \\d+ into itself or a group inside it \\(target \\d+\\)")),
+                f.err.toString());
+        assertEquals("true", f.eval("mm.playing && pg.playing && cg.playing"), "nothing moved, everything plays");
+        f.eval("mm.free(); pg.free()");
+    }
+
+    @Test
     void aBusNumberOutsideTheServersBusesIsRefusedAtDefTime() throws Exception {
         // the audio thread drops such a write or read without a word: the def says so instead
         assertReport("<repl>:\\d+: out: no audio bus 99999 \\(0 to 127\\)", f.error("def('b1', () => sine(1).out(99999))"));

@@ -15,7 +15,7 @@ final class RtError {
         return switch (code) {
             case NODE_ENDED -> what + ": node " + nodeId + " has already ended";
             case TARGET_ENDED -> what + ": target node " + targetId + " has already ended";
-            case MOVE_INTO_ITSELF -> what + ": cannot move group " + nodeId + " inside itself";
+            case MOVE_INTO_ITSELF -> what + ": cannot move group " + nodeId + " into itself or a group inside it (target " + targetId + ")";
             case TARGET_NOT_GROUP -> what + ": target node " + targetId + " is not a group";
             default -> what + ": failed (code " + code + ")";
         };
