@@ -38,10 +38,13 @@ import dev.sonora.server.synth.SynthDef;
  * bus, source synths that write that bus, and a monitor synth at the group's tail that copies
  * the bus to the main output. Every source and monitor ends in the {@code _xfade} unit, driven
  * by the control {@value #FADE}: the value it starts with is its fade-in in seconds, a negative
- * value sent later fades it out over that many seconds and then the synth ends itself.
+ * value sent later fades it out over that many seconds and then the synth ends itself. A source
+ * also counts its fade-outs in {@value #OUTS}: each change fades out every older source still
+ * sounding (not only the last one), so that their powers and the new one's keep summing to the
+ * level however fast the changes come ({@code XFade}).
  *
- * <p>A change (a new graph, {@code xset}) starts the new source and sets the old one's fade-out
- * in two commands with the same sample time: the proxy's quant boundary from the clock, the
+ * <p>A change (a new graph, {@code xset}) starts the new source and sets the older ones' fade-outs
+ * in commands with the same sample time: the proxy's quant boundary from the clock, the
  * running event's sample inside a loop or {@code at}, or the next block (both commands then go
  * out together, and the audio thread performs them at the top of the same block). Proxies that
  * read others are kept after them: after every change of who reads whom the proxies' groups are
@@ -51,6 +54,8 @@ import dev.sonora.server.synth.SynthDef;
 public final class NdefBridge {
     /** The fade control every source and monitor has (a {@code t_} control jumps at its sample). */
     static final String FADE = "t_ndef_fade";
+    /** The count of fade-outs a source has been given: one more starts another. */
+    static final String OUTS = "t_ndef_outs";
     static final double DEFAULT_FADE_TIME = 0.5;
 
     private final Server server;
@@ -76,6 +81,8 @@ public final class NdefBridge {
         /** At the head of the group: the sources, each new one at its tail (it runs after the ones it replaces). */
         NodeRef sources;
         NodeRef source;
+        /** Sources replaced and still fading out, each with the fade-outs it was given. */
+        final List<Fading> fading = new ArrayList<>();
         NodeRef monitor;
         boolean monitored = true; // play()/stop(): whether the bus should be heard
         long lastChange = Command.NOW;
@@ -83,6 +90,17 @@ public final class NdefBridge {
         Proxy(String name, int bus) {
             this.name = name;
             this.bus = bus;
+        }
+    }
+
+    /** A replaced source and how many fade-outs it has been sent (its {@value #OUTS}). */
+    static final class Fading {
+        final NodeRef node;
+        int outs;
+        long endsAt = Long.MAX_VALUE; // the sample its first fade-out reaches 0: it ends itself there
+
+        Fading(NodeRef node) {
+            this.node = node;
         }
     }
 
@@ -298,7 +316,7 @@ public final class NdefBridge {
     private void store(Proxy p, Value names, Value values) {
         for (int i = 0; names != null && i < names.getArraySize(); i++) {
             String n = names.getArrayElement(i).asString();
-            if (n.equals(FADE)) throw new IllegalArgumentException("ndef '" + p.name + "': " + FADE + " is the proxy's own control");
+            if (n.equals(FADE) || n.equals(OUTS)) throw new IllegalArgumentException("ndef '" + p.name + "': " + n + " is the proxy's own control");
             p.controls.put(n, (float) values.getArrayElement(i).asDouble());
         }
     }
@@ -325,12 +343,31 @@ public final class NdefBridge {
         for (int i = 0; i < v.length; i++) v[i] = vs.get(i);
         SynthDef def = p.def;
         p.source = onServer(() -> server.synth(def, ns.toArray(new String[0]), v, AddAction.TAIL, p.sources, t));
-        if (old != null) fadeOut(old, p.fadeTime, t);
+        if (old != null) p.fading.add(new Fading(old));
+        fadeOutSources(p, p.fadeTime, t);
         if (p.monitored && p.monitor == null) startMonitor(p, t, 0);
         p.lastChange = t;
     }
 
-    /** Sets a source's or monitor's fade-out; a node that has ended already needs none. */
+    /** One more fade-out for every replaced source still sounding; those that ended are forgotten. */
+    private void fadeOutSources(Proxy p, double seconds, long t) {
+        long at = t == Command.NOW ? server.sampleTime() + server.blockSize() : t;
+        // one that ends before (or about when) this fade-out would begin needs none: a set it
+        // missed would come back as an error line
+        p.fading.removeIf(f -> !f.node.playing() || at + 2L * server.blockSize() >= f.endsAt);
+        float fade = -(float) Math.max(seconds, 1e-6);
+        for (Fading f : p.fading) {
+            try {
+                f.outs++;
+                server.set(f.node, new String[] {FADE, OUTS}, new float[] {fade, f.outs}, t);
+                f.endsAt = Math.min(f.endsAt, at + Math.max(1, samples(-fade)));
+            } catch (ServerException e) {
+                // ended meanwhile: nothing to fade
+            }
+        }
+    }
+
+    /** Sets a monitor's fade-out; a node that has ended already needs none. */
     private void fadeOut(NodeRef n, double seconds, long t) {
         if (!n.playing()) return;
         try {
@@ -342,7 +379,9 @@ public final class NdefBridge {
 
     /** Fades the proxy out from {@code t} and ends its group; its bus goes back for reuse once nothing writes it. */
     private void end(Proxy p, double seconds, long t) {
-        if (p.source != null) fadeOut(p.source, seconds, t);
+        if (p.source != null) p.fading.add(new Fading(p.source));
+        fadeOutSources(p, seconds, t);
+        p.fading.clear(); // the group's end ends them all
         if (p.monitor != null) fadeOut(p.monitor, seconds, t);
         long base = t == Command.NOW ? server.sampleTime() + server.blockSize() : t;
         long ends = base + samples(seconds) + server.blockSize();
@@ -405,7 +444,7 @@ public final class NdefBridge {
         Signal s = GraphBridge.signalOf(result, what);
         if (s.channels() < 1) throw new DefException(what + ": the graph makes no sound");
         if (s.channels() > 2) throw new DefException(what + ": a proxy is mono or stereo; this graph has " + s.channels() + " channels");
-        Signal gain = b.unit("_xfade", b.control(FADE, DEFAULT_FADE_TIME));
+        Signal gain = b.unit("_xfade", b.control(FADE, DEFAULT_FADE_TIME), b.control(OUTS, 0));
         Signal l = s.channel(0);
         Signal r = s.channels() == 1 ? l : s.channel(1);
         b.unit("_xfadeout", b.constant(bus), gain, l, r); // gain × signal into the bus, level kept for correlated fades

@@ -216,6 +216,24 @@ class NdefRenderTest {
         assertTrue(peak < 0.5 * 1.2, "peak " + peak);
     }
 
+    @Test
+    void unrelatedSoundsChangedFasterThanTheFadeKeepTheLevel(@TempDir Path dir) throws Exception {
+        // a new pitch every 0.25 s with a 2 s fade: each source was faded out from the gain it had
+        // reached, so the sum sank (-10 dB and lower); now every older one fades out under each change
+        Render r = render(dir, String.join("\n",
+                "tempo(120)",
+                "ndef('pad').fadeTime = 2",
+                "ndef('pad', () => sine(220).mul(0.3))",
+                "let k = 0",
+                "at(4, () => loop('chords', 0.5, () => { k++; const f = 220 * Math.pow(2, ((k * 7) % 24) / 12); ndef('pad', () => sine(f).mul(0.3)) }))",
+                ""), 12);
+        double steady = power(r.left, RATE, 4 * RATE); // one sine, before the changes
+        double during = power(r.left, 7 * RATE, 12 * RATE); // a storm of changes, several sources at once
+        double db = 10 * Math.log10(during / steady);
+        System.out.printf(java.util.Locale.ROOT, "ndef, a new pitch every 0.25 s, fade 2 s: %+.2f dB against one sine%n", db);
+        assertTrue(Math.abs(db) < 1.0, "level kept within 1 dB: " + db + " dB");
+    }
+
     /** xset of a 300 Hz sine to the same values at {@code beat}, over {@code fade} s: level in 10 ms windows. */
     private static void assertLevelKept(Path dir, double fade, String beat) throws Exception {
         assertLevelKept(dir, fade, beat, "sine(300)", 480);

@@ -74,7 +74,7 @@ public final class UnitCosts {
             cost("_panout", 0.92, 0.00, 9.47, 12.69, 0.00),
             // estimated, not measured (added with ndef, issue 16): a branch per sample when steady
             // like line; while it fades a Math.sin per sample (~10 ns) for fadeTime only
-            cost("_xfade", 0.85, 0.00),
+            cost("_xfade", 0.85, 0.00, 0.00),
             // estimated: a square root, two divisions and five running means per sample
             cost("_xfadeout", 6.0, 0.00, 0.00, 0.00, 0.00),
             cost("out", 0.67, 0.00, 0.28, 0.22)

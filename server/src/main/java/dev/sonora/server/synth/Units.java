@@ -72,7 +72,7 @@ public final class Units {
         add("_panout", names("in", "pos", "level", "bus"), vals(REQUIRED, 0, 1, 0), 0,
                 (c, in, out) -> new PanOut(c, in[0], in[1], in[2], in[3]));
         // internal: the crossfade gain of an ndef source or monitor (the front end appends it)
-        add("_xfade", names("fade"), vals(0.5f), 1, (c, in, out) -> new XFade(c, in[0], out[0]));
+        add("_xfade", names("fade", "outs"), vals(0.5f, 0f), 1, (c, in, out) -> new XFade(c, in[0], in[1], out[0]));
         // internal: an ndef source's write to its proxy bus, level-corrected for correlated fades
         add("_xfadeout", names("bus", "gain", "left", "right"), vals(REQUIRED, REQUIRED, REQUIRED, REQUIRED), 0,
                 (c, in, out) -> new XFadeOut(c, in[0], in[1], in[2], in[3]));
