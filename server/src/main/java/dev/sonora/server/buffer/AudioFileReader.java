@@ -23,6 +23,8 @@ public final class AudioFileReader {
     /** What Sonora can read, for error messages. */
     public static final String SUPPORTED = "WAV or AIFF, 8/16/24/32-bit integer or 32/64-bit float PCM";
 
+    /** A declared length this long (about 0xFFFFFFFF bytes in frames of up to 8 bytes) means "unknown", not "cut short". */
+    static final long UNKNOWN_LENGTH_FRAMES = 0xFFFFFFFFL / 8 - 1;
     /** The sample rates a file may declare, in Hz. */
     static final float MIN_RATE = 1_000f, MAX_RATE = 1_000_000f;
 
@@ -69,7 +71,8 @@ public final class AudioFileReader {
             String cut = truncated(name, frames, declared); // keep what is there only if most of it is
             if (cut != null) throw new AudioFileException(cut);
             float[][] out = new float[channels][frames];
-            decodeInto(bytes, frames, format, out, 0);
+            String damage = damaged(name, decodeInto(bytes, frames, format, out, 0));
+            if (damage != null) throw new AudioFileException(damage);
             return new Decoded(out, format.getSampleRate());
         } catch (NoSuchFileException e) {
             throw new AudioFileException(name + ": no such file");
@@ -82,6 +85,9 @@ public final class AudioFileReader {
 
     /** The one line for a file cut short, or null when enough of it is there (most of the declared frames). */
     static String truncated(String name, int frames, long declared) {
+        // a program writing a WAV to a pipe cannot go back to fill in the size and leaves the
+        // largest (0xFFFFFFFF bytes): that file is as long as what it holds, not cut short
+        if (declared >= UNKNOWN_LENGTH_FRAMES) return null;
         if (declared != AudioSystem.NOT_SPECIFIED && declared > frames && frames < declared / 2) {
             return name + ": truncated (" + frames + " of " + declared + " frames present)";
         }
@@ -104,8 +110,26 @@ public final class AudioFileReader {
         if (f.getChannels() < 1 || f.getChannels() > 64) throw new AudioFileException(name + ": bad channel count " + f.getChannels());
     }
 
-    /** Converts {@code frames} whole frames of {@code b} into {@code out}, from frame {@code at0} on. Shared by the one-shot and the sliced reader. */
-    static void decodeInto(byte[] b, int frames, AudioFormat f, float[][] out, int at0) {
+    /**
+     * A float sample beyond this (60 dB over full scale), or not a number, is damage, not audio:
+     * looped through an effect, one such file held the output at full scale for the rest of a set.
+     */
+    static final float MAX_FLOAT_SAMPLE = 1000f;
+
+    /** The one line for a float file with damaged samples ({@link #decodeInto}'s count), or null when it has none. */
+    static String damaged(String name, long bad) {
+        if (bad == 0) return null;
+        return name + ": " + bad + " samples are not numbers or beyond ±" + (int) MAX_FLOAT_SAMPLE
+                + " (a damaged float file); not loaded";
+    }
+
+    /**
+     * Converts {@code frames} whole frames of {@code b} into {@code out}, from frame {@code at0} on.
+     * Shared by the one-shot and the sliced reader. Returns how many float samples were damaged
+     * (each written as 0).
+     */
+    static int decodeInto(byte[] b, int frames, AudioFormat f, float[][] out, int at0) {
+        int bad = 0;
         int channels = f.getChannels();
         int bytesPer = f.getSampleSizeInBits() / 8;
         boolean big = f.isBigEndian();
@@ -124,7 +148,10 @@ public final class AudioFileReader {
                 float x;
                 if (floating) {
                     x = bytesPer == 4 ? Float.intBitsToFloat((int) v) : (float) Double.longBitsToDouble(v);
-                    if (!Float.isFinite(x)) x = 0f;
+                    if (!(Math.abs(x) <= MAX_FLOAT_SAMPLE)) { // NaN too
+                        x = 0f;
+                        bad++;
+                    }
                 } else {
                     int bits = bytesPer * 8;
                     long full = 1L << bits;
@@ -134,5 +161,6 @@ public final class AudioFileReader {
                 out[c][at0 + i] = x;
             }
         }
+        return bad;
     }
 }

@@ -28,6 +28,7 @@ final class SlicedFileReader implements AutoCloseable {
     private byte[] bytes = new byte[0];
     private int leftover; // bytes of a partial frame carried to the next slice
     private int frames;
+    private long damaged; // float samples not numbers or out of all range so far
     private boolean ended;
 
     /** Checks the file (as {@link AudioFileReader#probe}) and opens it; reads no samples. */
@@ -89,7 +90,7 @@ final class SlicedFileReader implements AutoCloseable {
         leftover = got - whole * frameSize;
         if (whole > 0) {
             if (frames + whole > channels[0].length) grow(frames + whole);
-            AudioFileReader.decodeInto(bytes, whole, format, channels, frames);
+            damaged += AudioFileReader.decodeInto(bytes, whole, format, channels, frames);
             frames += whole;
             System.arraycopy(bytes, whole * frameSize, bytes, 0, leftover); // a partial frame waits for its rest
         }
@@ -101,6 +102,8 @@ final class SlicedFileReader implements AutoCloseable {
         if (frames == 0) throw new AudioFileException(name + ": no audio in the file (0 frames)");
         String cut = AudioFileReader.truncated(name, frames, declared);
         if (cut != null) throw new AudioFileException(cut);
+        String damage = AudioFileReader.damaged(name, damaged);
+        if (damage != null) throw new AudioFileException(damage);
         if (channels[0].length != frames) {
             for (int c = 0; c < channels.length; c++) channels[c] = Arrays.copyOf(channels[c], frames);
         }

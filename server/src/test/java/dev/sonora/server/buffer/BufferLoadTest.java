@@ -107,6 +107,46 @@ class BufferLoadTest {
     }
 
     @Test
+    void aWavWrittenToAPipeWithTheSizeLeftUnknownPlaysWhatItHolds(@TempDir Path dir) throws Exception {
+        // sox, ffmpeg and others writing to a pipe leave 0xFFFFFFFF as the sizes: once refused as cut short
+        byte[] wav = pcm16Mono(48000, 4800);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 4800; i++) b.putShort(44 + 2 * i, (short) 8000);
+        b.putInt(4, 0xFFFFFFFF).putInt(40, 0xFFFFFFFF);
+        Path unknown = Files.write(dir.resolve("piped.wav"), wav);
+        try (Rig rig = new Rig()) {
+            Buffer loaded = rig.server.loadBuffer(unknown).ready().get(30, TimeUnit.SECONDS);
+            assertEquals(4800, loaded.frames(), "the frames it holds");
+            assertEquals(8000 / 32768.0, loaded.channel(0)[2400], 1e-4);
+            assertEquals(List.of(), rig.errors);
+        }
+    }
+
+    @Test
+    void aFloatFileWithDamagedSamplesIsRefusedInOneLine(@TempDir Path dir) throws Exception {
+        // 1e30 and NaN among the samples: looped into a reverb, such a file held the output at full scale
+        int frames = 4800;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 4 * frames).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + 4 * frames)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 3).putShort((short) 1)
+                .putInt(48000).putInt(4 * 48000).putShort((short) 4).putShort((short) 32)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(4 * frames);
+        for (int i = 0; i < frames; i++) b.putFloat(i % 100 == 0 ? 1e30f : i % 100 == 1 ? Float.NaN : 0.25f);
+        Path damaged = Files.write(dir.resolve("damaged.wav"), b.array());
+        try (Rig rig = new Rig()) {
+            String why;
+            try {
+                BufferRef ref = rig.server.loadBuffer(damaged);
+                Throwable t = assertThrows(Exception.class, () -> ref.ready().get(10, TimeUnit.SECONDS));
+                why = t.getCause().getMessage();
+            } catch (ServerException refusedAtOnce) {
+                why = refusedAtOnce.getMessage();
+            }
+            assertEquals(damaged + ": 96 samples are not numbers or beyond ±1000 (a damaged float file); not loaded", why);
+        }
+    }
+
+    @Test
     void brokenFilesGiveOneLineAndChangeNothing(@TempDir Path dir) throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.wav"));
         Path text = Files.writeString(dir.resolve("notes.wav"), "this is not a sound file at all, just text\n".repeat(20));
