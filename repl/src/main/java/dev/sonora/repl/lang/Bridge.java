@@ -370,6 +370,18 @@ public final class Bridge {
         host.loadFromScript(path);
     }
 
+    /** The script file running now, or null at the prompt (buses.mjs: a file run again gets its buses back). */
+    @HostAccess.Export
+    public String loadingFile() {
+        return host.loadingFile();
+    }
+
+    /** Which run of {@link #loadingFile()} this is: a new number each time a file starts to run. */
+    @HostAccess.Export
+    public double loadingRun() {
+        return host.loadingRun();
+    }
+
     @HostAccess.Export
     public String watch(String path) {
         return host.watchFromScript(path);

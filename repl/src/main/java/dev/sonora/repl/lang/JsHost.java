@@ -80,6 +80,8 @@ public final class JsHost implements AutoCloseable {
     private final FileWatcher watcher;
     private final Deque<Path> loading = new ArrayDeque<>(); // folders of the files being evaluated, innermost first
     private final Deque<Path> loadingFiles = new ArrayDeque<>(); // those files, to refuse a load that would never end
+    private final Deque<Long> loadingRuns = new ArrayDeque<>(); // and which run of a file each is (see loadingRun)
+    private long runs;
     private final Value show;
     private final Value names;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
@@ -461,6 +463,7 @@ public final class JsHost implements AutoCloseable {
         }
         loading.push(same.getParent());
         loadingFiles.push(same);
+        loadingRuns.push(++runs);
         try {
             String code = SourceRewriter.rewrite(text);
             loadModulesUsedBy(code);
@@ -468,7 +471,20 @@ public final class JsHost implements AutoCloseable {
         } finally {
             loading.pop();
             loadingFiles.pop();
+            loadingRuns.pop();
         }
+    }
+
+    /** The file being run now (the innermost load), or null at the prompt: what a run of a file keeps across runs. Lang thread. */
+    String loadingFile() {
+        Path f = loadingFiles.peek();
+        return f == null ? null : f.toString();
+    }
+
+    /** A number for this run of {@link #loadingFile()}, new each time any file starts to run (0 at the prompt). Lang thread. */
+    long loadingRun() {
+        Long r = loadingRuns.peek();
+        return r == null ? 0 : r;
     }
 
     private static boolean sameFile(Path a, Path b) {
