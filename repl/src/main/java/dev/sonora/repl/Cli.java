@@ -76,6 +76,8 @@ public final class Cli {
         try {
             o = Options.parse(args);
             for (Path f : o.files) {
+                String special = dev.sonora.repl.lang.PathKind.special(f);
+                if (special != null) throw new Options.Bad("'" + f + "' is " + special + ", not a script");
                 if (!Files.isRegularFile(f)) throw new Options.Bad("no file '" + f + "'");
             }
         } catch (Options.Bad e) {
@@ -133,9 +135,10 @@ public final class Cli {
             List<Path> scripts = o.files;
             if (o.render != null) OutputFile.check("--render", o.render, scripts, o.force);
             if (o.record != null) {
-                List<Path> others = new java.util.ArrayList<>(scripts);
-                if (o.render != null) others.add(o.render);
-                OutputFile.check("--record", o.record, others, o.force);
+                if (o.render != null && OutputFile.same(o.record, o.render)) {
+                    throw new OutputFile.Refused("--record " + o.record + ": that is the --render file too; pick another file for the recording");
+                }
+                OutputFile.check("--record", o.record, scripts, o.force);
             }
             return true;
         } catch (OutputFile.Refused e) {

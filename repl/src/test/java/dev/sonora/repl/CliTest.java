@@ -24,6 +24,7 @@ class CliTest {
         bad("--sample-rate: 5 is out of range (8000..384000)", "--sample-rate", "5");
         bad("--block needs a value: --block FRAMES", "--block");
         bad("no file 'no-such-script.js'", "no-such-script.js");
+        bad("'/tmp' is a directory, not a script", "/tmp");
         bad("--record needs a value: --record FILE.wav", "--record");
         bad("--midi-in does not go with --render (a render has no live input); play a file with midi.play('song.mid')",
                 "--render", "x.wav", "--duration", "1", "--midi-in", "all", "a.js");

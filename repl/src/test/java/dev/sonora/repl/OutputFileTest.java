@@ -56,6 +56,10 @@ class OutputFileTest {
                 "--record", piece.toString(), piece.toString()));
         assertEquals(SCRIPT, Files.readString(piece));
         assertFalse(Files.exists(dir.resolve("x.wav")));
+        // the render's own file is no input: said as what it is
+        Path out = dir.resolve("o.wav");
+        assertEquals("sonora: --record " + out + ": that is the --render file too; pick another file for the recording",
+                oneLine(CliRun.of("", "--render", out.toString(), "--duration", "0.2", "--record", out.toString(), piece.toString())));
     }
 
     @Test

@@ -72,9 +72,17 @@ public final class ErrorReport {
             return "SyntaxError: " + rest.replaceFirst("^SyntaxError: ", "");
         }
         String first = m.lines().findFirst().orElse(m);
+        // the engine's words for an import of a file, which the sandbox refuses: say it in ours
+        java.util.regex.Matcher denied = IMPORT_DENIED.matcher(first);
+        if (denied.matches()) {
+            return "import '" + denied.group(1) + "': scripts cannot import files; run it with load('" + denied.group(1) + "') instead";
+        }
         // API errors and plain user errors read better without the "Error: " label
         return first.startsWith("Error: ") ? first.substring(7) : first;
     }
+
+    /** GraalJS's message when a module imports a file and the context's file system says no. */
+    private static final java.util.regex.Pattern IMPORT_DENIED = java.util.regex.Pattern.compile("(?:\\w*Error: )?Operation is not allowed for: (.+)");
 
     /**
      * What a user reads for a Java exception: the message of a refusal (server, definition,

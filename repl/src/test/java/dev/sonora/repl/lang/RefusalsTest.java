@@ -140,6 +140,30 @@ class RefusalsTest {
         f.eval("load('" + dir.resolve("once.js") + "'); load('" + dir.resolve("once.js") + "')");
         assertEquals("2", f.eval("onceRuns"));
         assertEquals("1", f.eval("selfRuns"));
+        // not a path: said in the script's words, not the engine's (a Java type once showed)
+        assertLine("<repl>:\\d+: load: expected a script's path, like load\\('drums.js'\\), got 5", f.error("load(5)"));
+        assertLine("<repl>:\\d+: watch: expected a script's path, like watch\\('drums.js'\\), got undefined", f.error("watch()"));
+    }
+
+    @Test
+    void aFileRunAgainGetsItsBusesBackSoSavingItOftenTakesNoMore(@TempDir Path dir) throws Exception {
+        // each run once took two more audio buses: the 56th save of a watched file ran out of them
+        Path fx = Files.writeString(dir.resolve("fx.js"),
+                "const fx = bus.audio(2); const k = bus.control(); globalThis.seen = (globalThis.seen || []); seen.push(fx.index + '/' + k.index)\n");
+        for (int i = 0; i < 80; i++) f.eval("load('" + fx + "')");
+        assertEquals("1", f.eval("new Set(seen).size"), f.eval("seen.slice(0, 3).join(' ')"));
+        assertEquals("80", f.eval("seen.length"));
+        // at the prompt, each call is a new bus, as before
+        assertEquals("true", f.eval("bus.audio(2).index !== bus.audio(2).index"));
+    }
+
+    @Test
+    void anImportOfAFileIsRefusedInSonorasWords(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.js"), "export default 1\n");
+        Path mod = Files.writeString(dir.resolve("set.mjs"), "import x from './a.js'\nconsole.log(x)\n");
+        String e = f.error("load('" + mod + "')");
+        // the engine resolves imports before the module runs: the place is the load() that ran it
+        assertLine("<repl>:\\d+: import 'a.js': scripts cannot import files; run it with load\\('a.js'\\) instead", e);
     }
 
     @Test

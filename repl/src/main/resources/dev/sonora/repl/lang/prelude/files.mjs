@@ -1,14 +1,20 @@
 // Sonora prelude, script files (docs/api.md, "Files, status, console"): load, watch, unwatch.
 // JsHost reads and runs the files; paths are relative to the script that names them.
 import { B } from './bridge.mjs';
-import { api } from './api.mjs';
+import { api, fail } from './api.mjs';
+import { describe } from './show.mjs';
 
-api('load', function load(path) {
-  B.load(path);
+// said here, in the script's words: the host would refuse a non-string in the engine's own
+function path(p, what) {
+  if (typeof p !== 'string' || p === '') fail(`${what}: expected a script's path, like ${what}('drums.js'), got ${describe(p)}`);
+  return p;
+}
+api('load', function load(p) {
+  B.load(path(p, 'load'));
 });
-api('watch', function watch(path) {
-  B.print(`watching ${B.watch(path)} (reloads on save)`);
+api('watch', function watch(p) {
+  B.print(`watching ${B.watch(path(p, 'watch'))} (reloads on save)`);
 });
-api('unwatch', function unwatch(path) {
-  return B.unwatch(path);
+api('unwatch', function unwatch(p) {
+  return B.unwatch(path(p, 'unwatch'));
 });
