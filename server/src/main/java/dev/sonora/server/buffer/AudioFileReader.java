@@ -114,7 +114,7 @@ public final class AudioFileReader {
      * A float sample beyond this (60 dB over full scale), or not a number, is damage, not audio:
      * looped through an effect, one such file held the output at full scale for the rest of a set.
      */
-    static final float MAX_FLOAT_SAMPLE = 1000f;
+    public static final float MAX_FLOAT_SAMPLE = 1000f;
 
     /** The one line for a float file with damaged samples ({@link #decodeInto}'s count), or null when it has none. */
     static String damaged(String name, long bad) {

@@ -40,6 +40,7 @@ public final class DiskStream implements DiskService {
     private volatile boolean closed;
     private volatile long underflows; // written by the audio thread only
     private long underflowsReported;
+    private long damagedReported;
     private long lastReport;
 
     /** Opens a stream in {@code table} (which gives it its id) for a server running at {@code world}'s rate. */
@@ -105,11 +106,18 @@ public final class DiskStream implements DiskService {
             holding = false;
         }
         long u = underflows;
+        long d = source.damagedSamples();
         long now = System.nanoTime();
-        if (u > underflowsReported && now - lastReport >= 1_000_000_000L) {
-            report.accept(String.format(Locale.ROOT,
-                    "stream %s: %d underflows so far (the disk did not keep up; silence, then playback resumed)", name, u));
+        if ((u > underflowsReported || d > damagedReported) && now - lastReport >= 1_000_000_000L) { // a line a second at most
+            if (u > underflowsReported) {
+                report.accept(String.format(Locale.ROOT,
+                        "stream %s: %d underflows so far (the disk did not keep up; silence, then playback resumed)", name, u));
+            }
+            if (d > damagedReported) {
+                report.accept("stream " + name + ": " + d + " damaged samples so far (not numbers or beyond ±1000), played as silence");
+            }
             underflowsReported = u;
+            damagedReported = d;
             lastReport = now;
         }
     }

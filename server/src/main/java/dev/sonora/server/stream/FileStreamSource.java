@@ -22,6 +22,7 @@ public final class FileStreamSource implements StreamSource {
     private final AudioFormat format;
     private AudioInputStream in;
     private byte[] bytes = new byte[0];
+    private long damaged;
 
     public FileStreamSource(Path path) throws AudioFileException {
         this.path = path;
@@ -66,12 +67,19 @@ public final class FileStreamSource implements StreamSource {
         boolean unsigned = format.getEncoding().equals(AudioFormat.Encoding.PCM_UNSIGNED);
         for (int i = 0; i < frames; i++) {
             int at = i * frameSize;
-            float l = sample(bytes, at, bytesPer, big, floating, unsigned);
-            float r = channels > 1 ? sample(bytes, at + bytesPer, bytesPer, big, floating, unsigned) : l;
+            float l = sound(sample(bytes, at, bytesPer, big, floating, unsigned));
+            float r = channels > 1 ? sound(sample(bytes, at + bytesPer, bytesPer, big, floating, unsigned)) : l;
             stereo[2 * i] = l;
             stereo[2 * i + 1] = r;
         }
         return frames;
+    }
+
+    /** A damaged float file's sample (as a buffer the file is refused) plays as silence, and is counted. */
+    private float sound(float x) {
+        if (Math.abs(x) <= AudioFileReader.MAX_FLOAT_SAMPLE) return x;
+        damaged++; // NaN too
+        return 0f;
     }
 
     private static float sample(byte[] b, int at, int bytesPer, boolean big, boolean floating, boolean unsigned) {
@@ -80,12 +88,16 @@ public final class FileStreamSource implements StreamSource {
             v = (v << 8) | (b[big ? at + k : at + bytesPer - 1 - k] & 0xff);
         }
         if (floating) {
-            float x = bytesPer == 4 ? Float.intBitsToFloat((int) v) : (float) Double.longBitsToDouble(v);
-            return Float.isFinite(x) ? x : 0f;
+            return bytesPer == 4 ? Float.intBitsToFloat((int) v) : (float) Double.longBitsToDouble(v);
         }
         long full = 1L << (bytesPer * 8);
         if (unsigned) v -= full >> 1; else if (v >= full >> 1) v -= full;
         return (float) (v / (double) (full >> 1));
+    }
+
+    @Override
+    public long damagedSamples() {
+        return damaged;
     }
 
     @Override

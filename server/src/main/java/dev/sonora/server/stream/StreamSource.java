@@ -10,6 +10,11 @@ public interface StreamSource extends AutoCloseable {
     /** Reads up to {@code max} frames as interleaved stereo (mono on both sides); -1 at the end. */
     int read(float[] stereo, int max) throws IOException;
 
+    /** Samples read so far that were damaged (a float file's NaN or absurd values), each played as 0. */
+    default long damagedSamples() {
+        return 0;
+    }
+
     /** Goes back to the first frame (looping). */
     void rewind() throws IOException;
 

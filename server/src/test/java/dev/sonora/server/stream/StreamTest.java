@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.sonora.server.NodeRef;
 import dev.sonora.server.Rig;
@@ -152,6 +153,34 @@ class StreamTest {
                 assertEquals(decoded.channels()[0][i], rig.out.left()[from + i], "left " + i);
                 assertEquals(decoded.channels()[1][i], rig.out.right()[from + i], "right " + i);
             }
+        }
+    }
+
+    @Test
+    void aDamagedFloatFileStreamsItsDamageAsSilenceAndSaysSo(@TempDir Path dir) throws Exception {
+        int frames = 4800;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 4 * frames).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + 4 * frames)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 3).putShort((short) 1)
+                .putInt(48000).putInt(4 * 48000).putShort((short) 4).putShort((short) 32)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(4 * frames);
+        for (int i = 0; i < frames; i++) b.putFloat(i % 100 == 0 ? 1e30f : i % 100 == 1 ? Float.NaN : 0.25f);
+        Path f = java.nio.file.Files.write(dir.resolve("damaged.wav"), b.array());
+        try (Rig rig = new Rig()) {
+            DiskStream s = rig.server.streams().open(f, false);
+            rig.server.catchUpDisk();
+            NodeRef n = play(rig, s);
+            for (int i = 0; i < 200 && n.playing(); i++) {
+                rig.server.catchUpDisk();
+                rig.blocks(1);
+            }
+            assertFalse(n.playing(), "ended at the end of the file");
+            float loudest = 0;
+            for (float v : rig.out.left()) loudest = Math.max(loudest, Math.abs(v));
+            assertEquals(0.25f, loudest, "the damage played as silence, the rest as it is");
+            rig.server.catchUpDisk();
+            assertTrue(rig.errors.stream().anyMatch(l -> l.matches("stream .*damaged.wav: 96 damaged samples so far \\(not numbers or beyond ±1000\\), played as silence")),
+                    rig.errors.toString());
         }
     }
 
