@@ -15,13 +15,35 @@ import java.nio.file.Path;
  * exactly what is in the file. The samples are those the header counts; the header's sizes are
  * kept beside them for the tests of the header itself.
  *
- * <p>Not {@code buffer.AudioFileReader}: that one is for users' files, so it replaces NaN with
- * silence, forgives a header that disagrees with the file, and refuses a file with no audio,
- * all of which these checks must see.
+ * <p>Not {@code buffer.AudioFileReader}: that one is for users' files, so it refuses a float file
+ * with NaN in it, forgives a header that disagrees with the file, and refuses a file with no
+ * audio, all of which these checks must see. {@link #mono} writes the odd and broken files the
+ * reader's own tests feed it.
  */
 public final class Wav {
     /** Bytes before the samples. */
     public static final int HEADER = 44;
+
+    /**
+     * A canonical mono WAV of {@code frames} frames: the 44-byte header (format 1, integer PCM, or
+     * 3, float; {@code bits} a sample), positioned at the first sample, which is 0 until written.
+     */
+    public static java.nio.ByteBuffer mono(int format, int rate, int bits, int frames) {
+        int bytes = bits / 8;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(HEADER + bytes * frames).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + bytes * frames)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) format).putShort((short) 1)
+                .putInt(rate).putInt(bytes * rate).putShort((short) bytes).putShort((short) bits)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(bytes * frames);
+        return b;
+    }
+
+    /** {@link #mono}: a float file of 4800 frames at 0.25 whose every hundredth sample is 1e30 and the next NaN (96 damaged). */
+    public static byte[] damagedFloat() {
+        java.nio.ByteBuffer b = mono(3, 48000, 32, 4800);
+        for (int i = 0; i < 4800; i++) b.putFloat(i % 100 == 0 ? 1e30f : i % 100 == 1 ? Float.NaN : 0.25f);
+        return b.array();
+    }
 
     private final int sampleRate;
     private final float[] samples;

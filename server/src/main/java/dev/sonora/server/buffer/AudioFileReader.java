@@ -116,6 +116,11 @@ public final class AudioFileReader {
      */
     public static final float MAX_FLOAT_SAMPLE = 1000f;
 
+    /** Whether a float file's sample is damage (not a number, or beyond {@link #MAX_FLOAT_SAMPLE}): buffers and streams alike. */
+    public static boolean isDamagedSample(float x) {
+        return !(Math.abs(x) <= MAX_FLOAT_SAMPLE); // NaN too
+    }
+
     /** The one line for a float file with damaged samples ({@link #decodeInto}'s count), or null when it has none. */
     static String damaged(String name, long bad) {
         if (bad == 0) return null;
@@ -148,7 +153,7 @@ public final class AudioFileReader {
                 float x;
                 if (floating) {
                     x = bytesPer == 4 ? Float.intBitsToFloat((int) v) : (float) Double.longBitsToDouble(v);
-                    if (!(Math.abs(x) <= MAX_FLOAT_SAMPLE)) { // NaN too
+                    if (isDamagedSample(x)) {
                         x = 0f;
                         bad++;
                     }

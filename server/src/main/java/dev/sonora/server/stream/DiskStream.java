@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.jctools.queues.SpscArrayQueue;
 
+import dev.sonora.server.buffer.AudioFileReader;
 import dev.sonora.server.buffer.DiskService;
 import dev.sonora.server.buffer.DiskThread;
 import dev.sonora.server.rt.RtSynth;
@@ -114,7 +115,8 @@ public final class DiskStream implements DiskService {
                         "stream %s: %d underflows so far (the disk did not keep up; silence, then playback resumed)", name, u));
             }
             if (d > damagedReported) {
-                report.accept("stream " + name + ": " + d + " damaged samples so far (not numbers or beyond ±1000), played as silence");
+                report.accept("stream " + name + ": " + d + " damaged samples so far (not numbers or beyond ±"
+                        + (int) AudioFileReader.MAX_FLOAT_SAMPLE + "), played as silence");
             }
             underflowsReported = u;
             damagedReported = d;

@@ -77,8 +77,8 @@ public final class FileStreamSource implements StreamSource {
 
     /** A damaged float file's sample (as a buffer the file is refused) plays as silence, and is counted. */
     private float sound(float x) {
-        if (Math.abs(x) <= AudioFileReader.MAX_FLOAT_SAMPLE) return x;
-        damaged++; // NaN too
+        if (!AudioFileReader.isDamagedSample(x)) return x;
+        damaged++;
         return 0f;
     }
 

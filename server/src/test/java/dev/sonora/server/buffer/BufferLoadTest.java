@@ -28,6 +28,7 @@ import dev.sonora.server.NodeRef;
 import dev.sonora.server.Rig;
 import dev.sonora.server.ServerException;
 import dev.sonora.server.TestData;
+import dev.sonora.server.Wav;
 import dev.sonora.server.rt.AddAction;
 import dev.sonora.server.rt.Buffer;
 import dev.sonora.server.rt.Command;
@@ -109,7 +110,7 @@ class BufferLoadTest {
     @Test
     void aWavWrittenToAPipeWithTheSizeLeftUnknownPlaysWhatItHolds(@TempDir Path dir) throws Exception {
         // sox, ffmpeg and others writing to a pipe leave 0xFFFFFFFF as the sizes: once refused as cut short
-        byte[] wav = pcm16Mono(48000, 4800);
+        byte[] wav = Wav.mono(1, 48000, 16, 4800).array();
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 4800; i++) b.putShort(44 + 2 * i, (short) 8000);
         b.putInt(4, 0xFFFFFFFF).putInt(40, 0xFFFFFFFF);
@@ -125,14 +126,7 @@ class BufferLoadTest {
     @Test
     void aFloatFileWithDamagedSamplesIsRefusedInOneLine(@TempDir Path dir) throws Exception {
         // 1e30 and NaN among the samples: looped into a reverb, such a file held the output at full scale
-        int frames = 4800;
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 4 * frames).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + 4 * frames)
-                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 3).putShort((short) 1)
-                .putInt(48000).putInt(4 * 48000).putShort((short) 4).putShort((short) 32)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(4 * frames);
-        for (int i = 0; i < frames; i++) b.putFloat(i % 100 == 0 ? 1e30f : i % 100 == 1 ? Float.NaN : 0.25f);
-        Path damaged = Files.write(dir.resolve("damaged.wav"), b.array());
+        Path damaged = Files.write(dir.resolve("damaged.wav"), Wav.damagedFloat());
         try (Rig rig = new Rig()) {
             String why;
             try {
@@ -155,7 +149,7 @@ class BufferLoadTest {
         Path truncated = Files.write(dir.resolve("truncated.wav"), java.util.Arrays.copyOf(whole, 60));
         Path missing = dir.resolve("nope.wav");
         // a header claiming 1 Hz: once stretched 48000-fold on load (minutes, gigabytes), now refused at once
-        Path oneHz = Files.write(dir.resolve("one-hz.wav"), pcm16Mono(1, 4800));
+        Path oneHz = Files.write(dir.resolve("one-hz.wav"), Wav.mono(1, 1, 16, 4800).array());
         try (Rig rig = new Rig()) {
             rig.defineDc();
             NodeRef playing = rig.play("dc", "amp", 0.25);
@@ -178,16 +172,6 @@ class BufferLoadTest {
             assertTrue(playing.playing());
             assertEquals(0.25f, rig.out.left()[rig.out.frames() - 1], 0f, "the music went on");
         }
-    }
-
-    /** A canonical 16-bit mono WAV of {@code frames} silent frames declaring {@code rate} Hz. */
-    private static byte[] pcm16Mono(int rate, int frames) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 2 * frames).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + 2 * frames)
-                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(rate).putInt(2 * rate).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(2 * frames);
-        return b.array();
     }
 
     @Test

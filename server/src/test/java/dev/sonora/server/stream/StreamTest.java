@@ -15,6 +15,7 @@ import dev.sonora.server.NodeRef;
 import dev.sonora.server.Rig;
 import dev.sonora.server.ServerException;
 import dev.sonora.server.TestData;
+import dev.sonora.server.Wav;
 import dev.sonora.server.buffer.AudioFileReader;
 import dev.sonora.server.buffer.DiskThread;
 import dev.sonora.server.rt.AddAction;
@@ -158,14 +159,7 @@ class StreamTest {
 
     @Test
     void aDamagedFloatFileStreamsItsDamageAsSilenceAndSaysSo(@TempDir Path dir) throws Exception {
-        int frames = 4800;
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 4 * frames).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + 4 * frames)
-                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 3).putShort((short) 1)
-                .putInt(48000).putInt(4 * 48000).putShort((short) 4).putShort((short) 32)
-                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(4 * frames);
-        for (int i = 0; i < frames; i++) b.putFloat(i % 100 == 0 ? 1e30f : i % 100 == 1 ? Float.NaN : 0.25f);
-        Path f = java.nio.file.Files.write(dir.resolve("damaged.wav"), b.array());
+        Path f = java.nio.file.Files.write(dir.resolve("damaged.wav"), Wav.damagedFloat());
         try (Rig rig = new Rig()) {
             DiskStream s = rig.server.streams().open(f, false);
             rig.server.catchUpDisk();
