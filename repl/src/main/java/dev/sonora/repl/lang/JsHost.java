@@ -78,9 +78,12 @@ public final class JsHost implements AutoCloseable {
     private final LangLoop lang;
     private final Output output;
     private final FileWatcher watcher;
-    private final Deque<Path> loading = new ArrayDeque<>(); // folders of the files being evaluated, innermost first
-    private final Deque<Path> loadingFiles = new ArrayDeque<>(); // those files, to refuse a load that would never end
-    private final Deque<Long> loadingRuns = new ArrayDeque<>(); // and which run of a file each is (see loadingRun)
+    /** A file being evaluated (absolute), and which run of a file it is (see {@link #loadingRun}). */
+    private record Loading(Path file, long run) {
+    }
+
+    // innermost first: its folder resolves relative paths, and a file already here is a load that would never end
+    private final Deque<Loading> loading = new ArrayDeque<>();
     private long runs;
     private final Value show;
     private final Value names;
@@ -453,38 +456,34 @@ public final class JsHost implements AutoCloseable {
             throw new IllegalArgumentException("load: cannot read '" + shown + "'" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         Path same = file.toAbsolutePath().normalize();
-        for (Path f : loadingFiles) {
+        for (Loading l : loading) {
             // a file that loads itself, directly or through others, would recurse until the stack
             // overflows, and an overflow inside the JDK's own code can leave it broken for the session
-            if (sameFile(f, same)) {
+            if (sameFile(l.file(), same)) {
                 throw new IllegalArgumentException("load: '" + shown + "' is already being loaded"
-                        + (f.equals(loadingFiles.peek()) ? " (it loads itself)" : " (by a file it loads)") + "; a load that never ends is refused");
+                        + (l == loading.peek() ? " (it loads itself)" : " (by a file it loads)") + "; a load that never ends is refused");
             }
         }
-        loading.push(same.getParent());
-        loadingFiles.push(same);
-        loadingRuns.push(++runs);
+        loading.push(new Loading(same, ++runs));
         try {
             String code = SourceRewriter.rewrite(text);
             loadModulesUsedBy(code);
             context.eval(Source.newBuilder("js", code, displayName(file)).cached(false).buildLiteral());
         } finally {
             loading.pop();
-            loadingFiles.pop();
-            loadingRuns.pop();
         }
     }
 
     /** The file being run now (the innermost load), or null at the prompt: what a run of a file keeps across runs. Lang thread. */
     String loadingFile() {
-        Path f = loadingFiles.peek();
-        return f == null ? null : f.toString();
+        Loading l = loading.peek();
+        return l == null ? null : l.file().toString();
     }
 
     /** A number for this run of {@link #loadingFile()}, new each time any file starts to run (0 at the prompt). Lang thread. */
     long loadingRun() {
-        Long r = loadingRuns.peek();
-        return r == null ? 0 : r;
+        Loading l = loading.peek();
+        return l == null ? 0 : l.run();
     }
 
     private static boolean sameFile(Path a, Path b) {
@@ -509,7 +508,7 @@ public final class JsHost implements AutoCloseable {
     public Path resolve(String path, String what, String wanted) {
         if (path == null || path.isBlank()) throw new IllegalArgumentException(what + ": which file? e.g. " + what + "('set.js')");
         Path p = Path.of(path);
-        if (!p.isAbsolute() && !loading.isEmpty()) p = loading.peek().resolve(p);
+        if (!p.isAbsolute() && !loading.isEmpty()) p = loading.peek().file().getParent().resolve(p);
         p = p.toAbsolutePath().normalize();
         PathKind.requireFile(p, path, what, wanted);
         if (wanted.equals("script") && !isScript(p)) {
