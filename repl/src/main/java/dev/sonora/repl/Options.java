@@ -33,7 +33,7 @@ public final class Options {
               --history FILE            REPL history (default ~/.sonora_history; "" for none)
               --record FILE.wav         record the main output (32-bit float WAV); with --render, the same samples
               --force                   overwrite an existing output file that is not a WAV (never an input script)
-              --step-timeout S          stop a script step (a file, an -e, a loop body) that runs longer; default 10
+              --step-timeout S          stop a script step (a file, an -e, a loop body, a handler) that runs longer; default 10
               --midi-in NAME|all        open MIDI inputs before the scripts run (a part of the name is enough)
               --midi-latency MS         MIDI handlers sound MS after arrival, sample-exact (0..1000; 0 = at once)
               --osc PORT                an OSC server on PORT (UDP and TCP) that speaks scsynth's commands

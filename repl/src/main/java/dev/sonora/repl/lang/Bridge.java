@@ -294,14 +294,26 @@ public final class Bridge {
     @HostAccess.Export
     public void hush() {
         endCallbacks.clear();
-        run(() -> server.freeAll(server.rootGroup(), time()));
+        // a panic does all it can before it says what failed (a full queue): it never stops halfway
+        RuntimeException failed = null;
+        try {
+            run(() -> server.freeAll(server.rootGroup(), time()));
+        } catch (RuntimeException e) {
+            failed = e;
+        }
         // nodes the clock sent ahead have not started yet: each one is freed at its own start
         // sample, right after it is linked, so it never sounds
         long from = eventTime == Command.NOW ? server.sampleTime() : eventTime;
         for (Scheduled s : scheduled) {
-            if (s.time >= from && s.node.playing()) run(() -> server.free(s.node, s.time));
+            if (s.time < from || !s.node.playing()) continue;
+            try {
+                run(() -> server.free(s.node, s.time));
+            } catch (RuntimeException e) {
+                if (failed == null && s.node.playing()) failed = e; // not one that just ended by itself
+            }
         }
         scheduled.clear();
+        if (failed != null) throw failed;
     }
 
     /** Whether any {@code onEnd} callback is waiting. Lang thread. */
@@ -330,11 +342,13 @@ public final class Bridge {
     }
 
     private void call(Value fn) {
-        try {
-            fn.executeVoid();
-        } catch (PolyglotException e) {
-            host.report(e);
-        }
+        lang.runStep(() -> {
+            try {
+                fn.executeVoid();
+            } catch (PolyglotException e) {
+                host.report(e);
+            }
+        });
     }
 
     // ---- status, buses ----

@@ -101,7 +101,7 @@ public final class JsHost implements AutoCloseable {
         this.output = output;
         this.bridge = new Bridge(server, lang, output);
         bridge.attach(this);
-        this.watcher = new FileWatcher(path -> lang.post(() -> reload(path)));
+        this.watcher = new FileWatcher(path -> lang.post(() -> lang.runStep(() -> reload(path))));
         StartTrace.mark("JS host: begins");
         this.context = newContext();
         StartTrace.mark("JS host: context built");

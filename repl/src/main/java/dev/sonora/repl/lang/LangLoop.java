@@ -56,16 +56,24 @@ public final class LangLoop implements AutoCloseable {
     }
 
     private void tick() {
-        StepWatch w = steps;
-        for (Runnable t : tickers) {
-            if (w == null) runSafely(t);
-            else w.step(() -> runSafely(t));
-        }
+        for (Runnable t : tickers) runStep(() -> runSafely(t));
     }
 
     /**
-     * From now on every ticker run (the clock's loop bodies and at() callbacks) is a step of
-     * {@code w}, stopped if it runs too long (live; a render times its own steps). Any thread.
+     * Runs {@code r} as a step of the live step watch, stopped if it runs too long: what no one
+     * typed and so no one would think to Ctrl-C (a MIDI or OSC handler, an onEnd callback, a
+     * watched file's reload). Without a watch (a render times its own steps) it just runs. Lang thread.
+     */
+    public void runStep(Runnable r) {
+        StepWatch w = steps;
+        if (w == null) r.run();
+        else w.step(r);
+    }
+
+    /**
+     * From now on every ticker run (the clock's loop bodies and at() callbacks) and every
+     * {@link #runStep} is a step of {@code w}, stopped if it runs too long (live; a render times
+     * its own steps). Any thread.
      */
     public void watchSteps(StepWatch w) {
         steps = w;

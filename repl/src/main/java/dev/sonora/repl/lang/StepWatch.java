@@ -60,8 +60,15 @@ public final class StepWatch implements AutoCloseable {
         CURRENT.remove();
     }
 
-    /** Runs {@code step} as one step. Lang thread. */
+    /**
+     * Runs {@code step} as one step. Inside a step of this watch (a handler called from a loop
+     * body's event) it is part of that step: the outer one keeps its start and its limit. Lang thread.
+     */
     public void step(Runnable step) {
+        if (CURRENT.get() == this) {
+            step.run();
+            return;
+        }
         begin();
         try {
             step.run();

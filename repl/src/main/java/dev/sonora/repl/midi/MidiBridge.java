@@ -3,6 +3,7 @@ package dev.sonora.repl.midi;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
@@ -10,6 +11,7 @@ import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 import dev.sonora.repl.lang.Bridge;
+import dev.sonora.repl.lang.HandlerCall;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.JsValues;
 import dev.sonora.repl.lang.LangLoop;
@@ -47,8 +49,10 @@ public final class MidiBridge implements AutoCloseable {
     static final long WATCH_MILLIS = 500;
 
     private final Server server;
+    private final LangLoop lang;
     private final Output output;
     private final JsHost host;
+    private final AtomicLong handlerFailures = new AtomicLong(); // the script handlers' (HandlerCall)
     private final MidiDispatcher dispatcher;
     private final MidiMessage scratch = new MidiMessage();
     private final MidiWaker waker;
@@ -63,6 +67,7 @@ public final class MidiBridge implements AutoCloseable {
 
     public MidiBridge(Server server, LangLoop lang, Output output, JsHost host) {
         this.server = server;
+        this.lang = lang;
         this.output = output;
         this.host = host;
         this.dispatcher = new MidiDispatcher((what, e) -> output.err(what + " handler: " + e.getMessage()));
@@ -172,7 +177,7 @@ public final class MidiBridge implements AutoCloseable {
     public int on(String type, int channel, Value adapter) {
         String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
         try {
-            return dispatcher.on(t, channel, new JsMidiHandler(adapter, "midi.on('" + t + "')", server, output));
+            return handler(adapter, "midi.on('" + t + "')", h -> dispatcher.on(t, channel, h));
         } catch (MidiException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
@@ -182,10 +187,26 @@ public final class MidiBridge implements AutoCloseable {
     @HostAccess.Export
     public int onCc(int cc, int channel, Value adapter) {
         try {
-            return dispatcher.onCc(cc, channel, new JsMidiHandler(adapter, "midi.cc(" + cc + ")", server, output));
+            return handler(adapter, "midi.cc(" + cc + ")", h -> dispatcher.onCc(cc, channel, h));
         } catch (MidiException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    /**
+     * Registers a script handler with {@code register} (which gives its id): the prelude's
+     * {@code adapter(status, data1, data2)} calls the user's function with the arguments of its
+     * type. Errors and timeouts are the {@link HandlerCall}'s; a timeout turns it off here.
+     */
+    private int handler(Value adapter, String what, MidiRegistration register) throws MidiException {
+        HandlerCall call = new HandlerCall(adapter, what, lang, server, output, handlerFailures);
+        int id = register.add(m -> call.call(m.status, m.data1, m.data2));
+        call.turnOffWith(() -> dispatcher.off(id));
+        return id;
+    }
+
+    private interface MidiRegistration {
+        int add(MidiHandler h) throws MidiException;
     }
 
     @HostAccess.Export
@@ -312,7 +333,7 @@ public final class MidiBridge implements AutoCloseable {
     @HostAccess.Export
     public ProxyObject counters() {
         return JsValues.object("dropped", hub.dropped(), "malformedBytes", hub.malformedBytes(),
-                "handlerErrors", dispatcher.failures() + notes.failures(), "late", latency.late() + notes.late());
+                "handlerErrors", dispatcher.failures() + handlerFailures.get() + notes.failures(), "late", latency.late() + notes.late());
     }
 
     // ---- driving (Java side) ----

@@ -15,6 +15,7 @@ import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 import dev.sonora.repl.lang.Bridge;
+import dev.sonora.repl.lang.HandlerCall;
 import dev.sonora.repl.lang.JsHost;
 import dev.sonora.repl.lang.JsValues;
 import dev.sonora.repl.lang.LangLoop;
@@ -71,6 +72,7 @@ public final class OscBridge implements AutoCloseable {
     private final ArrayBlockingQueue<Incoming> inbox = new ArrayBlockingQueue<>(INBOX);
     private final AtomicBoolean wakePosted = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong handlerErrors = new AtomicLong(); // calls that threw or were stopped (HandlerCall)
     private OscSender sender; // made on first send
     private Bridge bridge;
     private int nextHandler = 1;
@@ -275,7 +277,7 @@ public final class OscBridge implements AutoCloseable {
             if (!h.pattern.matches(m.address())) continue;
             if (values == null) values = jsValues(m);
             String host = in.from.getAddress() == null ? in.from.getHostString() : in.from.getAddress().getHostAddress();
-            h.call(m.address(), m.tags(), ProxyArray.fromArray(values), host, in.from.getPort());
+            h.call.call(m.address(), m.tags(), ProxyArray.fromArray(values), host, in.from.getPort());
         }
     }
 
@@ -314,7 +316,9 @@ public final class OscBridge implements AutoCloseable {
     /** {@code osc.on(pattern, fn)}: the prelude's adapter; returns an id for {@link #off}. */
     @HostAccess.Export
     public int on(String pattern, Value adapter) {
-        JsOscHandler h = new JsOscHandler(nextHandler++, pattern(pattern, "osc.on"), adapter, server, output);
+        AddressPattern p = pattern(pattern, "osc.on");
+        JsOscHandler h = new JsOscHandler(nextHandler++, p, new HandlerCall(adapter, "osc.on('" + p + "')", lang, server, output, handlerErrors));
+        h.call.turnOffWith(() -> off(h.id));
         handlers.add(h);
         return h.id;
     }
@@ -343,7 +347,7 @@ public final class OscBridge implements AutoCloseable {
         }
     }
 
-    /** {listening, handlers, mappings, received, handled, timed, late, dropped, malformed, mapped, sent, sendFailures}. */
+    /** {listening, handlers, mappings, received, handled, timed, late, dropped, malformed, mapped, sent, sendFailures, handlerErrors}. */
     @HostAccess.Export
     public ProxyObject status() {
         long received = 0;
@@ -355,7 +359,7 @@ public final class OscBridge implements AutoCloseable {
         return JsValues.object("listening", JsValues.list(listeners.keySet()), "handlers", handlers.size(),
                 "mappings", mappings.size(), "received", received, "handled", handled, "timed", timed, "late", late, "dropped", dropped.get(),
                 "malformed", malformed, "mapped", mappings.applied(), "sent", sender == null ? 0 : sender.sent(),
-                "sendFailures", sender == null ? 0 : sender.failed());
+                "sendFailures", sender == null ? 0 : sender.failed(), "handlerErrors", handlerErrors.get());
     }
 
     /** The mappings, for tests. */

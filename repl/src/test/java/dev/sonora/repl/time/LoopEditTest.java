@@ -136,6 +136,24 @@ class LoopEditTest {
     }
 
     @Test
+    void aHushThatFindsTheCommandQueueFullStillStopsTheLoopsAndThenSaysWhy() throws Exception {
+        // the tone stays under the onset threshold: only the loop's clicks are counted
+        fx.eval("def('tone', ({freq = 440}) => sine(freq).mul(0.02)); loop('a', 1, () => synth('click'))");
+        advanceTo(1.5);
+        // the audio thread takes no commands between these lines: the queue is full when hush() sends its frees
+        fx.eval("const n = synth('tone'); try { for (let i = 0; i < 100000; i++) n.set({freq: 440}) } catch (e) {}");
+        assertEquals("'command queue full: 8192 commands waiting for the audio thread; slow down or schedule less far ahead'",
+                fx.eval("let said; try { hush() } catch (e) { said = e.message }; said"));
+        assertEquals("[]", fx.eval("loops()"), "the loops stopped all the same");
+        int heard = onsets().size();
+        advanceTo(5);
+        assertEquals(heard, onsets().size(), "no loop plays on");
+        fx.eval("hush()"); // the queue has drained: this one frees the tone
+        advanceTo(5.2);
+        assertEquals("false", fx.eval("n.playing"));
+    }
+
+    @Test
     void badArgumentsSayWhatToDoInOneLine() throws Exception {
         assertEquals("<repl>:2: loop 'x': how often? loop('x', 1, (beat) => ...) runs every beat (or give a function* that yields waits)",
                 fx.error("loop('x', () => 1)"));

@@ -252,5 +252,6 @@ topic('midi', `MIDI: controllers and files (channels are 1..16)
     however late the handler ran (one that ran later than that plays at once and is reported: raise the latency);
     midi.latency() is the value now; midi.latency(0), the default, plays at the next block (jitters with the Lang loop).
     Also --midi-latency MS. Direct mappings (.to) are not delayed: the audio thread applies them at the next block.
-  Handlers run on the Lang loop. One that throws is reported with its file:line (at most once a second) and stays on.
+  Handlers run on the Lang loop. One that throws is reported with its file:line (at most once a second) and stays on;
+  one that runs longer than --step-timeout is stopped and turned off.
   Running a file again replaces the handlers and mappings it made (line by line).`);

@@ -178,7 +178,8 @@ const osc = {
   status: function status() {
     const s = S.status();
     return { listening: slice(s.listening, 0), handlers: s.handlers, mappings: s.mappings, received: s.received,
-      handled: s.handled, timed: s.timed, late: s.late, dropped: s.dropped, malformed: s.malformed, mapped: s.mapped, sent: s.sent, sendFailures: s.sendFailures };
+      handled: s.handled, timed: s.timed, late: s.late, dropped: s.dropped, malformed: s.malformed, mapped: s.mapped, sent: s.sent, sendFailures: s.sendFailures,
+      handlerErrors: s.handlerErrors };
   },
   toString() { return 'osc'; },
 };

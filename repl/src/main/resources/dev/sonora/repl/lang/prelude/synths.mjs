@@ -183,7 +183,12 @@ const hushHooks = [];
 export function onHush(fn) {
   push(hushHooks, fn);
 }
+// every part runs even when one fails (a full queue): the first failure is thrown after them all
 api('hush', function hush() {
-  B.hush();
-  for (let i = 0; i < hushHooks.length; i++) hushHooks[i]();
+  let failed;
+  try { B.hush(); } catch (e) { failed = e; }
+  for (let i = 0; i < hushHooks.length; i++) {
+    try { hushHooks[i](); } catch (e) { if (failed === undefined) failed = e; }
+  }
+  if (failed !== undefined) throw failed;
 });
