@@ -19,7 +19,10 @@ final class AtEvent extends Event {
         if (lateSamples > 0) clock.reportLate("at(): an event", lateSamples, 0);
         try {
             // a late one-off still plays, at once (NOW): better late than lost
-            clock.call(beat, lateSamples > 0 ? Command.NOW : sample, () -> fn.executeVoid(beat));
+            clock.call(beat, lateSamples > 0 ? Command.NOW : sample, () -> {
+                Value r = fn.execute(beat);
+                if (AsyncErrors.isPromise(r)) AsyncErrors.onRejection(r, line -> clock.report(line + " (in an at() callback, after an await)"));
+            });
         } catch (PolyglotException e) {
             clock.report(e, "in an at() callback");
         }

@@ -29,6 +29,7 @@ final class LiveLoop extends Event {
     private Body pending;
     private Body good;      // the last body that completed a cycle without throwing
     private Body reported;  // the last body whose error was reported (once is enough)
+    private Body reportedAfterAwait; // the same for errors an async body throws after an await
     private Value pass;     // the generator pass running, or null between passes
     private double passStart;
 
@@ -94,7 +95,10 @@ final class LiveLoop extends Event {
 
     private boolean call(Clock clock, long sample, Body b) {
         try {
-            clock.call(beat, sample, () -> b.fn().executeVoid(beat));
+            clock.call(beat, sample, () -> {
+                Value r = b.fn().execute(beat);
+                if (AsyncErrors.isPromise(r)) AsyncErrors.onRejection(r, line -> failedAfterAwait(clock, b, line));
+            });
             good = b;
             return true;
         } catch (PolyglotException e) {
@@ -156,6 +160,13 @@ final class LiveLoop extends Event {
             if (revert(b)) body = good;
             beat = Clock.gridAfter(beat, body.period());
         }
+    }
+
+    /** An async body's error after an await: the cycle had completed, so the loop carries on; said once per body. */
+    private void failedAfterAwait(Clock clock, Body b, String line) {
+        if (reportedAfterAwait == b) return;
+        reportedAfterAwait = b;
+        clock.report(line + " (loop '" + name + "', after an await: it carries on)");
     }
 
     private boolean revert(Body failed) {

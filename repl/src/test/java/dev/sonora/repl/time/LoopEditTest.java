@@ -154,6 +154,18 @@ class LoopEditTest {
     }
 
     @Test
+    void anAsyncBodysErrorAfterAnAwaitIsSaidOnceAndTheLoopPlaysOn() throws Exception {
+        fx.eval("loop('k', 1, async (b) => { synth('click'); await 0; if (b >= 1) throw new Error('boom at ' + b) })\n"
+                + "at(2.5, async () => { await null; missing() })\n"
+                + "loop('s', 1, async () => { await 0; throw 'just words' })");
+        advanceTo(4.5);
+        assertEquals(List.of("just words (loop 's', after an await: it carries on)",
+                "<repl>:2: boom at 1 (loop 'k', after an await: it carries on)",
+                "<repl>:3: ReferenceError: missing is not defined (in an at() callback, after an await)"), fx.err);
+        assertEquals(5, onsets().size(), "the loop played every beat: " + onsets());
+    }
+
+    @Test
     void badArgumentsSayWhatToDoInOneLine() throws Exception {
         assertEquals("<repl>:2: loop 'x': how often? loop('x', 1, (beat) => ...) runs every beat (or give a function* that yields waits)",
                 fx.error("loop('x', () => 1)"));
