@@ -295,12 +295,28 @@ public final class Clock {
 
     /** The first multiple of {@code period} at or after {@code beat} (a float hair past a line counts as on it). */
     static double nextGrid(double beat, double period) {
-        return Math.ceil(beat / period - EPSILON) * period + 0.0; // + 0.0: ceil(-tiny) is -0, and a loop's first beat printed as -0
+        return tidy(Math.ceil(beat / period - EPSILON) * period + 0.0); // + 0.0: ceil(-tiny) is -0, and a loop's first beat printed as -0
     }
 
     /** The first multiple of {@code period} after {@code beat}. */
     static double gridAfter(double beat, double period) {
-        return (Math.floor(beat / period + EPSILON) + 1) * period;
+        return tidy((Math.floor(beat / period + EPSILON) + 1) * period);
+    }
+
+    /**
+     * A beat as the performer wrote it: the simplest fraction within a float's rounding of it, as
+     * a double. Sums and multiples of doubles drift (1/3 added six times is 1.9999999999999998, 0.1
+     * three times 0.30000000000000004), and a body that tests {@code b % 1 === 0} would miss its
+     * bar. Moves a beat by at most 1e-12 of itself, far below a sample.
+     */
+    static double tidy(double beat) {
+        if (beat == Math.rint(beat) || !Double.isFinite(beat)) return beat;
+        try {
+            double t = Fraction.of(beat).toDouble();
+            return Math.abs(t - beat) <= 1e-12 * Math.max(1, Math.abs(beat)) ? t : beat;
+        } catch (ArithmeticException e) {
+            return beat; // a fraction too big for longs: leave it as it is
+        }
     }
 
     /** The sample time of the next block the audio thread will render. */

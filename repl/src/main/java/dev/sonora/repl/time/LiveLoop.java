@@ -90,7 +90,7 @@ final class LiveLoop extends Event {
             b = body; // back to the last good body: it plays this cycle, so the music keeps its beat
             call(clock, sample, b);
         }
-        beat += b.period();
+        beat = Clock.tidy(beat + b.period());
     }
 
     private boolean call(Clock clock, long sample, Body b) {
@@ -142,7 +142,7 @@ final class LiveLoop extends Event {
                 }
                 if (w == 0 && ++zeroWaits > MAX_ZERO_WAITS) throw new BadYield("0, " + MAX_ZERO_WAITS + " times in a row");
                 if (w > 0) {
-                    beat += w;
+                    beat = Clock.tidy(beat + w);
                     return;
                 }
             }
@@ -210,7 +210,7 @@ final class LiveLoop extends Event {
         }
         boundary();
         do {
-            beat = body.generator() ? Clock.gridAfter(beat, body.period()) : beat + body.period();
+            beat = body.generator() ? Clock.gridAfter(beat, body.period()) : Clock.tidy(beat + body.period());
             skipped++;
         } while (clock.sampleOf(beat) < next);
         clock.reportLate("loop '" + name + "'", lateSamples, skipped);

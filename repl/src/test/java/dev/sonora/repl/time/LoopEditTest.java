@@ -166,6 +166,20 @@ class LoopEditTest {
     }
 
     @Test
+    void aLoopsBeatsAreTheNumbersWrittenNotASumsDrift() throws Exception {
+        // summed as doubles, a third six times is 1.9999999999999998 and a tenth three times 0.30000000000000004:
+        // the bar test below would miss every bar of the triplet loop
+        fx.eval("const bars = [], tenths = [], yields = []\n"
+                + "loop('t', 1/3, (b) => { if (b % 1 === 0) bars.push(b) })\n"
+                + "loop('d', 0.1, (b) => { if (b > 0.25 && b < 0.35) tenths.push(b) })\n"
+                + "loop('g', 1, function* (b) { while (true) { yields.push(now()); yield 1/3 } })");
+        advanceTo(4.2);
+        assertEquals("[ 0, 1, 2, 3, 4 ]", fx.eval("bars"));
+        assertEquals("[ 0.3 ]", fx.eval("tenths"));
+        assertEquals("true", fx.eval("yields.includes(2) && yields.includes(4)"), fx.eval("yields"));
+    }
+
+    @Test
     void badArgumentsSayWhatToDoInOneLine() throws Exception {
         assertEquals("<repl>:2: loop 'x': how often? loop('x', 1, (beat) => ...) runs every beat (or give a function* that yields waits)",
                 fx.error("loop('x', () => 1)"));
