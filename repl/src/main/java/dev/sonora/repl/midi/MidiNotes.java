@@ -28,7 +28,8 @@ import dev.sonora.server.synth.SynthDef;
  * <p>What a note sets, where the def has the control and the mapping does not set it: {@code freq}
  * = midicps(note), {@code note} = the note number, {@code velocity} = velocity / 127; {@code amp}
  * (the mapping's, else the def's default) is scaled by velocity / 127. A def with a {@code gate}
- * is released at the note-off (gate 0); one without plays to its own end (a percussive envelope).
+ * is released at the note-off (gate 0); one without plays to its own end (a percussive envelope),
+ * or, when nothing in it can end it (a drone), is freed at the note-off.
  * A note struck again while it sounds releases the voice it had first. The def is looked up by
  * name at each note, so a redefinition plays from the next note.
  *
@@ -175,7 +176,8 @@ final class MidiNotes {
         try {
             NodeRef node = server.synth(d, Arrays.copyOf(names, n), Arrays.copyOf(values, n),
                     AddAction.TAIL, server.defaultGroup(), time);
-            if (d.controlIndex("gate") >= 0) m.held.put(key, node);
+            // held till its note-off: to close its gate, or to free one that would never end by itself (a drone)
+            if (d.controlIndex("gate") >= 0 || !d.canEndItself()) m.held.put(key, node);
         } catch (ServerException e) {
             failed(m, e); // a full queue, the node limit: one line, the next note tries again
         }
@@ -186,11 +188,15 @@ final class MidiNotes {
         if (n != null) release(n, time);
     }
 
-    /** Closes the gate; the server keeps it open until the envelope has started (a pad's quick note-off). */
+    /**
+     * Closes the gate (the server keeps it open until the envelope has started: a pad's quick
+     * note-off); a voice without a gate is freed.
+     */
     private void release(NodeRef n, long time) {
         if (!n.playing()) return;
         try {
-            server.set(n, new String[] {"gate"}, new float[] {0}, time);
+            if (n.def() != null && n.def().controlIndex("gate") < 0) server.free(n, time);
+            else server.set(n, new String[] {"gate"}, new float[] {0}, time);
         } catch (ServerException e) {
             // it ended meanwhile (its envelope, a hush): nothing left to release
         }

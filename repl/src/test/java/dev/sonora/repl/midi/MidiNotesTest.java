@@ -105,6 +105,21 @@ class MidiNotesTest {
     }
 
     @Test
+    void aDefThatCannotEndByItselfSoundsWhileTheKeyIsHeld() throws Exception {
+        // no gate and no envelope: before, each note played on after its note-off, a stuck voice per key
+        live.eval("def('drone', ({freq = 0}) => freq.mul(0.0001)); def('blip', () => perc(0.001, 0.05).mul(0.1))\n"
+                + "midi.notes().play('drone'); midi.notes({channel: 2}).play('blip')", "t");
+        note(0, 69, 100);
+        awaitLevel(0.044, "the drone's note");
+        note(0, 69, 0);
+        await(() -> synths() == 0, "the drone freed at its note-off, " + synths() + " left");
+        note(1, 60, 100);
+        note(1, 60, 0); // a percussive def is not cut short: it ends by itself
+        await(() -> synths() == 0, "the blip to end by itself");
+        assertEquals(List.of(), live.errors);
+    }
+
+    @Test
     void theMappingsControlsAreKeptAndAmpIsScaledByTheVelocity() throws Exception {
         live.eval("midi.notes().play('probe', {amp: 0.2, freq: 1000})", "t");
         note(0, 60, 127);

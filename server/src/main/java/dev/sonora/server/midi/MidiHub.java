@@ -320,7 +320,10 @@ public final class MidiHub implements AutoCloseable {
         if (channel < -1 || channel > 15) throw new MidiException(what + ": channel " + (channel + 1) + " is out of range (1..16)");
         int buses = server.options().controlBuses();
         if (bus < 0 || bus >= buses) throw new MidiException(what + ": control bus " + bus + " does not exist (0.." + (buses - 1) + ")");
-        if (!Float.isFinite(lo) || !Float.isFinite(hi)) throw new MidiException(what + ": lo and hi must be finite numbers");
+        // the audio thread computes lo + (hi - lo) * value / 127 in floats: the span must be finite too
+        if (!Float.isFinite(lo) || !Float.isFinite(hi) || !Float.isFinite(hi - lo)) {
+            throw new MidiException(what + ": lo and hi must be finite numbers, and less than 3.4e38 apart");
+        }
         server.sendToRt(new SetCcMapping(Command.NOW, mapper, cc, channel, bus, lo, hi));
     }
 

@@ -3,6 +3,7 @@ package dev.sonora.server.synth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.rt.Ugen;
@@ -24,6 +25,10 @@ public final class SynthDef {
     private final float[] constants;
     private final int numWires;
     private final List<String> controlNames;
+    private final boolean canEndItself;
+
+    /** The units that can end their synth (they mark it done): envelopes, a line, a buffer player, a crossfade. */
+    private static final Set<String> ENDING_UNITS = Set.of("perc", "adsr", "line", "playbuf", "_xfade");
 
     SynthDef(String name, GraphBuilder b) {
         this.name = name;
@@ -35,6 +40,17 @@ public final class SynthDef {
         List<String> names = new ArrayList<>();
         for (GraphBuilder.ControlSpec c : controls) names.add(c.name());
         this.controlNames = Collections.unmodifiableList(names);
+        boolean ends = false;
+        for (GraphBuilder.UnitSpec u : units) ends |= ENDING_UNITS.contains(u.type().name());
+        this.canEndItself = ends;
+    }
+
+    /**
+     * Whether a synth of this def has a unit that may end it (an envelope, a line with a done action,
+     * a buffer player). One without plays until it is freed: a note mapping frees it at the note-off.
+     */
+    public boolean canEndItself() {
+        return canEndItself;
     }
 
     public String name() {

@@ -82,6 +82,8 @@ class CcMappingTest {
             assertEquals("midi.cc(1).to(99999, 0.0, 1.0): control bus 99999 does not exist (0..4095)", e.getMessage());
             assertThrows(MidiException.class, () -> hub.mapCc(1, 16, 0, 0, 1));
             assertThrows(MidiException.class, () -> hub.mapCc(1, -1, 0, Float.NaN, 1));
+            e = assertThrows(MidiException.class, () -> hub.mapCc(1, -1, 0, -3e38f, 3e38f)); // each finite, the span not
+            assertEquals("midi.cc(1).to(0, -3.0E38, 3.0E38): lo and hi must be finite numbers, and less than 3.4e38 apart", e.getMessage());
             for (int i = 0; i < CcMapper.CAPACITY + 1; i++) hub.mapCc(i % 128, i / 128, i, 0, 1);
             rig.blocks(2); // 257 commands: more than one block performs (RtEngine.MAX_COMMANDS_PER_BLOCK)
             assertEquals(List.of("midi.cc(0).to(256): all 256 direct mappings are in use; remove some first"), rig.errors);
