@@ -54,7 +54,16 @@ final class LiveLoop extends Event {
             // rather than losing a whole cycle for a few milliseconds
             clock.reportLate("loop '" + name + "'", lateSamples, 0);
         }
-        if (pass == null) boundary();
+        if (pass == null && boundary() && !body.generator()) {
+            // a new period: its cycles fall on its own grid, as a new loop's do, in step with the
+            // other loops of that period (from 1 to 0.75 beats at beat 4: the next cycle at 4.5)
+            double onGrid = Clock.nextGrid(beat, body.period());
+            if (onGrid > beat) {
+                beat = onGrid;
+                clock.schedule(this);
+                return;
+            }
+        }
         if (body.generator()) {
             step(clock, sample);
         } else {
@@ -76,12 +85,12 @@ final class LiveLoop extends Event {
         beat = Clock.nextGrid(start, body.period());
     }
 
-    /** A cycle boundary: a redefined body takes over here. */
-    private void boundary() {
-        if (pending != null) {
-            body = pending;
-            pending = null;
-        }
+    /** A cycle boundary: a redefined body takes over here. Whether one did. */
+    private boolean boundary() {
+        if (pending == null) return false;
+        body = pending;
+        pending = null;
+        return true;
     }
 
     private void cycle(Clock clock, long sample) {

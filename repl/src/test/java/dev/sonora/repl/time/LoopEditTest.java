@@ -70,6 +70,19 @@ class LoopEditTest {
     }
 
     @Test
+    void aNewPeriodPutsTheLoopOnItsOwnGridInStepWithTheOtherLoopsOfThatPeriod() throws Exception {
+        fx.eval("loop('k', 1, () => synth('click', {amp: 0.3})); loop('other', 0.75, () => {})");
+        advanceTo(3.3);
+        fx.eval("loop('k', 0.75, () => synth('click', {amp: 0.6}))"); // takes over at the boundary, beat 4
+        advanceTo(6.9);
+        TreeSet<Long> ideal = new TreeSet<>();
+        for (int b = 0; b <= 3; b++) ideal.add(Math.round(b * SPB));
+        for (double b = 4.5; b < 6.9; b += 0.75) ideal.add(Math.round(b * SPB)); // 4.5, 5.25, 6: multiples of 0.75
+        assertNull(Clicks.compare(ideal, onsets()));
+        assertEquals(List.of(), fx.err);
+    }
+
+    @Test
     void redefiningAGeneratorLoopSwapsAtTheEndOfItsPass() throws Exception {
         fx.eval("loop('g', function* () { synth('click', {amp: 0.3}); yield 0.5; synth('click', {amp: 0.3}); yield 1.5 })");
         advanceTo(2.7); // inside the second pass (beats 2..4)
