@@ -554,7 +554,14 @@ public final class Cli {
                 StartTrace.mark("first line read");
             }
             try {
-                return s.call(() -> s.host().evalRepl(code));
+                return s.call(() -> {
+                    long started = System.nanoTime();
+                    try {
+                        return s.host().evalRepl(code);
+                    } finally {
+                        s.lang.heldWork("a line at the prompt", started); // a late loop's line names it when it took long
+                    }
+                });
             } catch (UserError e) {
                 throw e;
             } catch (Exception e) {

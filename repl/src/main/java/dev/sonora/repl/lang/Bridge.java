@@ -343,10 +343,13 @@ public final class Bridge {
 
     private void call(Value fn) {
         lang.runStep(() -> {
+            long started = System.nanoTime();
             try {
                 fn.executeVoid();
             } catch (PolyglotException e) {
                 host.report(e);
+            } finally {
+                lang.heldWork("an onEnd callback", started);
             }
         });
     }

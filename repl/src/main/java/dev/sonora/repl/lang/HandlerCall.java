@@ -19,6 +19,7 @@ import dev.sonora.server.Server;
 public final class HandlerCall {
     private final Value adapter;
     private final String what;
+    private final String heldLabel; // "a midi.on('noteon') handler"
     private final LangLoop lang;
     private final Output output;
     private final ReportLimiter reports;
@@ -33,6 +34,7 @@ public final class HandlerCall {
     public HandlerCall(Value adapter, String what, LangLoop lang, Server server, Output output, AtomicLong failures) {
         this.adapter = adapter;
         this.what = ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what; // "in an osc.on(...) handler"
+        this.heldLabel = this.what + " handler";
         this.lang = lang;
         this.output = output;
         this.reports = new ReportLimiter(server);
@@ -48,10 +50,13 @@ public final class HandlerCall {
     public void call(Object... arguments) {
         if (off) return;
         lang.runStep(() -> {
+            long started = System.nanoTime();
             try {
                 adapter.executeVoid(arguments);
             } catch (PolyglotException e) {
                 failed(e);
+            } finally {
+                lang.heldWork(heldLabel, started); // a late loop's line names it when it took long
             }
         });
     }

@@ -538,6 +538,7 @@ public final class JsHost implements AutoCloseable {
     }
 
     private void reload(Path file) {
+        long started = System.nanoTime();
         try {
             evalFile(file);
             output.out("reloaded " + displayName(file));
@@ -545,6 +546,8 @@ public final class JsHost implements AutoCloseable {
             output.err(e.getMessage() + " (kept the previous version)");
         } catch (IllegalArgumentException e) {
             output.err(e.getMessage());
+        } finally {
+            lang.heldWork("reloading " + displayName(file), started);
         }
     }
 

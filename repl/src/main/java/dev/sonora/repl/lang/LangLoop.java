@@ -30,6 +30,9 @@ public final class LangLoop implements AutoCloseable {
     private volatile boolean stopping;
     private volatile boolean virtualTime;
     private volatile StepWatch steps; // live: each ticker run (loop bodies, at callbacks) is a step
+    private String heldBy;  // the longest piece of named work lately (heldWork), and how long it took
+    private long heldNanos;
+    private long heldEnd;
 
     public LangLoop() {
         thread = new Thread(this::loop, THREAD_NAME);
@@ -123,6 +126,37 @@ public final class LangLoop implements AutoCloseable {
             System.err.println("sonora: internal error on the Lang loop: " + e);
             if (System.getenv("SONORA_DEBUG") != null) e.printStackTrace();
         }
+    }
+
+    /** Work shorter than this is not remembered as what held the thread. */
+    private static final long HELD_MIN_NANOS = 10_000_000L;
+    /** How long a piece of work is remembered as what held the thread. */
+    private static final long HELD_MEMORY_NANOS = 1_000_000_000L;
+
+    /**
+     * Notes that the work named {@code label} ("loop 'x'", "a line at the prompt") ran from
+     * {@code startNanos} until now, so a late event can say what held the thread
+     * ({@link #heldLately}). Lang thread.
+     */
+    public void heldWork(String label, long startNanos) {
+        long now = System.nanoTime();
+        long took = now - startNanos;
+        if (took < HELD_MIN_NANOS) return;
+        if (took >= heldNanos || now - heldEnd > HELD_MEMORY_NANOS) {
+            heldBy = label;
+            heldNanos = took;
+            heldEnd = now;
+        }
+    }
+
+    /**
+     * "loop 'x' held the Lang thread for 350 ms": the longest named work of the last second, when
+     * it took at least {@code minNanos} and is not {@code self} (the late event itself); else null.
+     * Lang thread.
+     */
+    public String heldLately(long minNanos, String self) {
+        if (heldBy == null || heldBy.equals(self) || heldNanos < minNanos || System.nanoTime() - heldEnd > HELD_MEMORY_NANOS) return null;
+        return heldBy + " held the Lang thread for " + Math.round(heldNanos / 1e6) + " ms";
     }
 
     /** Queues a task. Any thread. */

@@ -538,7 +538,9 @@ public final class Clock {
                 lastRunBeat = Math.max(lastRunBeat, e.beat);
                 events++;
                 minLeadSamples = Math.min(minLeadSamples, sample - next);
+                long started = System.nanoTime();
                 e.fire(this, sample, next - sample);
+                lang.heldWork(e.label(), started);
             }
         } catch (IllegalStateException e) {
             // the JS context was closed under us (exit): nothing left to play
@@ -585,8 +587,11 @@ public final class Clock {
         if (lastLateReport != Long.MIN_VALUE && now - lastLateReport < sampleRate) return;
         lastLateReport = now;
         String skip = skipped == 0 ? "" : skipped == 1 ? ", skipped 1 cycle to catch up" : ", skipped " + skipped + " cycles to catch up";
-        output.err(String.format(Locale.ROOT, "%s was %.0f ms late%s: lighten it or raise latency() (now %s s)",
-                what, lateSamples * 1000.0 / sampleRate, skip, plain(latency)));
+        // the late one is often not the culprit: say what held the thread, when something did for half the lateness
+        long lateNanos = lateSamples * 1_000_000_000L / sampleRate;
+        String held = lang.heldLately(lateNanos / 2, what);
+        output.err(String.format(Locale.ROOT, "%s was %.0f ms late%s%s: lighten it or raise latency() (now %s s)",
+                what, lateSamples * 1000.0 / sampleRate, skip, held == null ? "" : " (" + held + ")", plain(latency)));
     }
 
     private static String plain(double d) {

@@ -17,6 +17,11 @@ abstract class Event {
      */
     abstract void fire(Clock clock, long sample, long lateSamples);
 
+    /** How a late event's line names it when it held the Lang thread ("loop 'x'"). */
+    String label() {
+        return "an at() callback";
+    }
+
     /** Whether a stopped transport holds it (loops and patterns); one-off {@code at}s run on, so nothing they end is left hanging. */
     boolean waitsForTransport() {
         return false;

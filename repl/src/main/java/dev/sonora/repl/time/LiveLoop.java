@@ -24,6 +24,7 @@ final class LiveLoop extends Event {
     static final double PLAY_LATE_SECONDS = 0.25;
 
     final String name;
+    private final String label; // "loop 'name'": its late lines, and what held the Lang thread
     boolean stopped;
     private Body body;
     private Body pending;
@@ -35,6 +36,7 @@ final class LiveLoop extends Event {
 
     LiveLoop(String name, Body body) {
         this.name = name;
+        this.label = "loop '" + name + "'";
         this.body = body;
     }
 
@@ -52,7 +54,7 @@ final class LiveLoop extends Event {
             }
             // a little late: the step plays now (its first events late, the rest on time)
             // rather than losing a whole cycle for a few milliseconds
-            clock.reportLate("loop '" + name + "'", lateSamples, 0);
+            clock.reportLate(label, lateSamples, 0);
         }
         if (pass == null && boundary() && !body.generator()) {
             // a new period: its cycles fall on its own grid, as a new loop's do, in step with the
@@ -70,6 +72,11 @@ final class LiveLoop extends Event {
             cycle(clock, sample);
         }
         if (!stopped) clock.schedule(this);
+    }
+
+    @Override
+    String label() {
+        return label;
     }
 
     @Override
@@ -222,7 +229,7 @@ final class LiveLoop extends Event {
             beat = body.generator() ? Clock.gridAfter(beat, body.period()) : Clock.tidy(beat + body.period());
             skipped++;
         } while (clock.sampleOf(beat) < next);
-        clock.reportLate("loop '" + name + "'", lateSamples, skipped);
+        clock.reportLate(label, lateSamples, skipped);
         clock.schedule(this);
     }
 

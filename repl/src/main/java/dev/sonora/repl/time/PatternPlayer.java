@@ -28,6 +28,7 @@ final class PatternPlayer extends Event {
     static final Fraction CHUNK = Fraction.of(1, 8);
 
     final String name;
+    private final String label; // "pat 'name'": its late lines, and what held the Lang thread
     boolean stopped;
     /** The start, in cycles, of the next slice to play. */
     Fraction next;
@@ -40,6 +41,7 @@ final class PatternPlayer extends Event {
 
     PatternPlayer(String name, Pattern pattern, String where, Fraction start) {
         this.name = name;
+        this.label = "pat '" + name + "'";
         this.pattern = pattern;
         this.where = where;
         this.next = start;
@@ -60,7 +62,7 @@ final class PatternPlayer extends Event {
             do {
                 next = next.add(CHUNK);
             } while (clock.sampleOf(clock.beatOfCycle(next)) < audio);
-            clock.reportLate("pat '" + name + "'", late, 0);
+            clock.reportLate(label, late, 0);
             schedule(clock);
             return;
         }
@@ -75,6 +77,11 @@ final class PatternPlayer extends Event {
         for (Hap h : events) play(clock, h);
         next = end;
         schedule(clock);
+    }
+
+    @Override
+    String label() {
+        return label;
     }
 
     @Override

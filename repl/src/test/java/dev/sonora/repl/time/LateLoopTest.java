@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sonora.repl.Await;
 import dev.sonora.repl.LiveHost;
 import dev.sonora.server.rt.DiscardOut;
 
@@ -37,6 +38,20 @@ class LateLoopTest {
             gaps += d > 0.5 ? 1 : 0;
         }
         assertEquals(1, gaps, "one catch-up after the stall: " + beats);
+    }
+
+    @Test
+    void aLateLoopsLineNamesTheLoopThatHeldTheThread() throws Exception {
+        // the victim is the one late; the culprit ran just before it at the same beat
+        try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
+            live.eval("latency(0.02)\nglobalThis.n = 0\n"
+                    + "loop('busy', 0.5, () => { if (++n === 3) { const t = Date.now(); while (Date.now() - t < 400) {} } })\n"
+                    + "loop('victim', 0.5, () => {})\n", "set.js");
+            Await.until(() -> live.errors.stream().anyMatch(e -> e.startsWith("loop 'victim' was ")), "the victim's late line");
+            live.eval("stop()", "t");
+            String line = live.errors.stream().filter(e -> e.startsWith("loop 'victim' was ")).findFirst().orElseThrow();
+            assertTrue(line.matches("loop 'victim' was \\d+ ms late.* \\(loop 'busy' held the Lang thread for \\d+ ms\\): lighten it .*"), line);
+        }
     }
 
     private static List<Double> run(int stallMillis) throws Exception {
