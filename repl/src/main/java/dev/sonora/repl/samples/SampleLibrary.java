@@ -32,7 +32,7 @@ public final class SampleLibrary {
      * replaces in the same slot, or null. Until the new load is in, the slot still holds the old
      * sound, so the file plays at once (the old sound) instead of waiting.
      */
-    public record Entry(String bank, Path path, BufferRef ref, BufferRef previous) {
+    public record Entry(String bank, Path path, BufferRef ref, BufferRef previous, FileStamp stamp) {
         public boolean ready() {
             return ref.loaded() || previous != null;
         }
@@ -125,9 +125,15 @@ public final class SampleLibrary {
                     // it had, so reloading every few minutes uses no new slots, and plays the old sound
                     // until the new one is in rather than making the next hit wait for the Disk thread
                     Entry old = before == null ? null : sameFile(before, p);
+                    FileStamp stamp = FileStamp.of(p);
+                    if (old != null && old.ref().loaded() && stamp.known() && stamp.equals(old.stamp())) {
+                        entries.add(old); // unchanged since it loaded: nothing to do, no Disk-thread backlog
+                        files++;
+                        continue;
+                    }
                     BufferRef ref = old == null ? server.loadBuffer(p) : server.loadBuffer(p, old.ref().slot());
                     BufferRef playable = old == null || !old.ready() ? null : old.current();
-                    entries.add(new Entry(e.getKey(), p, ref, playable));
+                    entries.add(new Entry(e.getKey(), p, ref, playable, stamp));
                     queued.incrementAndGet();
                     all.add(ref.ready().exceptionally(t -> null).whenComplete((v, t) -> finished.incrementAndGet()));
                     files++;

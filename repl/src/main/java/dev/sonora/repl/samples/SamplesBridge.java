@@ -32,6 +32,12 @@ public final class SamplesBridge implements Extensions.Settling {
     private final Output output;
     private final JsHost host;
     private final SampleLibrary library;
+    // buffer(path) by file: asked again (a file saved and run again, a call in a loop body) it is the
+    // same slot, loaded again into that slot only when the file changed; before, every call took a slot
+    private final java.util.Map<Path, Loaded> buffersByFile = new java.util.HashMap<>(); // Lang thread
+
+    private record Loaded(BufferRef ref, FileStamp stamp) {
+    }
     private SampleLibrary.Loading kitLoading; // Lang thread: the default kit, until settle() has waited for it
     private CompletableFuture<Long> kitFinished; // when it finished (System.nanoTime)
     private long kitStarted;
@@ -139,8 +145,16 @@ public final class SamplesBridge implements Extensions.Settling {
     @HostAccess.Export
     public ProxyObject load(String path) {
         Path p = host.resolve(path, "buffer", "sound file");
+        Path key = p.toAbsolutePath().normalize();
         try {
-            BufferRef ref = server.loadBuffer(p);
+            FileStamp stamp = FileStamp.of(p);
+            Loaded before = buffersByFile.get(key);
+            boolean usable = before != null && !before.ref().ready().isCompletedExceptionally();
+            if (usable && stamp.known() && stamp.equals(before.stamp())) {
+                return JsValues.object("slot", before.ref().slot(), "name", before.ref().name());
+            }
+            BufferRef ref = usable ? server.loadBuffer(p, before.ref().slot()) : server.loadBuffer(p);
+            buffersByFile.put(key, new Loaded(ref, stamp));
             if (library.waitsForLoads()) {
                 try {
                     ref.ready().join();
