@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -412,6 +413,11 @@ public final class JsHost implements AutoCloseable {
      */
     private UserError userError(PolyglotException e, String where) {
         String why = interruptReason;
+        if (e.isResourceExhausted() && why == null && e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("stack overflow")) {
+            // the engine's own stack, not the heap: an expression nested thousands deep, read or run
+            return new UserError(ErrorReport.withLocation(e, where, "nested too deeply: the engine's stack overflowed reading or running it"
+                    + " and it was stopped; the music plays on (split it into smaller parts)"));
+        }
         if (e.isResourceExhausted() || (why != null && (e.isInterrupted() || e.isCancelled()))) {
             interruptReason = null;
             reclaim();

@@ -49,6 +49,14 @@ class ErrorsTest {
     }
 
     @Test
+    void anExpressionNestedThousandsDeepIsSaidToBeThatNotOutOfMemory() throws Exception {
+        String deep = "(".repeat(20000) + "1" + ")".repeat(20000);
+        assertReport("<repl>:\\d+: nested too deeply: the engine's stack overflowed reading or running it and it was stopped;"
+                + " the music plays on \\(split it into smaller parts\\)", f.error("const x = " + deep));
+        assertEquals("2", f.eval("1 + 1"), "the session goes on");
+    }
+
+    @Test
     void unknownSynth() throws Exception {
         assertReport("<repl>:\\d+: unknown synth 'nope' \\(defined: .*ok.*\\)", f.error("synth('nope')"));
     }
