@@ -37,6 +37,11 @@ final class CommandQueue {
         }
     }
 
+    /** Whether a command sent now would be refused for want of room. Any thread. */
+    boolean full() {
+        return inFlight.get() >= capacity;
+    }
+
     /** NRT: a command came back on the return queue. */
     void returned() {
         inFlight.decrementAndGet();

@@ -340,6 +340,11 @@ public final class Server implements AutoCloseable {
         queue.send(c);
     }
 
+    /** Whether a command sent now would be refused for want of room (a panic waits for it to drain). Any thread. */
+    public boolean commandQueueFull() {
+        return queue.full();
+    }
+
     /**
      * Completes everything the audio thread handed back. Only the NRT owner may call this:
      * the {@code sonora-nrt} thread, or the offline render's driving thread. Returns how many.

@@ -44,14 +44,16 @@ public final class Bridge {
     private long eventTime = Command.NOW;
     /** Nodes that clock events started ahead of the audio, with their start samples, oldest first. */
     private final java.util.ArrayDeque<Scheduled> scheduled = new java.util.ArrayDeque<>();
+    private final Panic panic;
 
-    private record Scheduled(NodeRef node, long time) {
+    record Scheduled(NodeRef node, long time) {
     }
 
     Bridge(Server server, LangLoop lang, Output output) {
         this.server = server;
         this.lang = lang;
         this.output = output;
+        this.panic = new Panic(server, lang, output);
     }
 
     void attach(JsHost host) {
@@ -294,26 +296,15 @@ public final class Bridge {
     @HostAccess.Export
     public void hush() {
         endCallbacks.clear();
-        // a panic does all it can before it says what failed (a full queue): it never stops halfway
-        RuntimeException failed = null;
-        try {
-            run(() -> server.freeAll(server.rootGroup(), time()));
-        } catch (RuntimeException e) {
-            failed = e;
-        }
-        // nodes the clock sent ahead have not started yet: each one is freed at its own start
-        // sample, right after it is linked, so it never sounds
-        long from = eventTime == Command.NOW ? server.sampleTime() : eventTime;
+        // nodes the clock sent ahead have not started yet: each one is freed at its own start sample.
+        // One due at or before a clock event's hush is linked before the hush's freeAll and goes with
+        // it: a second free of it would only be refused ("has already ended"), failing a render
+        java.util.List<Scheduled> ahead = new ArrayList<>();
         for (Scheduled s : scheduled) {
-            if (s.time < from || !s.node.playing()) continue;
-            try {
-                run(() -> server.free(s.node, s.time));
-            } catch (RuntimeException e) {
-                if (failed == null && s.node.playing()) failed = e; // not one that just ended by itself
-            }
+            if (eventTime == Command.NOW ? s.time >= server.sampleTime() : s.time > eventTime) ahead.add(s);
         }
         scheduled.clear();
-        if (failed != null) throw failed;
+        panic.hush(time(), ahead);
     }
 
     /** Whether any {@code onEnd} callback is waiting. Lang thread. */
