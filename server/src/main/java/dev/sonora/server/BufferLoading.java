@@ -49,6 +49,9 @@ final class BufferLoading {
             queue.send(new SwapBuffer(buffers, slot, buffer));
             ready.complete(buffer);
         }, message -> {
+            // a new slot that never got its buffer goes back: a damaged file asked for again and
+            // again (a loop body) would otherwise take every slot
+            if (existingSlot < 0) buffers.unreserve(slot);
             reportError.accept(message);
             ready.completeExceptionally(new ServerException(message));
         }));

@@ -45,6 +45,26 @@ class BufferAgainTest {
     }
 
     @Test
+    void aDamagedFileAskedForAgainAndAgainTakesNoSlotAndIsNotDecodedAgain(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cut.wav");
+        byte[] whole = Wav.mono(1, 48000, 16, 24000).array();
+        Files.write(file, java.util.Arrays.copyOf(whole, Wav.HEADER + 200)); // the header promises 24000 frames: 100 are there
+        try (LiveHost live = new LiveHost(new MemoryOut(48000), 256)) {
+            String js = "'" + file.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
+            int usedBefore = live.server.buffers().used();
+            live.eval("buffer(" + js + ")", "set.js");
+            Await.until(() -> live.errors.size() == 1, "the decode's one line");
+            int capacity = live.server.buffers().capacity();
+            // a loop body asking for it more often than there are slots: before, each call took a slot and decoded it again
+            assertEquals("true", live.eval("let refused = 0; for (let i = 0; i < " + (capacity + 10) + "; i++) { try { buffer(" + js
+                    + ") } catch (e) { refused++ } } refused === " + (capacity + 10), "set.js"));
+            assertEquals(usedBefore, live.server.buffers().used(), "no slot kept by the failed load");
+            Thread.sleep(200); // a decode started again would report again
+            assertEquals(1, live.errors.size(), "decoded once: " + live.errors);
+        }
+    }
+
+    @Test
     void aFolderLoadedAgainReloadsOnlyTheFilesThatChanged(@TempDir Path dir) throws Exception {
         Path kit = Files.createDirectories(dir.resolve("kit"));
         Files.write(kit.resolve("a.wav"), Wav.mono(1, 48000, 16, 480).array());

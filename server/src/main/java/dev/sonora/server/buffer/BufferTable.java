@@ -47,6 +47,11 @@ public final class BufferTable {
         return -1;
     }
 
+    /** A slot reserved for a load that failed, with nothing installed in it, is free again. */
+    public synchronized void unreserve(int slot) {
+        if (slot >= 0 && slot < slots.length && slots[slot] == null) names[slot] = null;
+    }
+
     /** The buffer a new synth would play from this slot (null while loading). */
     public synchronized Buffer current(int slot) {
         return slot >= 0 && slot < slots.length ? slots[slot] : null;
