@@ -128,7 +128,7 @@ class HandlerTimeoutTest {
         live.errors.clear();
         eval("synth('blip').onEnd(() => { while (true) {} })");
         Await.until(() -> !errors().isEmpty(), "the line for the stuck callback");
-        assertEquals(List.of("set.js:1: ran longer than 1 s and was stopped (a longer limit: --step-timeout S)"), errors());
+        assertEquals(List.of("set.js:1: ran longer than 1 s and was stopped (a longer limit: --step-timeout S) (in an onEnd callback)"), errors());
         loopsPlayOn();
     }
 }

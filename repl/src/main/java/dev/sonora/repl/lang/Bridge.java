@@ -338,7 +338,7 @@ public final class Bridge {
             try {
                 fn.executeVoid();
             } catch (PolyglotException e) {
-                host.report(e);
+                host.report(e, "in an onEnd callback");
             } finally {
                 lang.heldWork("an onEnd callback", started);
             }

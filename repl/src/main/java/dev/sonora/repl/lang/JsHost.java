@@ -557,10 +557,10 @@ public final class JsHost implements AutoCloseable {
         }
     }
 
-    /** Reports an error from a callback (onEnd, reload...) without stopping anything. */
-    void report(PolyglotException e) {
+    /** Reports an error from a callback ({@code context}: "in an onEnd callback") without stopping anything. */
+    void report(PolyglotException e, String context) {
         UserError u = ErrorReport.toUserError(e);
-        output.err(u.getMessage());
+        output.err(u.getMessage() + " (" + context + ")");
     }
 
     private String display(Value v) {

@@ -44,7 +44,7 @@ final class AsyncErrors {
                 return ErrorReport.format(e);
             }
         }
-        if (reason == null || reason.isNull()) return "undefined";
+        if (reason == null) return "undefined";
         return reason.isString() ? reason.asString() : reason.toString(); // throw 'text'
     }
 }

@@ -198,7 +198,7 @@ class ErrorsTest {
         f.eval("const blip = synth('blip');\nblip.onEnd(() => { throw new Error('callback broke') })");
         f.eval("const steady = synth('ok')");
         f.advance(60);
-        assertTrue(f.err.stream().anyMatch(s -> s.matches("<repl>:\\d+: callback broke")), f.err.toString());
+        assertTrue(f.err.stream().anyMatch(s -> s.matches("<repl>:\\d+: callback broke \\(in an onEnd callback\\)")), f.err.toString());
         assertEquals("true", f.eval("steady.playing"));
         f.eval("steady.free()");
     }

@@ -264,6 +264,9 @@ class OscScriptTest {
         assertEquals("osc.on('/x', fn): expected a function, got 5", error("osc.on('/x', 5)"));
         assertEquals("osc.on('/x').to: expected a control bus (bus.control()), got string 'nope'", error("osc.on('/x').to('nope')"));
         assertTrue(error("osc.on('/x').to(100000)").startsWith("osc.on('/x').to(100000, 0.0, 1.0): control bus 100000 does not exist"));
+        // each finite, the span not: every mapped value would have been lost, silently
+        assertTrue(error("osc.on('/x').to(bus.control(), -3e38, 3e38)").endsWith("lo and hi must be finite numbers, and less than 3.4e38 apart"));
+        assertTrue(error("osc.on('/x').to(bus.control(), 0, 1e39)").endsWith("lo and hi must be finite numbers, and less than 3.4e38 apart"));
         assertEquals(List.of(), List.copyOf(live.errors));
         // a host that cannot be found: one line, from the sender's thread, once; a handler that throws: one line, stays on
         eval("osc.send('no-such-host.invalid', 9000, '/x'); osc.send('no-such-host.invalid', 9000, '/y')");

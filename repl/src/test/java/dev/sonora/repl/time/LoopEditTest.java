@@ -169,9 +169,10 @@ class LoopEditTest {
     void anAsyncBodysErrorAfterAnAwaitIsSaidOnceAndTheLoopPlaysOn() throws Exception {
         fx.eval("loop('k', 1, async (b) => { synth('click'); await 0; if (b >= 1) throw new Error('boom at ' + b) })\n"
                 + "at(2.5, async () => { await null; missing() })\n"
-                + "loop('s', 1, async () => { await 0; throw 'just words' })");
+                + "loop('s', 1, async () => { await 0; throw 'just words' })\n"
+                + "loop('n', 1, async () => { await 0; throw null })");
         advanceTo(4.5);
-        assertEquals(List.of("just words (loop 's', after an await: it carries on)",
+        assertEquals(List.of("just words (loop 's', after an await: it carries on)", "null (loop 'n', after an await: it carries on)",
                 "<repl>:2: boom at 1 (loop 'k', after an await: it carries on)",
                 "<repl>:3: ReferenceError: missing is not defined (in an at() callback, after an await)"), fx.err);
         assertEquals(5, onsets().size(), "the loop played every beat: " + onsets());
@@ -212,6 +213,9 @@ class LoopEditTest {
         assertEquals("<repl>:5: at: -1 is in the past; use 0 or more beats from now", fx.error("at(-1, () => 1)"));
         assertEquals("<repl>:6: latency: seconds from 0 to 2, like latency(0.1); got string 'a'", fx.error("latency('a')"));
         assertEquals("<repl>:7: loop 'x': the period must be at least 0.001 beats; got 0", fx.error("loop('x', 0, () => 1)"));
+        // its passes never waited or played: next() gives a promise, not a wait
+        assertEquals("<repl>:8: loop 'g': an async function* cannot wait on the beat; use function* and yield beats, like loop('g', function* () { ...; yield 0.25 })",
+                fx.error("loop('g', 1, async function* () { yield 1 })"));
         for (String e : fx.err) assertTrue(!e.contains("\n"), e);
     }
 }

@@ -17,6 +17,7 @@ export function connect(timeBridge) {
 }
 
 const GeneratorFunction = protoOf(function* () {}).constructor;
+const AsyncGeneratorFunction = protoOf(async function* () {}).constructor;
 const MIN_BEATS = 0.001;
 
 function beatsArg(x, what, example) {
@@ -64,6 +65,10 @@ api('loop', function loop(name, beats, fn) {
   }
   if (typeof fn !== 'function') {
     fail(`loop '${name}': expected a function, like loop('${name}', 1, (beat) => ...) or loop('${name}', function* () { ...; yield 0.25 }); got ${describe(fn)}`);
+  }
+  if (fn instanceof AsyncGeneratorFunction) {
+    // its passes would run nothing at all: next() only returns a promise, never a wait in beats
+    fail(`loop '${name}': an async function* cannot wait on the beat; use function* and yield beats, like loop('${name}', function* () { ...; yield 0.25 })`);
   }
   const generator = fn instanceof GeneratorFunction;
   if (beats === undefined) {

@@ -40,7 +40,11 @@ public final class BusMappings {
         String what = "osc.on('" + pattern + "').to(" + bus + ", " + lo + ", " + hi + ")";
         int buses = server.options().controlBuses();
         if (bus < 0 || bus >= buses) throw new IllegalArgumentException(what + ": control bus " + bus + " does not exist (0.." + (buses - 1) + ")");
-        if (!Double.isFinite(lo) || !Double.isFinite(hi)) throw new IllegalArgumentException(what + ": lo and hi must be finite numbers");
+        // computed in floats on each message: lo, hi and the span between them must all fit, or every value is lost
+        float l = (float) lo, h = (float) hi;
+        if (!Float.isFinite(l) || !Float.isFinite(h) || !Float.isFinite(h - l)) {
+            throw new IllegalArgumentException(what + ": lo and hi must be finite numbers, and less than 3.4e38 apart");
+        }
         if (table.length >= CAPACITY) throw new IllegalArgumentException(what + ": all " + CAPACITY + " OSC mappings are in use; remove some first");
         Mapping[] next = Arrays.copyOf(table, table.length + 1);
         next[table.length] = new Mapping(nextId++, pattern, (float) lo, (float) hi, new MappedBus(bus));
