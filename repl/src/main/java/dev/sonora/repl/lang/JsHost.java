@@ -95,6 +95,7 @@ public final class JsHost implements AutoCloseable {
     private volatile int modulesLoading; // deferred modules being evaluated now (nested: imports); written by Lang
     private int replLines;
     private volatile String interruptReason; // why the running evaluation is being interrupted (HeapWatch), or null
+    private Value callerFile; // made on first use: callerFolder()
     private volatile long evalStartedMillis; // when the running top-level evaluation began; 0 between them
 
     private JsHost(Server server, LangLoop lang, Output output, Extensions extensionList) {
@@ -514,7 +515,10 @@ public final class JsHost implements AutoCloseable {
     public Path resolve(String path, String what, String wanted) {
         if (path == null || path.isBlank()) throw new IllegalArgumentException(what + ": which file? e.g. " + what + "('set.js')");
         Path p = Path.of(path);
-        if (!p.isAbsolute() && !loading.isEmpty()) p = loading.peek().file().getParent().resolve(p);
+        if (!p.isAbsolute()) {
+            Path base = !loading.isEmpty() ? loading.peek().file().getParent() : callerFolder();
+            if (base != null) p = base.resolve(p);
+        }
         p = p.toAbsolutePath().normalize();
         PathKind.requireFile(p, path, what, wanted);
         if (wanted.equals("script") && !isScript(p)) {
@@ -522,6 +526,38 @@ public final class JsHost implements AutoCloseable {
         }
         return p;
     }
+
+    /**
+     * The folder of the script whose code is running now, found on the JS stack: a loop body, an
+     * at() callback or a handler a file defined runs after the file has loaded, and its
+     * buffer('kick.wav') means the file's folder as it did at the top level. Null (the working
+     * folder) for a line at the prompt, or when the stack cannot tell.
+     */
+    private Path callerFolder() {
+        try {
+            if (callerFile == null) {
+                callerFile = context.eval(Source.newBuilder("js", CALLER_FILE, "sonora:caller-file").internal(true).buildLiteral());
+            }
+            Value v = callerFile.execute();
+            if (v == null || !v.isString()) return null;
+            Path f = Path.of(v.asString()).toAbsolutePath().normalize();
+            return Files.isRegularFile(f) ? f.getParent() : null;
+        } catch (RuntimeException e) {
+            return null; // a script that broke the builtins it uses: the working folder, as before
+        }
+    }
+
+    /** The source name of the innermost frame of a user's file on the stack (not the prelude, not a prompt line). */
+    private static final String CALLER_FILE = """
+            (function callerFile() {
+              const stack = String(new Error().stack).split('\\n');
+              for (let i = 1; i < stack.length; i++) {
+                const m = /\\(?([^()\\s]+):(\\d+):\\d+\\)?\\s*$/.exec(stack[i]);
+                if (!m || m[1].startsWith('sonora:') || m[1].startsWith('<')) continue;
+                return m[1];
+              }
+              return null;
+            })""";
 
     private static boolean isScript(Path p) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString();

@@ -65,6 +65,29 @@ class BufferAgainTest {
     }
 
     @Test
+    void aRelativePathInALoopBodyIsRelativeToTheFileThatWroteIt(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("hit.wav"), Wav.mono(1, 48000, 16, 480).array());
+        Path set = Files.writeString(dir.resolve("set.js"), "tempo(240)\n"
+                + "loop('b', 1, () => { globalThis.fromLoop = buffer('hit.wav').slot })\n");
+        try (LiveHost live = new LiveHost(new MemoryOut(48000), 256)) {
+            // the loop body runs after the file has loaded: before, it looked in the working folder
+            live.eval("load('" + set.toString().replace("\\", "\\\\").replace("'", "\\'") + "')", "<repl>");
+            Await.until(() -> !live.errors.isEmpty() || !evalQuiet(live, "typeof fromLoop").equals("'undefined'"), "the loop's first body");
+            assertEquals("[]", live.errors.toString());
+            assertEquals("'number'", live.eval("typeof fromLoop", "<repl>"));
+            assertEquals("[]", live.errors.toString());
+        }
+    }
+
+    private static String evalQuiet(LiveHost live, String code) {
+        try {
+            return live.eval(code, "<repl>");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aFolderLoadedAgainReloadsOnlyTheFilesThatChanged(@TempDir Path dir) throws Exception {
         Path kit = Files.createDirectories(dir.resolve("kit"));
         Files.write(kit.resolve("a.wav"), Wav.mono(1, 48000, 16, 480).array());
