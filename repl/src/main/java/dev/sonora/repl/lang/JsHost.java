@@ -513,7 +513,14 @@ public final class JsHost implements AutoCloseable {
      * what the caller reads ("script", "sound file", "MIDI file").
      */
     public Path resolve(String path, String what, String wanted) {
-        if (path == null || path.isBlank()) throw new IllegalArgumentException(what + ": which file? e.g. " + what + "('set.js')");
+        if (path == null || path.isBlank()) {
+            String example = switch (wanted) {
+                case "script" -> "set.js";
+                case "MIDI file" -> "song.mid";
+                default -> "kick.wav"; // a sound file
+            };
+            throw new IllegalArgumentException(what + ": which file? e.g. " + what + "('" + example + "')");
+        }
         Path p = Path.of(path);
         if (!p.isAbsolute()) {
             Path base = !loading.isEmpty() ? loading.peek().file().getParent() : callerFolder();

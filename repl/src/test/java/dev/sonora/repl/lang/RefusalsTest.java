@@ -80,6 +80,9 @@ class RefusalsTest {
             assertLine("<repl>:\\d+: " + api + ": '" + dir + "' is a directory, not a sound file", f.error(api + "('" + dir + "')"));
         }
         assertLine("<repl>:\\d+: midi.play: '" + dir + "' is a directory, not a MIDI file", f.error("midi.play('" + dir + "')"));
+        // an empty name: the example is a file of the kind asked for
+        assertLine("<repl>:\\d+: buffer: which file\\? e\\.g\\. buffer\\('kick\\.wav'\\)", f.error("buffer('')"));
+        assertLine("<repl>:\\d+: midi.play: which file\\? e\\.g\\. midi.play\\('song\\.mid'\\)", f.error("midi.play('')"));
         Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
         assertLine("<repl>:\\d+: samples: '" + plain + "' is a file, not a folder", f.error("samples('" + plain + "')"));
         if (Files.exists(Path.of("/dev/null"))) {
