@@ -36,6 +36,13 @@ class WatchTest {
             assertTrue(f.err.get(0).matches(".*set.js:\\d+: SyntaxError: .*\\(kept the previous version\\)"), f.err.get(0));
             assertEquals("2", f.eval("level"));
             assertEquals("Def('w', amp = 0.2)", f.eval("defs().find((d) => d.name === 'w')"));
+
+            // one that fails as it runs has run the lines before the error, and says so rather than claim it kept anything
+            f.err.clear();
+            Files.writeString(set, "const level = 4\nnoSuchThing()\n");
+            waitFor(() -> !f.err.isEmpty(), "an error as it runs", f.err);
+            assertTrue(f.err.get(0).matches(".*set.js:2: ReferenceError: .*\\(the lines before it ran; the rest did not\\)"), f.err.get(0));
+            assertEquals("4", f.eval("level"));
             assertEquals("true", f.eval("unwatch('" + set + "')"));
         }
     }

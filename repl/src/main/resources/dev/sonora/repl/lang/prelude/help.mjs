@@ -29,7 +29,7 @@ const HELP = {
   buses: `const b = bus.audio(2); bus.control()   allocate buses; sig.out(b) writes, in(b) reads`,
   helpers: `midicps(69) = 440  dbamp(-6)  linlin(x, inLo, inHi, outLo, outHi)  linexp(...)  choose([1, 2])  rand(lo, hi)`,
   files: `load('set.js') runs a file (paths are relative to the file that loads them)
-  watch('set.js') runs it now and again on every save (on an error the previous version stays)`,
+  watch('set.js') runs it now and again on every save (one that does not parse leaves the previous version)`,
   keys: `Enter evaluates (an unfinished expression continues on the next line), Tab completes,
   Up/Down browse history, Ctrl-C stops running code (not the music), Ctrl-D quits with a short fade`,
 };
