@@ -116,6 +116,7 @@ public final class SampleLibrary {
         }
         List<CompletableFuture<?>> all = new ArrayList<>();
         int files = 0;
+        int unchanged = 0;
         for (var e : found.entrySet()) {
             List<Entry> before = banks.get(e.getKey());
             List<Entry> entries = new ArrayList<>();
@@ -129,6 +130,7 @@ public final class SampleLibrary {
                     if (old != null && old.ref().loaded() && stamp.known() && stamp.equals(old.stamp())) {
                         entries.add(old); // unchanged since it loaded: nothing to do, no Disk-thread backlog
                         files++;
+                        unchanged++;
                         continue;
                     }
                     BufferRef ref = old == null ? server.loadBuffer(p) : server.loadBuffer(p, old.ref().slot());
@@ -143,7 +145,7 @@ public final class SampleLibrary {
             }
             if (!entries.isEmpty()) banks.put(e.getKey(), entries);
         }
-        return new Loading(new ArrayList<>(found.keySet()), files,
+        return new Loading(new ArrayList<>(found.keySet()), files, unchanged,
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
     }
 
@@ -163,8 +165,8 @@ public final class SampleLibrary {
         return new int[] {f, q};
     }
 
-    /** What {@link #addFolder} started: bank names, file count, and when it is all loaded. */
-    public record Loading(List<String> banks, int files, CompletableFuture<Void> done) {
+    /** What {@link #addFolder} started: bank names, file count (of which unchanged since they loaded), and when it is all loaded. */
+    public record Loading(List<String> banks, int files, int unchanged, CompletableFuture<Void> done) {
     }
 
     public List<String> bankNames() {

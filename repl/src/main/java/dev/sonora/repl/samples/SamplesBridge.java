@@ -96,8 +96,14 @@ public final class SamplesBridge implements Extensions.Settling {
     /** One progress line: now if the loading is done (on this thread), else when it is. */
     private void reportWhenLoaded(SampleLibrary.Loading l, long t0, CompletableFuture<Long> finished, String where) {
         // a stage already done runs its action at once, on this thread
-        finished.thenAccept(t1 -> output.out(String.format(Locale.ROOT, "samples: %d files in %d banks (%s) loaded in %.2f s%s",
-                l.files(), l.banks().size(), String.join(", ", l.banks()), (t1 - t0) / 1e9, where)));
+        String banks = String.join(", ", l.banks());
+        if (l.unchanged() == l.files()) { // the folder again, nothing edited: nothing was loaded
+            output.out(String.format(Locale.ROOT, "samples: %d files in %d banks (%s), none changed%s", l.files(), l.banks().size(), banks, where));
+            return;
+        }
+        String kept = l.unchanged() == 0 ? "" : ", " + (l.files() - l.unchanged()) + " changed";
+        finished.thenAccept(t1 -> output.out(String.format(Locale.ROOT, "samples: %d files in %d banks (%s) loaded in %.2f s%s%s",
+                l.files(), l.banks().size(), banks, (t1 - t0) / 1e9, kept, where)));
     }
 
     private static IllegalArgumentException oneLine(ServerException e) {

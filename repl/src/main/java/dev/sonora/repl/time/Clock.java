@@ -587,9 +587,10 @@ public final class Clock {
         if (lastLateReport != Long.MIN_VALUE && now - lastLateReport < sampleRate) return;
         lastLateReport = now;
         String skip = skipped == 0 ? "" : skipped == 1 ? ", skipped 1 cycle to catch up" : ", skipped " + skipped + " cycles to catch up";
-        // the late one is often not the culprit: say what held the thread, when something did for half the lateness
+        // the late one is often not the culprit: say what held the thread, when something did for half the
+        // lateness or 100 ms (two stuck handlers in a row each hold it for half of a stall they cause together)
         long lateNanos = lateSamples * 1_000_000_000L / sampleRate;
-        String held = lang.heldLately(lateNanos / 2, what);
+        String held = lang.heldLately(Math.min(lateNanos / 2, 100_000_000L), what);
         output.err(String.format(Locale.ROOT, "%s was %.0f ms late%s%s: lighten it or raise latency() (now %s s)",
                 what, lateSamples * 1000.0 / sampleRate, skip, held == null ? "" : " (" + held + ")", plain(latency)));
     }
