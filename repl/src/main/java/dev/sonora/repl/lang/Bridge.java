@@ -307,6 +307,11 @@ public final class Bridge {
         panic.hush(time(), ahead);
     }
 
+    /** Whether a server error line is a refusal a recent hush explains (see {@link Panic#quiet}). NRT thread. */
+    boolean quietAfterHush(String message) {
+        return panic.quiet(message);
+    }
+
     /** Whether any {@code onEnd} callback is waiting. Lang thread. */
     boolean waitsOnNodeEnds() {
         return !endCallbacks.isEmpty();

@@ -161,6 +161,7 @@ public final class JsHost implements AutoCloseable {
 
             @Override
             public void error(String message) {
+                if (bridge.quietAfterHush(message)) return; // what a hush means, not a mistake
                 output.err("server: " + message);
             }
 

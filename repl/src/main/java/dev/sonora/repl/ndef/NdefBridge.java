@@ -59,6 +59,7 @@ public final class NdefBridge {
     static final double DEFAULT_FADE_TIME = 0.5;
 
     private final Server server;
+    private boolean hushWaits; // a hush the full command queue refused: hushWhenThereIsRoom
     private final TimeBridge time;
     private Bridge bridge;
     private NodeRef top; // the kept group every proxy group lives in, made at first use
@@ -106,6 +107,7 @@ public final class NdefBridge {
 
     public NdefBridge(Server server, LangLoop lang, Output output, JsHost host) {
         this.server = server;
+        lang.addTicker(this::hushWhenThereIsRoom);
         Object t = host.extension("time");
         if (!(t instanceof TimeBridge tb)) throw new IllegalStateException("ndef needs the time extension loaded before it");
         this.time = tb;
@@ -291,6 +293,32 @@ public final class NdefBridge {
     @HostAccess.Export
     public void hush() {
         if (top == null) return;
+        if (server.commandQueueFull()) {
+            // a flood filled the queue: the proxies end, at once rather than faded, when the audio thread makes room
+            hushWaits = true;
+            return;
+        }
+        try {
+            hushNow();
+        } catch (RuntimeException e) { // the server's refusal, as the bridge words it
+            if (!server.commandQueueFull()) throw e;
+            hushWaits = true; // filled up halfway: the rest ends at once when there is room
+        }
+    }
+
+    /** A hush the full command queue refused, sent at the first tick with room. Lang thread (a ticker). */
+    private void hushWhenThereIsRoom() {
+        if (!hushWaits || server.commandQueueFull()) return;
+        hushWaits = false;
+        hushFadesUntil = server.sampleTime() + 1; // a second hush: at once
+        try {
+            hushNow();
+        } catch (RuntimeException e) {
+            hushWaits = server.commandQueueFull(); // full again: the next tick tries again
+        }
+    }
+
+    private void hushNow() {
         long now = server.sampleTime();
         long at = eventTime();
         if (now < hushFadesUntil || proxies.isEmpty()) {

@@ -155,14 +155,18 @@ class LoopEditTest {
         advanceTo(1.5);
         // the audio thread takes no commands between these lines: the queue is full when hush() sends its frees
         fx.eval("const n = synth('tone'); try { for (let i = 0; i < 100000; i++) n.set({freq: 440}) } catch (e) {}");
+        fx.out.clear();
         fx.eval("hush()");
-        assertEquals(List.of("hush: the command queue is full; the rest of the panic goes as soon as the audio thread makes room"), fx.err);
+        assertEquals(List.of("hush: the command queue is full; loops and patterns have stopped, and the frees go out as soon as the audio thread makes room"), fx.out);
+        assertEquals(List.of(), fx.err, "said as news, not as an error: a render does not fail on it");
         assertEquals("[]", fx.eval("loops()"), "the loops stopped at once");
         assertEquals("true", fx.eval("n.playing"), "the tone waits for room in the queue");
         int heard = onsets().size();
         advanceTo(5);
         assertEquals(heard, onsets().size(), "no loop plays on");
         assertEquals("false", fx.eval("n.playing"), "freed once the queue drained, with no second hush");
+        assertEquals("hush: the queue drained and the panic's frees went out: everything playing then has ended", fx.out.get(fx.out.size() - 1));
+        assertEquals(List.of(), fx.err);
     }
 
     @Test
@@ -201,6 +205,33 @@ class LoopEditTest {
         advanceTo(3);
         assertEquals(List.of(), fx.err);
         assertEquals("0", fx.eval("status().synths"), "everything ended");
+    }
+
+    @Test
+    void aHushThatFindsTheCommandQueueFullEndsTheProxiesToo() throws Exception {
+        fx.eval("ndef('pad', () => saw(110).mul(0.2)); def('tone', ({freq = 440}) => sine(freq).mul(0.02))");
+        advanceTo(1);
+        fx.eval("const n = synth('tone'); try { for (let i = 0; i < 100000; i++) n.set({freq: 440}) } catch (e) {}");
+        fx.eval("hush()"); // before, the proxies' fade-outs were refused and the pad played on
+        advanceTo(4);
+        assertEquals("0", fx.eval("ndefs().length"));
+        int frames = fx.audio.frames();
+        float peak = 0;
+        for (int i = frames - 4800; i < frames; i++) peak = Math.max(peak, Math.abs(fx.audio.left()[i]));
+        assertEquals(0f, peak, "silence after the panic");
+        assertEquals(List.of(), fx.err);
+    }
+
+    @Test
+    void aHushSaysNothingOfTheCommandsSentAheadThatMeetTheNodesItFreed() throws Exception {
+        // a loop's sets go ahead of the audio by the latency: after a hush at the prompt they meet a freed node
+        fx.lang.virtualTime(false);
+        fx.eval("latency(0.5); def('tone', ({freq = 440}) => sine(freq).mul(0.02)); const t = synth('tone')\n"
+                + "loop('wob', 0.125, (b) => t.set({freq: 440 + b}))");
+        advanceTo(2);
+        fx.eval("hush()");
+        advanceTo(6);
+        assertEquals(List.of(), fx.err);
     }
 
     @Test
