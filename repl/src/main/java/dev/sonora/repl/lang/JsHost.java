@@ -525,7 +525,7 @@ public final class JsHost implements AutoCloseable {
         Path p = Path.of(path);
         if (!p.isAbsolute()) {
             Path base = !loading.isEmpty() ? loading.peek().file().getParent() : callerFolder();
-            if (base != null) p = base.resolve(p);
+            if (base != null) p = onDisk(base).resolve(p);
         }
         p = p.toAbsolutePath().normalize();
         PathKind.requireFile(p, path, what, wanted);
@@ -533,6 +533,15 @@ public final class JsHost implements AutoCloseable {
             throw new IllegalArgumentException(what + ": '" + path + "' is not a script (Sonora loads .js and .mjs files)");
         }
         return p;
+    }
+
+    /** The folder as the disk has it: '..' from a folder reached through a link means the link's target's parent, as in a shell. */
+    private static Path onDisk(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (java.io.IOException e) {
+            return folder;
+        }
     }
 
     /**
@@ -560,9 +569,12 @@ public final class JsHost implements AutoCloseable {
             (function callerFile() {
               const stack = String(new Error().stack).split('\\n');
               for (let i = 1; i < stack.length; i++) {
-                const m = /\\(?([^()\\s]+):(\\d+):\\d+\\)?\\s*$/.exec(stack[i]);
-                if (!m || m[1].startsWith('sonora:') || m[1].startsWith('<')) continue;
-                return m[1];
+                // "at name (file:12:5)" or "at file:12:5"; a file's name may hold spaces, parentheses and colons
+                const m = /^\\s*at (?:[^\\s(][^(]*? \\((.+):(\\d+):\\d+\\)|(.+):(\\d+):\\d+)\\s*$/.exec(stack[i]);
+                if (!m) continue;
+                const file = m[1] !== undefined ? m[1] : m[3];
+                if (file.startsWith('sonora:') || file.startsWith('<')) continue;
+                return file;
               }
               return null;
             })""";

@@ -65,9 +65,10 @@ class BufferAgainTest {
     }
 
     @Test
-    void aRelativePathInALoopBodyIsRelativeToTheFileThatWroteIt(@TempDir Path dir) throws Exception {
+    void aRelativePathInALoopBodyIsRelativeToTheFileThatWroteIt(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("My Sets (live)")); // spaces and parentheses: the stack's own punctuation
         Files.write(dir.resolve("hit.wav"), Wav.mono(1, 48000, 16, 480).array());
-        Path set = Files.writeString(dir.resolve("set.js"), "tempo(240)\n"
+        Path set = Files.writeString(dir.resolve("set (1).js"), "tempo(240)\n"
                 + "loop('b', 1, () => { globalThis.fromLoop = buffer('hit.wav').slot })\n");
         try (LiveHost live = new LiveHost(new MemoryOut(48000), 256)) {
             // the loop body runs after the file has loaded: before, it looked in the working folder

@@ -10,9 +10,12 @@ import { Shown } from './show.mjs';
 export function callSite() {
   const stack = split(String(new Error().stack), '\n');
   for (let i = 1; i < stack.length; i++) {
-    const m = regexExec(/\(?([^()\s]+):(\d+):\d+\)?\s*$/, stack[i]);
-    if (!m || strStartsWith(m[1], 'sonora:') || strStartsWith(m[1], '<')) continue;
-    return m[1] + ':' + m[2];
+    // "at name (file:12:5)" or "at file:12:5"; a file's name may hold spaces, parentheses and colons
+    const m = regexExec(/^\s*at (?:[^\s(][^(]*? \((.+):(\d+):\d+\)|(.+):(\d+):\d+)\s*$/, stack[i]);
+    if (!m) continue;
+    const file = m[1] !== undefined ? m[1] : m[3];
+    if (strStartsWith(file, 'sonora:') || strStartsWith(file, '<')) continue;
+    return file + ':' + (m[1] !== undefined ? m[2] : m[4]);
   }
   return undefined;
 }
