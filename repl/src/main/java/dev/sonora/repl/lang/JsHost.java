@@ -605,8 +605,9 @@ public final class JsHost implements AutoCloseable {
             evalFile(file);
             output.out("reloaded " + displayName(file));
         } catch (UserError e) {
-            // a file that does not parse ran nothing; one that failed as it ran has run what came before
-            boolean ranNothing = e.getMessage().contains(": SyntaxError: ");
+            // a file that does not parse ran nothing; one that failed as it ran (a file it loads that does
+            // not parse included) has run what came before
+            boolean ranNothing = e.getMessage().startsWith(displayName(file) + ":") && e.getMessage().contains(": SyntaxError: ");
             output.err(e.getMessage() + (ranNothing ? " (kept the previous version)" : " (the lines before it ran; the rest did not)"));
         } catch (IllegalArgumentException e) {
             output.err(e.getMessage());

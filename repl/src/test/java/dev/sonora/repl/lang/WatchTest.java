@@ -43,6 +43,14 @@ class WatchTest {
             waitFor(() -> !f.err.isEmpty(), "an error as it runs", f.err);
             assertTrue(f.err.get(0).matches(".*set.js:2: ReferenceError: .*\\(the lines before it ran; the rest did not\\)"), f.err.get(0));
             assertEquals("4", f.eval("level"));
+
+            // a file it loads does not parse: its own first line has run all the same
+            f.err.clear();
+            Files.writeString(dir.resolve("broken.js"), "const x = (\n");
+            Files.writeString(set, "const level = 5\nload('broken.js')\n");
+            waitFor(() -> !f.err.isEmpty(), "an error from the file it loads", f.err);
+            assertTrue(f.err.get(0).matches(".*broken.js:\\d+: SyntaxError: .*\\(the lines before it ran; the rest did not\\)"), f.err.get(0));
+            assertEquals("5", f.eval("level"));
             assertEquals("true", f.eval("unwatch('" + set + "')"));
         }
     }
