@@ -104,6 +104,15 @@ class SamplesRenderTest {
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().strip().contains("record: cannot write " + dir + "/no/such/take.wav (folder"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+        // a damaged file (the header promises more than is there): one line, and a script that catches it renders on
+        Path cut = dir.resolve("cut.wav");
+        Files.write(cut, java.util.Arrays.copyOf(Wav.mono(1, 48000, 16, 24000).array(), Wav.HEADER + 200));
+        r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "buffer('" + cut + "')");
+        assertEquals(1, r.code(), r.all());
+        assertEquals(1, r.err().strip().lines().count(), "said once, not by the server as well: " + r.err());
+        r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "try { buffer('" + cut + "') } catch (e) { console.log('caught') }");
+        assertEquals(0, r.code(), "a caught refusal is the script's business: " + r.all());
+        assertTrue(r.out().contains("caught"), r.all());
         r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "sample('nope')");
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().contains("sample('nope'): no bank 'nope' (banks: bd, cp, hh, sn, tone)"), r.err());

@@ -33,8 +33,13 @@ final class BufferLoading {
         this.reportError = reportError;
     }
 
-    /** Into a new slot ({@code existingSlot < 0}) or over an existing one. */
+    /** Into a new slot ({@code existingSlot < 0}) or over an existing one; a failure is reported. */
     BufferRef load(Path path, int existingSlot) {
+        return load(path, existingSlot, true);
+    }
+
+    /** {@code report}: false for a caller that waits for the load and says its failure itself (once, not twice). */
+    BufferRef load(Path path, int existingSlot, boolean report) {
         try {
             AudioFileReader.probe(path);
         } catch (AudioFileException e) {
@@ -52,7 +57,7 @@ final class BufferLoading {
             // a new slot that never got its buffer goes back: a damaged file asked for again and
             // again (a loop body) would otherwise take every slot
             if (existingSlot < 0) buffers.unreserve(slot);
-            reportError.accept(message);
+            if (report) reportError.accept(message);
             ready.completeExceptionally(new ServerException(message));
         }));
         return new BufferRef(slot, name, ready);

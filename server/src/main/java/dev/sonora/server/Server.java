@@ -301,6 +301,14 @@ public final class Server implements AutoCloseable {
         return loading.load(path, existingSlot);
     }
 
+    /**
+     * As {@link #loadBuffer(Path, int)} ({@code existingSlot} -1: a new slot), for a caller that waits
+     * for the load and says a failure itself: the server does not report it too.
+     */
+    public BufferRef loadBufferAwaited(Path path, int existingSlot) {
+        return loading.load(path, existingSlot, false);
+    }
+
     /** Streaming files from disk. */
     public Streams streams() {
         return streams;

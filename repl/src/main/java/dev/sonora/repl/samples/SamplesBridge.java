@@ -169,7 +169,10 @@ public final class SamplesBridge implements Extensions.Settling {
                 if (usable) return JsValues.object("slot", before.ref().slot(), "name", before.ref().name());
                 throw new IllegalArgumentException(rootMessage(before.ref().ready().exceptionNow()));
             }
-            BufferRef ref = usable ? server.loadBuffer(p, before.ref().slot()) : server.loadBuffer(p);
+            int slot = usable ? before.ref().slot() : -1;
+            // a render waits for the load and throws its failure to the script, which may catch it: then the
+            // server must not say it as well (an error line fails a render)
+            BufferRef ref = library.waitsForLoads() ? server.loadBufferAwaited(p, slot) : server.loadBuffer(p, slot);
             buffersByFile.put(key, new Loaded(ref, stamp));
             if (library.waitsForLoads()) {
                 try {
