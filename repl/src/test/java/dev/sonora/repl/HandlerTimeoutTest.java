@@ -123,6 +123,17 @@ class HandlerTimeoutTest {
     }
 
     @Test
+    void aMeterFunctionThatNeverReturnsIsStoppedAndItsMeterTurnedOff() throws Exception {
+        live.errors.clear();
+        eval("globalThis.meterCalls = 0; meter('out', () => { if (++meterCalls === 3) while (true) {} }, {rate: 20})");
+        Await.until(() -> !errors().isEmpty(), "the line for the stuck meter function");
+        assertEquals(List.of("set.js:1: ran longer than 1 s and was stopped (a longer limit: --step-timeout S)"
+                + " (in the function of meter(out), which is now off)"), errors());
+        loopsPlayOn();
+        assertEquals("3", eval("meterCalls"), "not called again");
+    }
+
+    @Test
     void anOnEndCallbackThatNeverReturnsIsStopped() throws Exception {
         eval("def('blip', () => sine(440).mul(perc(0.001, 0.02)))");
         live.errors.clear();

@@ -42,8 +42,8 @@ final class MeterWatch extends Watch {
             adapter.executeVoid(peakLeft, peakRight, rmsLeft, rmsRight, server.secondsAt(time));
         } catch (PolyglotException e) {
             failed = true;
-            String line = e.isInterrupted() || e.isCancelled() ? "interrupted" : ErrorReport.format(e);
-            output.err(line + " (in the function of meter(" + label + "), which is now off)");
+            // stopped by the step watch: its file:line and why (ErrorReport); Ctrl-C: "interrupted"
+            output.err(ErrorReport.format(e) + " (in the function of meter(" + label + "), which is now off)");
         }
     }
 
