@@ -37,11 +37,13 @@ public final class ObserveBridge {
 
     private final Server server;
     private final Output output;
+    private final LangLoop lang;
     private final Map<Integer, Watch> watches = new LinkedHashMap<>();
     private int nextId = 1;
 
     public ObserveBridge(Server server, LangLoop lang, Output output, JsHost host) {
         this.server = server;
+        this.lang = lang;
         this.output = output;
         lang.addTicker(this::tick);
     }
@@ -107,7 +109,9 @@ public final class ObserveBridge {
         for (Map.Entry<Integer, Watch> e : watches.entrySet()) {
             Watch w = e.getValue();
             boolean ended = w.node != null && !w.node.playing(); // read before the poll: its last readings still go out
+            long started = System.nanoTime();
             boolean ok = w.poll();
+            lang.heldWork(w.shown(), started); // a late loop's line names a meter function that took long
             if (!ok || ended) {
                 if (stop == null) stop = new ArrayList<>();
                 stop.add(e.getKey());

@@ -22,4 +22,12 @@ abstract class Watch {
 
     /** "meter" or "scope", for lines. */
     abstract String kind();
+
+    private String shown;
+
+    /** "meter(out)": how a late line names it when its function held the Lang thread (made once). */
+    String shown() {
+        if (shown == null) shown = kind() + "(" + label + ")";
+        return shown;
+    }
 }
