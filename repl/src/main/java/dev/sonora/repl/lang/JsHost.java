@@ -95,7 +95,7 @@ public final class JsHost implements AutoCloseable {
     private volatile int modulesLoading; // deferred modules being evaluated now (nested: imports); written by Lang
     private int replLines;
     private volatile String interruptReason; // why the running evaluation is being interrupted (HeapWatch), or null
-    private Value callerFile; // made on first use: callerFolder()
+    private final Value callerFrame; // api.mjs callerFrame(): callerFolder()
     private volatile long evalStartedMillis; // when the running top-level evaluation began; 0 between them
 
     private JsHost(Server server, LangLoop lang, Output output, Extensions extensionList) {
@@ -149,6 +149,7 @@ public final class JsHost implements AutoCloseable {
             });
             StartTrace.mark("JS host: extensions settled");
             this.show = loaded.get("show").getMember("showResult");
+            this.callerFrame = api.getMember("callerFrame");
             this.names = api.getMember("completionNames");
         } catch (PolyglotException e) {
             throw new IllegalStateException("the prelude failed: " + ErrorReport.format(e) + " " + e.getMessage(), e);
@@ -525,7 +526,7 @@ public final class JsHost implements AutoCloseable {
         Path p = Path.of(path);
         if (!p.isAbsolute()) {
             Path base = !loading.isEmpty() ? loading.peek().file().getParent() : callerFolder();
-            if (base != null) p = onDisk(base).resolve(p);
+            if (base != null) p = PathKind.onDisk(base).resolve(p);
         }
         p = p.toAbsolutePath().normalize();
         PathKind.requireFile(p, path, what, wanted);
@@ -533,15 +534,6 @@ public final class JsHost implements AutoCloseable {
             throw new IllegalArgumentException(what + ": '" + path + "' is not a script (Sonora loads .js and .mjs files)");
         }
         return p;
-    }
-
-    /** The folder as the disk has it: '..' from a folder reached through a link means the link's target's parent, as in a shell. */
-    private static Path onDisk(Path folder) {
-        try {
-            return folder.toRealPath();
-        } catch (java.io.IOException e) {
-            return folder;
-        }
     }
 
     /**
@@ -552,32 +544,16 @@ public final class JsHost implements AutoCloseable {
      */
     private Path callerFolder() {
         try {
-            if (callerFile == null) {
-                callerFile = context.eval(Source.newBuilder("js", CALLER_FILE, "sonora:caller-file").internal(true).buildLiteral());
-            }
-            Value v = callerFile.execute();
-            if (v == null || !v.isString()) return null;
-            Path f = Path.of(v.asString()).toAbsolutePath().normalize();
+            Value frame = callerFrame.execute(); // api.mjs: the stack as the prelude reads it for handlers too
+            Value file = frame.isNull() ? null : frame.getMember("file");
+            if (file == null || !file.isString()) return null;
+            Path f = Path.of(file.asString()).toAbsolutePath().normalize();
             return Files.isRegularFile(f) ? f.getParent() : null;
         } catch (RuntimeException e) {
             return null; // a script that broke the builtins it uses: the working folder, as before
         }
     }
 
-    /** The source name of the innermost frame of a user's file on the stack (not the prelude, not a prompt line). */
-    private static final String CALLER_FILE = """
-            (function callerFile() {
-              const stack = String(new Error().stack).split('\\n');
-              for (let i = 1; i < stack.length; i++) {
-                // "at name (file:12:5)" or "at file:12:5"; a file's name may hold spaces, parentheses and colons
-                const m = /^\\s*at (?:[^\\s(][^(]*? \\((.+):(\\d+):\\d+\\)|(.+):(\\d+):\\d+)\\s*$/.exec(stack[i]);
-                if (!m) continue;
-                const file = m[1] !== undefined ? m[1] : m[3];
-                if (file.startsWith('sonora:') || file.startsWith('<')) continue;
-                return file;
-              }
-              return null;
-            })""";
 
     private static boolean isScript(Path p) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString();

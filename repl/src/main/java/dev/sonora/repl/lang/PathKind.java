@@ -72,4 +72,17 @@ public final class PathKind {
             return false;
         }
     }
+
+    /**
+     * The path as the disk has it, links followed ('..' from a folder reached through a link is the
+     * target's parent, as in a shell; a link to a file is that file); as given, made absolute, when
+     * it cannot be read.
+     */
+    public static Path onDisk(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
 }

@@ -142,14 +142,6 @@ public final class SamplesBridge implements Extensions.Settling {
         }));
     }
 
-    private static Path realPath(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (java.io.IOException e) {
-            return p.toAbsolutePath().normalize(); // gone meanwhile: the load says so in its own words
-        }
-    }
-
     private static String rootMessage(Throwable t) {
         while (t.getCause() != null && t instanceof java.util.concurrent.CompletionException) t = t.getCause();
         return t.getMessage();
@@ -159,7 +151,7 @@ public final class SamplesBridge implements Extensions.Settling {
     @HostAccess.Export
     public ProxyObject load(String path) {
         Path p = host.resolve(path, "buffer", "sound file");
-        Path key = realPath(p); // a link to a file loaded already is that file
+        Path key = PathKind.onDisk(p); // a link to a file loaded already is that file
         try {
             FileStamp stamp = FileStamp.of(p);
             Loaded before = buffersByFile.get(key);

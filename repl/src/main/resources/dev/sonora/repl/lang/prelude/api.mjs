@@ -1,7 +1,8 @@
 // Sonora prelude: how the modules publish the API. api() puts a name on the global object (the
 // only way a name becomes global); members() records method and property names. Both feed tab
 // completion (JsHost.completionNames).
-import { Error, Map, push, concat, map, defineProp, ownDescriptor, mapGet, mapSet } from './builtins.mjs';
+import { Error, String, Map, push, concat, map, defineProp, ownDescriptor, mapGet, mapSet, split, strStartsWith,
+  regexExec } from './builtins.mjs';
 
 const global = globalThis; // as it was when the prelude loaded: a script may reassign globalThis
 
@@ -74,3 +75,19 @@ export function completionNames() {
 
 // an API refusal: a plain Error with the message (the report names the user's line)
 export const fail = (message) => { throw new Error(message); };
+
+// The innermost frame of a user's file on the stack: {file, line}, or undefined (a prompt line, the
+// prelude). Where a handler was made (handlers.mjs), and the folder a relative path in a loop body
+// means (JsHost.resolve). "at name (file:12:5)" or "at file:12:5": a file's name may hold spaces,
+// parentheses and colons.
+export function callerFrame() {
+  const stack = split(String(new Error().stack), '\n');
+  for (let i = 1; i < stack.length; i++) {
+    const m = regexExec(/^\s*at (?:[^\s(][^(]*? \((.+):(\d+):\d+\)|(.+):(\d+):\d+)\s*$/, stack[i]);
+    if (!m) continue;
+    const file = m[1] !== undefined ? m[1] : m[3];
+    if (strStartsWith(file, 'sonora:') || strStartsWith(file, '<')) continue;
+    return { file, line: m[1] !== undefined ? m[2] : m[4] };
+  }
+  return undefined;
+}

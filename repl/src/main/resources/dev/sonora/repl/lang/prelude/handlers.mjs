@@ -2,22 +2,15 @@
 // osc.on, .to). Each feature keeps its own set (midi.off() leaves OSC alone); what they share is
 // the rule that a file that runs again (watch, load) replaces the handlers it made, line by line,
 // instead of doubling them, while the handlers one line made in one run (a for loop) all stay.
-import { Error, String, Map, Set, defineProp, split, strStartsWith, regexExec, mapGet, mapSet, mapClear,
-  setAdd, setDelete, setValues, setSize, afterThisTask } from './builtins.mjs';
+import { Map, Set, defineProp, strStartsWith, mapGet, mapSet, mapClear, setAdd, setDelete, setValues, setSize,
+  afterThisTask } from './builtins.mjs';
 import { Shown } from './show.mjs';
+import { callerFrame } from './api.mjs';
 
 // Where the user's code made the call: 'file.js:12', or undefined (REPL lines are all different).
 export function callSite() {
-  const stack = split(String(new Error().stack), '\n');
-  for (let i = 1; i < stack.length; i++) {
-    // "at name (file:12:5)" or "at file:12:5"; a file's name may hold spaces, parentheses and colons
-    const m = regexExec(/^\s*at (?:[^\s(][^(]*? \((.+):(\d+):\d+\)|(.+):(\d+):\d+)\s*$/, stack[i]);
-    if (!m) continue;
-    const file = m[1] !== undefined ? m[1] : m[3];
-    if (strStartsWith(file, 'sonora:') || strStartsWith(file, '<')) continue;
-    return file + ':' + (m[1] !== undefined ? m[2] : m[4]);
-  }
-  return undefined;
+  const f = callerFrame();
+  return f === undefined ? undefined : f.file + ':' + f.line;
 }
 
 let epoch = 0;       // bumped once after each top-level evaluation (a microtask runs after it)
