@@ -10,8 +10,9 @@ import org.graalvm.polyglot.Value;
  *
  * <p>Live redefinition: a new body waits in {@link #pending} and takes over at the next cycle
  * boundary (callback form: the next call; generator form: the next pass), so the phase is
- * kept; a callback body with a new period starts on the first multiple of it from there. A body that throws is reported once; the loop goes back to its last good body (one
- * that completed a cycle) if it has one, and carries on either way. Lang thread only.
+ * kept; a callback body with a new period starts on the first multiple of it from there. A
+ * body that throws is reported once; the loop goes back to its last good body (one that
+ * completed a cycle) if it has one, and carries on either way. Lang thread only.
  */
 final class LiveLoop extends Event {
     /** A body: the function, its period (callback form) or quantum (generator form), and which form. */
