@@ -130,6 +130,12 @@ public final class JackDriver implements Driver {
             // period), named like every Sonora audio thread, and never holding the JVM open
             Native.setCallbackThreadInitializer(process, new CallbackThreadInitializer(true, false, AudioThread.NAME));
             check(JackLib.jack_set_process_callback(c, process, null), "process callback");
+            // the xrun callback comes on JACK's notification thread, often (dozens a minute on a busy
+            // machine): kept attached too, or JNA attaches and detaches that thread around every call,
+            // and a detach among thousands crashed the JVM (SIGSEGV in jni_DetachCurrentThread,
+            // 2026-12-02). Only this one: JACK calls the buffer-size callback on its process thread,
+            // which must keep the audio thread's name.
+            Native.setCallbackThreadInitializer(xrun, new CallbackThreadInitializer(true, false, "sonora-jack-notify"));
             check(JackLib.jack_set_xrun_callback(c, xrun, null), "xrun callback");
             check(JackLib.jack_set_buffer_size_callback(c, periodChanged, null), "buffer size callback");
             check(JackLib.jack_set_sample_rate_callback(c, rateChanged, null), "sample rate callback");
