@@ -172,6 +172,32 @@ final class Nodes {
         }
     }
 
+    /** {@link Server#end}: a free that says nothing about a node that has ended. */
+    void end(NodeRef n, long time) {
+        if (n == null) throw new ServerException("free: no node given");
+        if (!n.playing()) return;
+        if (n == root || n == defaultGroup) {
+            free(n, time);
+        } else {
+            queue.send(new FreeNode(time, n.node(), n.id(), n.generation(), true));
+        }
+    }
+
+    /** {@link Server#release}: closes the gate, or ends a node that has none; quiet about one that has ended. */
+    void release(NodeRef n, long time) {
+        if (n == null) throw new ServerException("release: no node given");
+        if (!n.playing()) return;
+        int gate = n.isGroup() ? -1 : n.def().controlIndex("gate");
+        if (gate < 0) {
+            end(n, time);
+            return;
+        }
+        String[] names = {"gate"};
+        float[] zero = {0f};
+        queue.send(new SetControls(gateCloseTime(n, names, zero, time), (RtSynth) n.node(), n.id(), n.generation(),
+                new int[] {gate}, zero, true));
+    }
+
     void freeAll(NodeRef group, long time) {
         if (!group.isGroup()) throw new ServerException("freeAll: " + group + " is not a group");
         checkLive(group, "freeAll");

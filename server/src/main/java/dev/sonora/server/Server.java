@@ -240,6 +240,24 @@ public final class Server implements AutoCloseable {
         nodes.free(n, time);
     }
 
+    /**
+     * Ends a node, like {@link #free}, but a node that has ended already (by itself, or by an earlier
+     * free still on its way) is no mistake: nothing is refused or reported. What a performer's
+     * {@code n.free()} means; {@link #free} stays strict for OSC clients, which are told, as
+     * scsynth tells them.
+     */
+    public void end(NodeRef n, long time) {
+        nodes.end(n, time);
+    }
+
+    /**
+     * Closes a synth's gate (its envelope releases, then it ends itself), or ends a node that has no
+     * gate; as quiet as {@link #end} about a node that has ended.
+     */
+    public void release(NodeRef n, long time) {
+        nodes.release(n, time);
+    }
+
     /** Ends everything inside a group, keeping the group. */
     public void freeAll(NodeRef group, long time) {
         nodes.freeAll(group, time);

@@ -114,6 +114,33 @@ class CommandLifecycleTest {
     }
 
     @Test
+    void endAndReleaseOfANodeThatHasEndedSayNothingWhereFreeIsTold() {
+        try (Rig rig = new Rig()) {
+            rig.definePing();
+            NodeRef ping = rig.play("ping", "release", 0.005);
+            rig.blocks(1);
+            rig.driver.advance(10); // ended on the audio thread; NRT has not heard yet
+            assertTrue(ping.playing());
+            rig.server.end(ping, Command.NOW);
+            rig.server.release(ping, Command.NOW);
+            rig.blocks(1);
+            assertFalse(ping.playing());
+            rig.server.end(ping, Command.NOW); // and once NRT knows: nothing sent, nothing thrown
+            rig.server.release(ping, Command.NOW);
+            rig.blocks(1);
+            assertEquals(List.of(), rig.errors);
+            // a live node still ends (twice asked: once done)
+            NodeRef dc = rig.play("ping", "release", 10);
+            rig.blocks(1);
+            rig.server.end(dc, Command.NOW);
+            rig.server.end(dc, Command.NOW);
+            rig.blocks(2);
+            assertFalse(dc.playing());
+            assertEquals(List.of(), rig.errors);
+        }
+    }
+
+    @Test
     void aCommandForANodeThatEndedOnTheAudioThreadIsAnsweredWithAnError() {
         try (Rig rig = new Rig()) {
             rig.definePing();

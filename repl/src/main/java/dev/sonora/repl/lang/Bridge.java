@@ -228,20 +228,20 @@ public final class Bridge {
         run(() -> server.set(ref(node, "set"), strings(names), floats(values), time()));
     }
 
-    /** Closes the gate; a node without a gate control is freed instead. */
+    /**
+     * Closes the gate; a node without a gate control is freed instead. Releasing or freeing a node
+     * that has ended (by itself, or by an earlier free) says nothing: it is what was asked.
+     */
     @HostAccess.Export
     public void release(Object node) {
         NodeRef n = ref(node, "release");
-        if (n.isGroup() || n.def().controlIndex("gate") < 0) {
-            run(() -> server.free(n, time()));
-        } else {
-            run(() -> server.set(n, new String[] {"gate"}, new float[] {0f}, time()));
-        }
+        run(() -> server.release(n, time()));
     }
 
     @HostAccess.Export
     public void free(Object node) {
-        run(() -> server.free(ref(node, "free"), time()));
+        NodeRef n = ref(node, "free");
+        run(() -> server.end(n, time()));
     }
 
     @HostAccess.Export

@@ -193,12 +193,10 @@ final class MidiNotes {
      * note-off); a voice without a gate is freed.
      */
     private void release(NodeRef n, long time) {
-        if (!n.playing()) return;
         try {
-            if (n.def() != null && n.def().controlIndex("gate") < 0) server.free(n, time);
-            else server.set(n, new String[] {"gate"}, new float[] {0}, time);
+            server.release(n, time); // one that ended meanwhile (its envelope, a hush) is left be
         } catch (ServerException e) {
-            // it ended meanwhile (its envelope, a hush): nothing left to release
+            // the command queue is full (a storm): this note-off is lost, as any command refused then
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,6 +202,23 @@ class ErrorsTest {
         assertTrue(f.err.stream().anyMatch(s -> s.matches("<repl>:\\d+: callback broke \\(in an onEnd callback\\)")), f.err.toString());
         assertEquals("true", f.eval("steady.playing"));
         f.eval("steady.free()");
+    }
+
+    @Test
+    void freeingOrReleasingWhatHasEndedSaysNothing() throws Exception {
+        // a double free before the audio thread ended the node was refused there a moment later
+        // ("server: free: node N has already ended", failing a render); a free after the Lang thread
+        // heard of the end threw, stopping the loop step that freed a note which had ended by itself
+        f.err.clear();
+        f.eval("def('tick', () => sine(880).mul(perc(0.001, 0.01)).mul(0.1))");
+        f.eval("const twice = synth('ok'); twice.free(); twice.free(); twice.release()");
+        f.advance(20);
+        f.eval("twice.free(); twice.release(); const tick = synth('tick')");
+        f.advance(60);
+        assertEquals("false", f.eval("tick.playing"), "it ended by itself");
+        assertEquals("'done'", f.eval("tick.release(); tick.free(); 'done'"));
+        f.advance(2);
+        assertEquals(List.of(), f.err);
     }
 
     @Test

@@ -16,19 +16,29 @@ abstract class NodeCommand extends Command {
     final int nodeId;
     final int generation;
     private final String what;
+    private final boolean quietWhenEnded;
 
     NodeCommand(long time, RtNode node, int nodeId, int generation, String what) {
+        this(time, node, nodeId, generation, what, false);
+    }
+
+    /**
+     * {@code quietWhenEnded}: a node that has ended by the time the command runs is no mistake for
+     * this command (ending or releasing what has ended already meets the request), so nothing is said.
+     */
+    NodeCommand(long time, RtNode node, int nodeId, int generation, String what, boolean quietWhenEnded) {
         super(time);
         this.node = node;
         this.nodeId = nodeId;
         this.generation = generation;
         this.what = what;
+        this.quietWhenEnded = quietWhenEnded;
     }
 
     @Override
     protected final void performOnRt(World world) {
         if (world.live(nodeId, node, generation) == null) {
-            error = RtError.NODE_ENDED;
+            if (!quietWhenEnded) error = RtError.NODE_ENDED;
             return;
         }
         performOnLive(world);

@@ -9,7 +9,12 @@ public final class SetControls extends NodeCommand {
     private final float[] values;
 
     public SetControls(long time, RtSynth synth, int id, int generation, int[] indices, float[] values) {
-        super(time, synth, id, generation, "set");
+        this(time, synth, id, generation, indices, values, false);
+    }
+
+    /** {@code quietWhenEnded}: see {@link NodeCommand}; {@code Server.release} sends these. */
+    public SetControls(long time, RtSynth synth, int id, int generation, int[] indices, float[] values, boolean quietWhenEnded) {
+        super(time, synth, id, generation, "set", quietWhenEnded);
         this.indices = indices;
         this.values = values;
     }
