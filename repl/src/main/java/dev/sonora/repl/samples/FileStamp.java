@@ -23,7 +23,8 @@ record FileStamp(long size, long modifiedMillis) {
         }
     }
 
-    boolean known() {
-        return size >= 0;
+    /** Whether the file is surely as it was at {@code earlier} (never when either stamp is unknown). */
+    boolean sameAs(FileStamp earlier) {
+        return size >= 0 && equals(earlier);
     }
 }

@@ -127,7 +127,7 @@ public final class SampleLibrary {
                     // until the new one is in rather than making the next hit wait for the Disk thread
                     Entry old = before == null ? null : sameFile(before, p);
                     FileStamp stamp = FileStamp.of(p);
-                    if (old != null && old.ref().loaded() && stamp.known() && stamp.equals(old.stamp())) {
+                    if (old != null && old.ref().loaded() && stamp.sameAs(old.stamp())) {
                         entries.add(old); // unchanged since it loaded: nothing to do, no Disk-thread backlog
                         files++;
                         unchanged++;

@@ -156,7 +156,7 @@ public final class SamplesBridge implements Extensions.Settling {
             FileStamp stamp = FileStamp.of(p);
             Loaded before = buffersByFile.get(key);
             boolean usable = before != null && !before.ref().ready().isCompletedExceptionally();
-            if (before != null && stamp.known() && stamp.equals(before.stamp())) {
+            if (before != null && stamp.sameAs(before.stamp())) {
                 // unchanged: the same slot, or, for a file that failed, its one line again without decoding it again
                 if (usable) return JsValues.object("slot", before.ref().slot(), "name", before.ref().name());
                 throw new IllegalArgumentException(rootMessage(before.ref().ready().exceptionNow()));

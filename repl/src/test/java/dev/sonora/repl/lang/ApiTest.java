@@ -75,6 +75,20 @@ class ApiTest {
     }
 
     @Test
+    void aResultOfMoreThanTwoChannelsIsFoldedOntoLeftAndRight() throws Exception {
+        // docs/api.md, def: channels 1, 3, 5 … sum on the left, 2, 4, 6 … on the right
+        f.eval("hush()"); // alone on the output: what other tests left playing goes
+        f.advance(2);
+        f.eval("const five = play(() => [1, 2, 4, 8, 16].map((k) => sine(0).add(k / 100)))");
+        f.advance(4);
+        int last = f.audio.frames() - 1;
+        assertEquals(0.21f, f.audio.left()[last], 1e-5f, "0.01 + 0.04 + 0.16");
+        assertEquals(0.10f, f.audio.right()[last], 1e-5f, "0.02 + 0.08");
+        f.eval("five.free()");
+        f.advance(2);
+    }
+
+    @Test
     void groupsAndOrdering() throws Exception {
         f.eval("def('g1', () => sine(220).mul(0.01))");
         String g = f.eval("const grp = group(); grp");
