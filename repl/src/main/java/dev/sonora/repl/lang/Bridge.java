@@ -204,22 +204,26 @@ public final class Bridge {
 
     @HostAccess.Export
     public Object synth(String defName, Value names, Value values, String action, Object target) {
+        panic.beforeNewNode();
         return started(onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), time())));
     }
 
     @HostAccess.Export
     public Object play(Object def, Value names, Value values, String action, Object target) {
         if (!(def instanceof SynthDef d)) throw new ServerException("play: not a definition");
+        panic.beforeNewNode();
         return started(onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), time())));
     }
 
     @HostAccess.Export
     public Object group(String action, Object target) {
+        panic.beforeNewNode();
         return started(onServer(() -> server.group(addAction(action), target(target), time())));
     }
 
     @HostAccess.Export
     public Object parallelGroup(String action, Object target) {
+        panic.beforeNewNode();
         return started(onServer(() -> server.parallelGroup(addAction(action), target(target), time())));
     }
 

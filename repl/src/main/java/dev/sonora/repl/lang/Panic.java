@@ -57,6 +57,15 @@ final class Panic {
         quietUntil = server.sampleTime() + (long) (QUIET_SECONDS * server.sampleRate());
     }
 
+    /**
+     * Before a new node is sent: the frees a full queue held back go first when there is room now,
+     * so that they end what played at the hush and not a note started after it (a line typed, a
+     * handler) in the moment between the audio thread making room and the next tick.
+     */
+    void beforeNewNode() {
+        retry();
+    }
+
     private void retry() {
         if (!freeAllWaits && ahead.isEmpty()) return;
         send();

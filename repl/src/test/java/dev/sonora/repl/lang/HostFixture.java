@@ -73,6 +73,18 @@ public final class HostFixture implements AutoCloseable {
         }).get();
     }
 
+    /**
+     * Renders {@code blocks} blocks and completes their returns, then evaluates {@code code}, with no
+     * Lang tick between them: a line typed the moment the audio thread has made room.
+     */
+    public String evalAfterRendering(int blocks, String code) throws Exception {
+        return lang.submit(() -> {
+            driver.advance(blocks);
+            server.pollReturns();
+            return host.evalRepl(code);
+        }).get();
+    }
+
     @Override
     public void close() throws Exception {
         lang.submit(() -> {

@@ -149,6 +149,20 @@ class LoopEditTest {
     }
 
     @Test
+    void aNoteStartedTheMomentTheQueueHasRoomOutlivesTheHushThatWaitedForIt() throws Exception {
+        fx.eval("def('tone', ({freq = 440}) => sine(freq).mul(0.02))");
+        fx.eval("const n = synth('tone'); try { for (let i = 0; i < 100000; i++) n.set({freq: 440}) } catch (e) {}");
+        fx.eval("hush()"); // its frees wait for room
+        // the audio thread makes room, and a line runs before the Lang loop's next tick would send
+        // them: the held-back freeAll was sent after the new note and ended it too
+        fx.evalAfterRendering(1, "const after = synth('tone')");
+        advanceTo(2);
+        assertEquals("false", fx.eval("n.playing"), "what played at the hush has ended");
+        assertEquals("true", fx.eval("after.playing"), "what came after it plays");
+        fx.eval("after.free()");
+    }
+
+    @Test
     void aHushThatFindsTheCommandQueueFullStopsTheLoopsAndFreesEverythingOnceItDrains() throws Exception {
         // the tone stays under the onset threshold: only the loop's clicks are counted
         fx.eval("def('tone', ({freq = 440}) => sine(freq).mul(0.02)); loop('a', 1, () => synth('click'))");
