@@ -116,4 +116,18 @@ class PatternApiTest {
         assertTrue(f.error("cycle(0)").contains("cycle: beats per cycle"));
         assertTrue(f.error("pat('x')").contains("what to play?"));
     }
+
+    @Test
+    void aNoteWhoseLegatoIsRefusedIsNeverStarted() throws Exception {
+        // the note was started, then its legato refused: no release was scheduled and it held for ever
+        f.eval("hush(); def('held', ({freq = 220, amp = 0.01, gate = 1}) => saw(freq).mul(adsr(0.01, 0.1, 0.7, 0.1, gate)).mul(amp))");
+        f.err.clear();
+        f.eval("pat('leg', note('48 52').def('held').legato('1 x')); pat('neg', note('60').def('held').legato(-1))");
+        f.advance(6000); // two cycles at 120 bpm
+        f.eval("stop('leg'); stop('neg')");
+        f.advance(1000);
+        assertEquals("0", f.eval("status().synths"), "every note started was released");
+        assertTrue(f.err.stream().anyMatch(l -> l.contains("pat 'leg'") && l.contains("legato is string 'x', not a number")), f.err.toString());
+        assertTrue(f.err.stream().anyMatch(l -> l.contains("pat 'neg'") && l.contains("legato is -1: it must be above 0")), f.err.toString());
+    }
 }

@@ -408,9 +408,13 @@ function playDef(c, beats) {
   }
   if (c.note !== undefined && c.freq === undefined && includes(names, 'freq')) ctl.freq = midicps(num(c, 'note', 0));
   if (c.gain !== undefined && !includes(names, 'gain') && includes(names, 'amp')) ctl.amp = num(c, 'amp', 0.2) * num(c, 'gain', 1);
+  // event length -> gate: released when the event ends (times legato). Checked before the note
+  // starts: a note started and then refused its release would hold for ever
+  const gated = includes(names, 'gate');
+  const legato = gated ? num(c, 'legato', 1) : 0;
+  if (gated && !(legato > 0)) fail(`legato is ${legato}: it must be above 0 (the note's length is the event's × legato)`);
   const node = synth(name, ctl);
-  // event length -> gate: released when the event ends (times legato)
-  if (includes(names, 'gate')) clock().at(beats * num(c, 'legato', 1), () => { if (node.playing) node.release(); });
+  if (gated) clock().at(beats * legato, () => { if (node.playing) node.release(); });
 }
 
 topic('patterns', `mini("bd*2 [~ sn] hh(3,8) <cp sn:1>")   a pattern (Tidal's mini-notation); .query(0, 2) lists its events
