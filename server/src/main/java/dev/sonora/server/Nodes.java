@@ -149,6 +149,16 @@ final class Nodes {
     }
 
     void set(NodeRef n, String[] names, float[] values, long time) {
+        send(n, names, values, time, false);
+    }
+
+    /** {@link Server#setIfPlaying}. */
+    void setIfPlaying(NodeRef n, String[] names, float[] values, long time) {
+        if (n != null && !n.playing()) return;
+        send(n, names, values, time, true);
+    }
+
+    private void send(NodeRef n, String[] names, float[] values, long time, boolean quietWhenEnded) {
         if (n.isGroup()) throw new ServerException("set: " + n + " is a group; set its synths");
         checkLive(n, "set");
         SynthDef def = n.def();
@@ -160,7 +170,7 @@ final class Nodes {
             if (!Float.isFinite(values[i])) throw new ServerException("set " + n + ": " + names[i] + " = " + values[i] + " is not a finite number");
         }
         queue.send(new SetControls(gateCloseTime(n, names, values, time), (RtSynth) n.node(), n.id(), n.generation(), idx,
-                values.clone()));
+                values.clone(), quietWhenEnded));
     }
 
     void free(NodeRef n, long time) {

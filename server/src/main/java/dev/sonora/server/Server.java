@@ -241,6 +241,16 @@ public final class Server implements AutoCloseable {
     }
 
     /**
+     * Sets controls, like {@link #set}, of a node that may have ended by then: nothing is refused or
+     * reported for one that has. For a front end's own bookkeeping sent ahead (a proxy's fades),
+     * where an ended node is no one's mistake; other refusals (an unknown control, a full queue)
+     * stand.
+     */
+    public void setIfPlaying(NodeRef n, String[] names, float[] values, long time) {
+        nodes.setIfPlaying(n, names, values, time);
+    }
+
+    /**
      * Ends a node, like {@link #free}, but a node that has ended already (by itself, or by an earlier
      * free still on its way) is no mistake: nothing is refused or reported. What a performer's
      * {@code n.free()} means; {@link #free} stays strict for OSC clients, which are told, as

@@ -247,7 +247,9 @@ public final class NdefBridge {
         if (ns.isEmpty()) return;
         float[] v = new float[vs.size()];
         for (int i = 0; i < v.length; i++) v[i] = vs.get(i);
-        run(() -> server.set(p.source, ns.toArray(new String[0]), v, eventTime()));
+        // a source that starts at a boundary still ahead takes it from its start
+        long t = p.lastChange > server.sampleTime() ? Math.max(eventTime(), p.lastChange) : eventTime();
+        run(() -> server.set(p.source, ns.toArray(new String[0]), v, t));
     }
 
     /** Keeps the controls and crossfades to a copy of the graph with them, at the proxy's boundary. */
@@ -329,7 +331,7 @@ public final class NdefBridge {
         } else {
             long until = now;
             for (Proxy p : proxies.values()) {
-                long t = Math.max(at == Command.NOW ? now : at, p.lastChange == Command.NOW ? now : p.lastChange);
+                long t = at == Command.NOW ? now : at; // a change waiting for its boundary does not delay a panic
                 end(p, p.fadeTime, t);
                 until = Math.max(until, t + samples(p.fadeTime) + server.blockSize());
             }
@@ -387,7 +389,7 @@ public final class NdefBridge {
         for (Fading f : p.fading) {
             try {
                 f.outs++;
-                server.set(f.node, new String[] {FADE, OUTS}, new float[] {fade, f.outs}, t);
+                server.setIfPlaying(f.node, new String[] {FADE, OUTS}, new float[] {fade, f.outs}, t);
                 f.endsAt = Math.min(f.endsAt, at + Math.max(1, samples(-fade)));
             } catch (ServerException e) {
                 // ended meanwhile: nothing to fade
@@ -399,20 +401,26 @@ public final class NdefBridge {
     private void fadeOut(NodeRef n, double seconds, long t) {
         if (!n.playing()) return;
         try {
-            server.set(n, new String[] {FADE}, new float[] {-(float) Math.max(seconds, 1e-6)}, t);
+            server.setIfPlaying(n, new String[] {FADE}, new float[] {-(float) Math.max(seconds, 1e-6)}, t);
         } catch (ServerException e) {
             // ended meanwhile: nothing to fade
         }
     }
 
-    /** Fades the proxy out from {@code t} and ends its group; its bus goes back for reuse once nothing writes it. */
+    /**
+     * Fades the proxy out from {@code t} and ends its group; its bus goes back for reuse once nothing
+     * writes it. A change still waiting for its boundary (a quantised {@code xset} or new source)
+     * does not hold the fade back: the group then lives until that boundary, so that what was sent
+     * for it finds its nodes, and ends there as the change's new source starts, unheard (the
+     * monitor has faded out; a command sent earlier for the same sample runs first).
+     */
     private void end(Proxy p, double seconds, long t) {
         if (p.source != null) p.fading.add(new Fading(p.source));
         fadeOutSources(p, seconds, t);
         p.fading.clear(); // the group's end ends them all
         if (p.monitor != null) fadeOut(p.monitor, seconds, t);
         long base = t == Command.NOW ? server.sampleTime() + server.blockSize() : t;
-        long ends = base + samples(seconds) + server.blockSize();
+        long ends = Math.max(base + samples(seconds) + server.blockSize(), p.lastChange);
         if (p.group != null) {
             NodeRef g = p.group;
             run(() -> server.free(g, ends));

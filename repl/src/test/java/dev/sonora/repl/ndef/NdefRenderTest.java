@@ -1,6 +1,7 @@
 package dev.sonora.repl.ndef;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -118,6 +119,24 @@ class NdefRenderTest {
             worst = Math.max(worst, Math.abs(high - 0.5 * Math.sin(Math.PI / 2 * t)));
         }
         assertTrue(worst < 2e-3, "each sine's level follows cos/sin of the fade's progress: worst " + worst);
+    }
+
+    @Test
+    void aChangeWaitingForItsBoundaryHoldsBackNeitherAHushNorAFree(@TempDir Path dir) throws Exception {
+        // changes pending until beat 16 (8 s): the hush at 2 s faded out from there, 6 s late, and
+        // the change's copy then played; free() ended the group first, and the change's own
+        // commands came back as "has already ended" lines (a render failed on them)
+        Render r = render(dir, String.join("\n",
+                "ndef('q', ({freq = 220}) => saw(freq).mul(0.1)); ndef('q').fadeTime = 0.1; ndef('q').quant = 16",
+                "ndef('r', ({freq = 330}) => saw(freq).mul(0.1)); ndef('r').fadeTime = 0.1; ndef('r').quant = 16",
+                "at(2, () => { ndef('q').xset({freq: 330}); ndef('r').xset({freq: 440}); ndef('r').set({freq: 550}) })",
+                "at(3, () => ndef('r').free(0.1))",
+                "at(4, () => hush())"), 10);
+        assertTrue(r.left[(int) (1.9 * RATE)] != 0f, "q played until the hush");
+        float peak = 0;
+        for (int i = (int) (2.3 * RATE); i < r.left.length; i++) peak = Math.max(peak, Math.abs(r.left[i]));
+        assertEquals(0f, peak, "silent from the hush's fade on, the boundary at 8 s included");
+        assertFalse(r.out.contains("server:"), r.out);
     }
 
     @Test
