@@ -189,6 +189,7 @@ public final class Cli {
             }
             if (r.ended() != OfflineRender.Ended.COMPLETE) {
                 if (r.error() != null) err.println(r.error());
+                else if (r.ended() == OfflineRender.Ended.STEP_TIMEOUT) err.println("sonora: a render step " + StepWatch.reason(o.stepTimeout));
                 err.println(String.format(Locale.ROOT, "sonora: render %s at %.1f s; %s holds what was rendered",
                         r.ended() == OfflineRender.Ended.INTERRUPTED ? "interrupted" : "stopped", r.seconds(), wav));
                 return 1;

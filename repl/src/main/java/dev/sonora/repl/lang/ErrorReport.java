@@ -62,6 +62,10 @@ public final class ErrorReport {
             String why = StepWatch.reasonOnThisThread();
             return why != null ? why : "interrupted";
         }
+        // the watch's stop can surface as another error (a host call it cut short, rethrown by the
+        // prelude): the step ended because it ran too long, which is what to say
+        String stopped = StepWatch.reasonOnThisThread();
+        if (stopped != null) return stopped;
         if (e.isHostException()) return hostReason(e.asHostException());
         String m = e.getMessage();
         if (m == null) return "error";

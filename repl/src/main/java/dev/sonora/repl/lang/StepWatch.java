@@ -84,12 +84,28 @@ public final class StepWatch implements AutoCloseable {
 
     /** What a stopped step is told, after its file:line. */
     public String reason() {
+        return reason(limitSeconds);
+    }
+
+    /** {@link #reason()} for a limit of {@code limitSeconds}. */
+    public static String reason(double limitSeconds) {
         return String.format(Locale.ROOT, "ran longer than %s s and was stopped (a longer limit: --step-timeout S)",
                 limitSeconds == Math.rint(limitSeconds) ? Long.toString((long) limitSeconds) : Double.toString(limitSeconds));
     }
 
+    /**
+     * Whether the step running on this thread has been stopped by its watch. The error the stop
+     * ends with is not always marked as an interrupt (it may surface as the error of a host call
+     * it cut short), and an interrupt that arrives while the thread runs Java between two calls
+     * into JavaScript (a pattern's events) is never thrown at all: what runs many calls in one
+     * step asks this between them.
+     */
+    public static boolean firedOnThisThread() {
+        return reasonOnThisThread() != null;
+    }
+
     /** The reason the code running on this thread was interrupted by its watch, or null (Ctrl-C, or no watch). */
-    static String reasonOnThisThread() {
+    public static String reasonOnThisThread() {
         StepWatch w = CURRENT.get();
         return w != null && w.fired ? w.reason() : null;
     }

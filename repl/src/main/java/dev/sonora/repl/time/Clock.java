@@ -19,6 +19,7 @@ import dev.sonora.repl.lang.Bridge;
 import dev.sonora.repl.lang.ErrorReport;
 import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
+import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.pattern.Fraction;
 import dev.sonora.repl.pattern.Pattern;
 import dev.sonora.server.Server;
@@ -541,6 +542,9 @@ public final class Clock {
                 long started = System.nanoTime();
                 e.fire(this, sample, next - sample);
                 lang.heldWork(e.label(), started);
+                // stopped by the step watch: the rest waits for the next tick, so the Lang loop can
+                // take a typed line (a hush) in between
+                if (StepWatch.firedOnThisThread()) break;
             }
         } catch (IllegalStateException e) {
             // the JS context was closed under us (exit): nothing left to play

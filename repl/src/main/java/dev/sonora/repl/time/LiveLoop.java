@@ -3,6 +3,8 @@ package dev.sonora.repl.time;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
+import dev.sonora.repl.lang.StepWatch;
+
 /**
  * A named loop: {@code loop(name, beats, fn)} calls {@code fn(beat)} every {@code beats};
  * the generator form runs {@code function*} passes back to back, each {@code yield w} waiting
@@ -191,7 +193,7 @@ final class LiveLoop extends Event {
     }
 
     private void failed(Clock clock, Body b, PolyglotException e) {
-        if (e.isInterrupted() || e.isCancelled()) {
+        if (e.isInterrupted() || e.isCancelled() || StepWatch.firedOnThisThread()) {
             // Ctrl-C on a stuck body: it would hang again on the next cycle
             stopped = true;
             clock.forget(this);

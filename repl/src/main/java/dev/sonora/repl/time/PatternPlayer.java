@@ -5,6 +5,7 @@ import java.util.List;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
+import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.pattern.Fraction;
 import dev.sonora.repl.pattern.Hap;
 import dev.sonora.repl.pattern.Pattern;
@@ -26,6 +27,8 @@ import dev.sonora.repl.pattern.PatternBridge;
 final class PatternPlayer extends Event {
     /** How much of a cycle one wake-up plays: small, so stop() and edits are heard soon. */
     static final Fraction CHUNK = Fraction.of(1, 8);
+    /** The most events a second one pattern may play: a dense granular cloud, far past any rhythm. */
+    static final int MAX_EVENTS_PER_SECOND = 2000;
 
     final String name;
     private final String label; // "pat 'name'": its late lines, and what held the Lang thread
@@ -74,7 +77,26 @@ final class PatternPlayer extends Event {
         }
         Fraction end = next.add(CHUNK);
         List<Hap> events = query(clock, next, end);
-        for (Hap h : events) play(clock, h);
+        double perSecond = events.size() / (CHUNK.toDouble() * clock.cycleBeats() * 60 / clock.tempo());
+        if (perSecond > MAX_EVENTS_PER_SECOND) {
+            // each event is a call into JavaScript and a node: tens of thousands a second (cycle(0.01)
+            // at tempo(1000)) held the Lang thread for good, the performer's hush() waiting behind them
+            stop(clock);
+            clock.report(where + ": pat '" + name + "': " + Math.round(perSecond) + " events a second, more than the "
+                    + MAX_EVENTS_PER_SECOND + " a pattern may play (a faster tempo, a shorter cycle or a denser pattern than meant?): it was stopped");
+            return;
+        }
+        for (Hap h : events) {
+            play(clock, h);
+            // the step watch fired: its interrupt may have landed between two events and been lost,
+            // so the pattern stops here; the rest of the slice would run uninterrupted, and the
+            // pattern, scheduled again, would play on under the line that says it stopped
+            if (!stopped && StepWatch.firedOnThisThread()) {
+                stop(clock);
+                clock.report(where + ": pat '" + name + "': " + StepWatch.reasonOnThisThread() + " (pat '" + name + "' stopped)");
+            }
+            if (stopped) return;
+        }
         next = end;
         schedule(clock);
     }
@@ -131,6 +153,11 @@ final class PatternPlayer extends Event {
         }
     }
 
+    private void stop(Clock clock) {
+        stopped = true;
+        clock.forget(this);
+    }
+
     private static String reason(RuntimeException e) {
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
@@ -145,9 +172,8 @@ final class PatternPlayer extends Event {
         try {
             clock.call(beat, sample, () -> fn.executeVoid(name, PatternBridge.toJs(h.value()), beats));
         } catch (PolyglotException e) {
-            if (e.isInterrupted() || e.isCancelled()) {
-                stopped = true;
-                clock.forget(this);
+            if (e.isInterrupted() || e.isCancelled() || StepWatch.firedOnThisThread()) {
+                stop(clock);
                 clock.report(e, "pat '" + name + "' stopped");
                 return;
             }

@@ -130,4 +130,16 @@ class PatternApiTest {
         assertTrue(f.err.stream().anyMatch(l -> l.contains("pat 'leg'") && l.contains("legato is string 'x', not a number")), f.err.toString());
         assertTrue(f.err.stream().anyMatch(l -> l.contains("pat 'neg'") && l.contains("legato is -1: it must be above 0")), f.err.toString());
     }
+
+    @Test
+    void aPatternFarTooDenseToPlayIsStoppedInOneLine() throws Exception {
+        // 26 667 events a second held the Lang thread for good: the performer's hush() never ran
+        f.err.clear();
+        f.eval("tempo(1000); cycle(0.01); pat('dense', s('hh*16'))");
+        f.advance(50);
+        assertEquals("[]", f.eval("pats()"));
+        assertTrue(f.err.stream().anyMatch(l -> l.matches("<repl>:\\d+: pat 'dense': 26667 events a second, more than the 2000 a pattern may play .*: it was stopped")),
+                f.err.toString());
+        f.eval("tempo(120); cycle(4)");
+    }
 }
