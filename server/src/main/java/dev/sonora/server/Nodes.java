@@ -248,7 +248,8 @@ final class Nodes {
     private void checkTarget(int addAction, NodeRef target, SynthDef def, String what) {
         if (AddAction.isValid(addAction) && target != null && target.playing()
                 && (!AddAction.isInside(addAction) || target.isGroup())
-                && (addAction == AddAction.HEAD || addAction == AddAction.TAIL || target != root)) {
+                && (addAction == AddAction.HEAD || addAction == AddAction.TAIL || target != root)
+                && (addAction != AddAction.REPLACE || target != defaultGroup)) {
             return;
         }
         if (what == null) what = "synth '" + def.name() + "'";
@@ -260,6 +261,9 @@ final class Nodes {
         }
         if (addAction != AddAction.HEAD && addAction != AddAction.TAIL && target == root) {
             throw new ServerException(what + ": nothing goes beside the root group");
+        }
+        if (addAction == AddAction.REPLACE && target == defaultGroup) {
+            throw new ServerException(what + ": the default group cannot be replaced (free its nodes with freeAll, or place it inside)");
         }
     }
 

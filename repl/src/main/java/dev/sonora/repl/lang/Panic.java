@@ -78,7 +78,13 @@ final class Panic {
     private void send() {
         if (freeAllWaits) {
             long t = freeAllAt;
-            if (!sent(() -> server.freeAll(server.rootGroup(), t))) return;
+            if (!sent(() -> {
+                server.freeAll(server.rootGroup(), t);
+                // a paused root or default group (defaultGroup().pause()) kept everything after the
+                // hush silent: a panic leaves the server able to play
+                server.run(server.rootGroup(), true, t);
+                server.run(server.defaultGroup(), true, t);
+            })) return;
             freeAllWaits = false;
         }
         while (!ahead.isEmpty()) {

@@ -89,6 +89,22 @@ class ApiTest {
     }
 
     @Test
+    void hushLeavesTheServerAbleToPlayAndTheDefaultGroupCannotBeReplaced() throws Exception {
+        // a paused default group kept everything after the panic silent
+        f.eval("defaultGroup().pause(); hush()");
+        f.advance(2);
+        f.eval("const after = play(() => sine(0).add(0.25))");
+        f.advance(4);
+        assertEquals(0.25f, f.audio.left()[f.audio.frames() - 1], 1e-6f, "heard after the hush");
+        f.eval("after.free()");
+        // replacing the default group was accepted, then refused a moment later without a place
+        String e = f.error("play(() => sine(440).mul(0.01), {}, {replace: defaultGroup()})");
+        assertTrue(e.matches("<repl>:\\d+: .*the default group cannot be replaced.*"), e);
+        assertTrue(f.error("group({replace: defaultGroup()})").contains("the default group cannot be replaced"));
+        f.advance(2);
+    }
+
+    @Test
     void groupsAndOrdering() throws Exception {
         f.eval("def('g1', () => sine(220).mul(0.01))");
         String g = f.eval("const grp = group(); grp");
