@@ -125,6 +125,11 @@ class OscScriptTest {
         assertEquals("ifsTFfb", m.tags());
         assertEquals(List.of(1, 2.5f, "text", true, false, 3f), m.args().subList(0, 6));
         assertEquals("[9, 8, 7]", Arrays.toString((byte[]) m.args().get(6)));
+        // -0 (Math.round(-0.2)) is the int 0: it was an internal error
+        eval("osc.send('127.0.0.1', " + peer.getLocalPort() + ", '/zero', Math.round(-0.2))");
+        m = (OscMessage) fromScript();
+        assertEquals("i", m.tags());
+        assertEquals(List.of(0), m.args());
         eval("h1.off(); h2.off()");
         assertEquals("2", eval("osc.off()"), "the other two");
         assertEquals("0", eval("osc.status().handlers"));
@@ -253,6 +258,10 @@ class OscScriptTest {
         assertEquals("osc.send: an OSC address is a string starting with '/', like '/fader/1'; got string 'x'", error("osc.send('localhost', 9000, 'x')"));
         assertTrue(error("osc.send('localhost', 9000, '/x', {a: 1})").startsWith("osc.send('/x'): argument 1 ({ a: 1 }) has no OSC type"));
         assertEquals("osc.send('/x'): argument 2 is NaN; OSC carries finite numbers", error("osc.send('localhost', 9000, '/x', 1, NaN)"));
+        // these went out as inf, and as a malformed packet (liblo refused it)
+        assertEquals("osc.send('/x'): argument 1 is 1e+39, beyond an OSC float's ±3.4e38", error("osc.send('localhost', 9000, '/x', 1e39)"));
+        assertEquals("osc.send('/x'): argument 1 is -1e+39, beyond an OSC float's ±3.4e38", error("osc.send('localhost', 9000, '/x', osc.float(-1e39))"));
+        assertEquals("osc.send('/x'): argument 1 holds a NUL character ('\\0'), which ends a string in OSC", error("osc.send('localhost', 9000, '/x', 'a\\u0000b')"));
         assertEquals("osc.send: '/x/*' is a pattern; send to a plain address", error("osc.send('localhost', 9000, '/x/*')"));
         assertTrue(error("osc.bundle(-1, [])").startsWith("osc.bundle: the time is a number of beats from now"));
         assertTrue(error("osc.bundle(0, [['nope']])").startsWith("osc.bundle: message 1: an OSC address is a string"));

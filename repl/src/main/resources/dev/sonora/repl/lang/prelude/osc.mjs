@@ -1,7 +1,7 @@
 // Sonora prelude, OSC with other programs (docs/api.md, "OSC from scripts"): osc.send, osc.bundle,
 // osc.listen, osc.on, .to, over dev.sonora.repl.osc.OscBridge (handed to connect() by JsHost).
 // What timed code sends leaves when its event's sample plays; bundles leave at once, time-stamped.
-import { setProto, isInteger, isFiniteNumber, isArray, slice, defineProp, push } from './builtins.mjs';
+import { setProto, isInteger, isFiniteNumber, isArray, slice, defineProp, push, strIndexOf } from './builtins.mjs';
 import { guard, rawBridge } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe } from './show.mjs';
@@ -35,10 +35,12 @@ function typed(args, what) {
     const a = args[i];
     if (typeof a === 'number') {
       if (!isFiniteNumber(a)) fail(`${what}: argument ${i + 1} is ${a}; OSC carries finite numbers`);
-      if (isInteger(a) && a >= INT_MIN && a <= INT_MAX) { tags += 'i'; push(values, a); } else { tags += 'f'; push(values, a); }
+      // + 0: -0 (Math.round(-0.2)) is the int 0
+      if (isInteger(a) && a >= INT_MIN && a <= INT_MAX) { tags += 'i'; push(values, a + 0); } else { tags += 'f'; push(values, float(a, i, what)); }
     } else if (a instanceof OscFloat) {
-      tags += 'f'; push(values, a.value);
+      tags += 'f'; push(values, float(a.value, i, what));
     } else if (typeof a === 'string') {
+      if (strIndexOf(a, '\0') >= 0) fail(`${what}: argument ${i + 1} holds a NUL character ('\\0'), which ends a string in OSC`);
       tags += 's'; push(values, a);
     } else if (typeof a === 'boolean') {
       tags += a ? 'T' : 'F'; push(values, a);
@@ -52,6 +54,13 @@ function typed(args, what) {
     }
   }
   return { tags, values };
+}
+
+// an OSC float is 32 bits: beyond ±3.4e38 it would go out as infinity
+const FLOAT_MAX = 3.4028234663852886e38;
+function float(x, i, what) {
+  if (x > FLOAT_MAX || x < -FLOAT_MAX) fail(`${what}: argument ${i + 1} is ${x}, beyond an OSC float's ±3.4e38`);
+  return x;
 }
 
 function address(a, what) {
