@@ -3,7 +3,7 @@ package dev.sonora.repl.pattern;
 /**
  * An exact rational number: {@code num/den} with {@code den > 0}, always in lowest terms, so
  * {@link #equals} is value equality. Arithmetic that would overflow a {@code long} throws
- * {@link ArithmeticException} rather than wrap: a pattern time is never silently wrong.
+ * {@link PatternTimeException} rather than wrap: a pattern time is never silently wrong.
  * Immutable; any thread.
  */
 public final class Fraction implements Comparable<Fraction> {
@@ -27,10 +27,10 @@ public final class Fraction implements Comparable<Fraction> {
     }
 
     public static Fraction of(long num, long den) {
-        if (den == 0) throw new ArithmeticException("division by zero in pattern time");
+        if (den == 0) throw new PatternTimeException("division by zero in pattern time");
         if (den < 0) {
-            num = Math.negateExact(num);
-            den = Math.negateExact(den);
+            num = negate(num);
+            den = negate(den);
         }
         long g = gcd(Math.abs(num), den);
         return g == 1 ? new Fraction(num, den) : new Fraction(num / g, den / g);
@@ -41,8 +41,9 @@ public final class Fraction implements Comparable<Fraction> {
      * 1/4, 1.5 is 3/2, 1/3.0 is 1/3, 0.0003 is 3/10000.
      */
     public static Fraction of(double d) {
-        if (!Double.isFinite(d)) throw new ArithmeticException("not a finite number: " + d);
-        if (d == Math.rint(d) && Math.abs(d) < 9e15) return of((long) d);
+        if (!Double.isFinite(d)) throw new PatternTimeException("not a finite number: " + d);
+        if (Math.abs(d) >= 9e15) throw PatternTimeException.overflow();
+        if (d == Math.rint(d)) return of((long) d);
         boolean neg = d < 0;
         double x = Math.abs(d);
         long h0 = 0, h1 = 1, k0 = 1, k1 = 0; // convergents h/k
@@ -51,8 +52,8 @@ public final class Fraction implements Comparable<Fraction> {
             double a = Math.floor(r);
             if (a > 9e15) break;
             long ai = (long) a;
-            long h2 = Math.addExact(Math.multiplyExact(ai, h1), h0);
-            long k2 = Math.addExact(Math.multiplyExact(ai, k1), k0);
+            long h2 = plus(times(ai, h1), h0);
+            long k2 = plus(times(ai, k1), k0);
             if (k2 > MAX_DEN) break;
             h0 = h1;
             h1 = h2;
@@ -64,6 +65,39 @@ public final class Fraction implements Comparable<Fraction> {
             r = 1 / f;
         }
         return of(neg ? -h1 : h1, k1);
+    }
+
+    // long arithmetic that says "out of range" in the performer's words instead of wrapping
+    private static long plus(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw PatternTimeException.overflow();
+        }
+    }
+
+    private static long minus(long a, long b) {
+        try {
+            return Math.subtractExact(a, b);
+        } catch (ArithmeticException e) {
+            throw PatternTimeException.overflow();
+        }
+    }
+
+    private static long times(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw PatternTimeException.overflow();
+        }
+    }
+
+    private static long negate(long a) {
+        try {
+            return Math.negateExact(a);
+        } catch (ArithmeticException e) {
+            throw PatternTimeException.overflow();
+        }
     }
 
     private static long gcd(long a, long b) {
@@ -84,23 +118,23 @@ public final class Fraction implements Comparable<Fraction> {
     }
 
     public Fraction add(Fraction o) {
-        if (den == o.den) return of(Math.addExact(num, o.num), den);
-        return of(Math.addExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den)), Math.multiplyExact(den, o.den));
+        if (den == o.den) return of(plus(num, o.num), den);
+        return of(plus(times(num, o.den), times(o.num, den)), times(den, o.den));
     }
 
     public Fraction sub(Fraction o) {
-        if (den == o.den) return of(Math.subtractExact(num, o.num), den);
-        return of(Math.subtractExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den)), Math.multiplyExact(den, o.den));
+        if (den == o.den) return of(minus(num, o.num), den);
+        return of(minus(times(num, o.den), times(o.num, den)), times(den, o.den));
     }
 
     public Fraction mul(Fraction o) {
         long g1 = gcd(Math.abs(num), o.den);
         long g2 = gcd(Math.abs(o.num), den);
-        return of(Math.multiplyExact(num / g1, o.num / g2), Math.multiplyExact(den / g2, o.den / g1));
+        return of(times(num / g1, o.num / g2), times(den / g2, o.den / g1));
     }
 
     public Fraction div(Fraction o) {
-        if (o.num == 0) throw new ArithmeticException("division by zero in pattern time");
+        if (o.num == 0) throw new PatternTimeException("division by zero in pattern time");
         return mul(new Fraction(o.den, o.num).normalSign());
     }
 
@@ -121,7 +155,7 @@ public final class Fraction implements Comparable<Fraction> {
     }
 
     public Fraction neg() {
-        return new Fraction(Math.negateExact(num), den);
+        return new Fraction(negate(num), den);
     }
 
     /** The largest integer at or below this. */

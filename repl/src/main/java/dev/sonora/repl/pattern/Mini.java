@@ -32,6 +32,8 @@ public final class Mini {
 
     private final String src;
     private int pos;
+    private int depth; // brackets open around the slice being read
+    private static final int MAX_DEPTH = 64;
     private int seed;
 
     private Mini(String src) {
@@ -253,6 +255,18 @@ public final class Mini {
     private Pattern slice() {
         char c = peek();
         int at = pos;
+        if ((c == '[' || c == '<' || c == '{') && ++depth > MAX_DEPTH) {
+            // thousands deep overflowed the parser's stack: an internal error instead of a line
+            throw error("groups nested more than " + MAX_DEPTH + " deep", at);
+        }
+        try {
+            return group(c, at);
+        } finally {
+            if (c == '[' || c == '<' || c == '{') depth--;
+        }
+    }
+
+    private Pattern group(char c, int at) {
         switch (c) {
             case '[': {
                 pos++;

@@ -315,7 +315,7 @@ public final class Clock {
         try {
             double t = Fraction.of(beat).toDouble();
             return Math.abs(t - beat) <= 1e-12 * Math.max(1, Math.abs(beat)) ? t : beat;
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | IllegalArgumentException e) {
             return beat; // a fraction too big for longs: leave it as it is
         }
     }

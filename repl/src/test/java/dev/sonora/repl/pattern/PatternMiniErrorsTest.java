@@ -31,4 +31,20 @@ class PatternMiniErrorsTest {
         MiniException e = assertThrows(MiniException.class, () -> Mini.parse(source));
         assertEquals(message, e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void groupsNestedThousandsDeepAreOneLineQuotedAroundTheColumn() {
+        // the parser's stack overflowed: "internal error (a bug in Sonora ...)"
+        String deep = "[".repeat(5000) + "bd" + "]".repeat(5000);
+        MiniException e = assertThrows(MiniException.class, () -> Mini.parse(deep));
+        assertEquals("mini: \"…" + "[".repeat(60) + "…\": groups nested more than 64 deep at column 65", e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void pastExactTimeIsARefusalNotAnInternalError() {
+        // Fraction's overflow was an ArithmeticException, which the front end reports as a bug
+        assertThrows(PatternTimeException.class, () -> Mini.parse("bd*1e16").onsets(Fraction.ZERO, Fraction.ONE));
+        assertThrows(PatternTimeException.class, () -> Fraction.of(1e300));
+        assertThrows(PatternTimeException.class, () -> Fraction.of(1, 999999937).add(Fraction.of(1, 999999929)).add(Fraction.of(1, 999999893)));
+    }
 }
