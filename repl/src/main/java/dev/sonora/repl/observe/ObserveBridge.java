@@ -157,11 +157,18 @@ public final class ObserveBridge {
         return node instanceof NodeRef n ? n : null;
     }
 
+    /** The slowest rate: one reading every 100 s (slower ones overflowed the window's sample count). */
+    private static final double MIN_RATE = 0.01;
+
     private static void checkRate(String what, double rate, double max) {
         if (!(rate > 0 && rate <= max)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s: rate is readings a second, more than 0 and at most %s, like {rate: %s}; got %s", what,
                     plain(max), what.equals("meter") ? "20" : "2", Double.isNaN(rate) ? "NaN" : plain(rate)));
+        }
+        if (rate < MIN_RATE) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s: rate %s is slower than one reading every 100 s (the least rate is %s)", what, plain(rate), plain(MIN_RATE)));
         }
     }
 

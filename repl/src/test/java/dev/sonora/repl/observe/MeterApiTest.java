@@ -82,6 +82,9 @@ class MeterApiTest {
         oneLine(f.error("meter({}, (v) => 0)"), "<repl>:\\d+: meter: the target is .*");
         oneLine(f.error("meter('out', 5)"), "<repl>:\\d+: meter: the second argument is a function of \\{peak, rms\\}, got 5");
         oneLine(f.error("meter('out', (v) => 0, {rate: 0})"), "<repl>:\\d+: meter: rate is readings a second, more than 0 and at most 100.*got 0");
+        // its window in samples overflowed an int: "window -554500096"
+        oneLine(f.error("meter('out', (v) => 0, {rate: 1e-9})"), "<repl>:\\d+: meter: rate 1.0E-9 is slower than one reading every 100 s \\(the least rate is 0.01\\)");
+        oneLine(f.error("scope('out', {rate: 1e-9})"), "<repl>:\\d+: scope: rate 1.0E-9 is slower .*");
         oneLine(f.error("meter('out', (v) => 0, {rate: -3})"), "<repl>:\\d+: meter: rate .*got -3");
         oneLine(f.error("meter('out', (v) => 0, {rate: 1e9})"), "<repl>:\\d+: meter: rate .*got 1000000000");
         oneLine(f.error("meter('out', (v) => 0, {rate: NaN})"), "<repl>:\\d+: meter: rate is readings a second, like \\{rate: 20\\}; got NaN");
