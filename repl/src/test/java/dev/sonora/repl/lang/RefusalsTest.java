@@ -173,6 +173,13 @@ class RefusalsTest {
     void aSampleAtRateZeroIsRefusedForItWouldNeverEnd() throws Exception {
         assertLine("<repl>:\\d+: sample: rate 0 never reaches the end; 1 is as recorded, 0.5 an octave down, -1 backwards",
                 f.error("sample('bd', {rate: 0})"));
+        // nearly 0 held the first sample's level on the output for ever
+        assertLine("<repl>:\\d+: sample: rate 1e-9 is too slow to reach the end: at least 0.01 either way", f.error("sample('bd', {rate: 1e-9})"));
+        // a stream plays forward only: at 0 or below its node stayed, silent, for ever; other options went unread
+        assertLine("<repl>:\\d+: stream: rate is how fast it plays forward, 0.01 or more \\(1 as recorded\\), got -1", f.error("stream('x.wav', {rate: -1})"));
+        assertLine("<repl>:\\d+: stream: rate is how fast it plays forward, 0.01 or more \\(1 as recorded\\), got 0", f.error("stream('x.wav', {rate: 0})"));
+        assertLine("<repl>:\\d+: stream: options are an object like \\{rate: 1, amp: 0.8, loop: true\\}, got 5", f.error("stream('x.wav', 5)"));
+        assertLine("<repl>:\\d+: stream: loop is true or false, got string 'yes'", f.error("stream('x.wav', {loop: 'yes'})"));
     }
 
     @Test

@@ -8,6 +8,9 @@ import { callUnit } from './signals.mjs';
 import { def, synth, play } from './synths.mjs';
 import { topic } from './help.mjs';
 
+// the slowest playback of a sample or stream: 100 times slower than recorded
+const MIN_RATE = 0.01;
+
 let S = null; // the samples bridge, guarded
 
 export function connect(samplesBridge) {
@@ -73,6 +76,8 @@ function sampleArgs(name, opts, what) {
   }
   // a sample ends when its play-through does: at rate 0 it would hold its first sample, and its node stay, for ever
   if (controls.rate === 0) fail(`${what}: rate 0 never reaches the end; 1 is as recorded, 0.5 an octave down, -1 backwards`);
+  // nor in any time that matters below a hundredth (1e-9 held a level on the output for ever)
+  if (controls.rate > -MIN_RATE && controls.rate < MIN_RATE) fail(`${what}: rate ${controls.rate} is too slow to reach the end: at least ${MIN_RATE} either way`);
   if (controls.begin < 0 || controls.end > 1 || controls.begin >= controls.end) {
     fail(`${what}: begin and end are the part to play, fractions of the file with 0 <= begin < end <= 1, like {begin: 0.25, end: 0.5}; got ${controls.begin} and ${controls.end}`);
   }
@@ -108,11 +113,20 @@ api('samples', function samples(folder) {
 
 api('stream', function stream(path, opts) {
   if (typeof path !== 'string') fail(`stream: expected a file path, like stream('set.wav'), got ${describe(path)}`);
+  if (opts !== undefined && (opts === null || typeof opts !== 'object')) {
+    fail(`stream: options are an object like {rate: 1, amp: 0.8, loop: true}, got ${describe(opts)}`);
+  }
   const o = opts || {};
   const given = objectKeys(o);
   for (let i = 0; i < given.length; i++) {
     if (!includes(['rate', 'amp', 'loop'], given[i])) fail(`stream: no option '${given[i]}' (options: rate, amp, loop)`);
   }
+  // a stream plays forward only: at rate 0 or below (or nearly 0) its node stayed, silent, for ever
+  if (o.rate !== undefined && (typeof o.rate !== 'number' || !(o.rate >= MIN_RATE) || !isFiniteNumber(o.rate))) {
+    fail(`stream: rate is how fast it plays forward, ${MIN_RATE} or more (1 as recorded), got ${describe(o.rate)}`);
+  }
+  if (o.amp !== undefined && (typeof o.amp !== 'number' || !isFiniteNumber(o.amp))) fail(`stream: amp is ${describe(o.amp)}, not a finite number`);
+  if (o.loop !== undefined && typeof o.loop !== 'boolean') fail(`stream: loop is true or false, got ${describe(o.loop)}`);
   const id = S.openStream(path, !!o.loop);
   try {
     return play(new Function('c', `return diskin(${id}, c.rate).mul(c.amp)`),
