@@ -106,6 +106,20 @@ class ErrorsTest {
     }
 
     @Test
+    void moreChannelsThanABusHasAreRefusedAndAControlBusIsAnOutput() throws Exception {
+        // the third channel spilled into the next bus, someone else's
+        f.eval("const two = bus.audio(2), one = bus.audio(1), lfo = bus.control()");
+        assertReport("<repl>:\\d+: out: Bus\\(audio \\d+, 2 ch\\) has 2 channels, got 3",
+                f.error("def('c1', () => { out(two, sine(1), sine(2), sine(3)) })"));
+        assertReport("<repl>:\\d+: out: Bus\\(audio \\d+\\) has 1 channel, got 2", f.error("def('c2', () => { saw(1).pan(0).out(one) })"));
+        // sig.out(b, x) wrote sig alone and dropped x
+        assertReport("<repl>:\\d+: out: sig.out\\(bus\\) writes this signal; to write several, out\\(bus, a, b, ...\\)",
+                f.error("def('c3', () => { sine(1).out(two, sine(2)) })"));
+        // a def that only writes a control bus was refused as "returned nothing"
+        f.eval("def('c4', () => { sine(1).out(lfo) }); def('c5', () => { out(two, sine(1), sine(2)); sine(1).pan(0).out(two) })");
+    }
+
+    @Test
     void defMistakesAreReportedAtDefTime() throws Exception {
         assertReport("<repl>:\\d+: sine: freq is NaN, not a finite number", f.error("def('d1', () => sine(NaN))"));
         assertReport("<repl>:\\d+: TypeError: sine: freq must be a number or a signal, got string '440'",

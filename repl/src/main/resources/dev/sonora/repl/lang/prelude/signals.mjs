@@ -109,7 +109,7 @@ export function callUnit(name, args) {
     if (a === undefined && i < inputs.length && defaults[i] !== null) a = defaults[i];
     push(ins, toSig(a, label));
   }
-  if (name === 'out') usedOut = true;
+  if (name === 'out' || name === 'outk') usedOut = true; // a control bus written (an LFO for others) is output too
   return new UGen(G.unit(name, ins));
 }
 
@@ -147,14 +147,27 @@ function readBus(bus) {
   checkBusNumber(bus, 'in');
   return callUnit('in', [bus]);
 }
+// more channels than a Bus has would spill into the buses after it, someone else's
+function checkFits(bus, sigs) {
+  if (!(bus instanceof Bus)) return;
+  let n = 0;
+  for (let i = 0; i < sigs.length; i++) n += sigs[i] instanceof UGen ? sigs[i].channels : 1;
+  if (n > bus.channels) fail(`out: ${bus} has ${bus.channels} channel${bus.channels === 1 ? '' : 's'}, got ${n}`);
+}
 function writeBus(bus, sig) {
+  checkFits(bus, [sig]);
   if (bus instanceof Bus && bus.rate === 'control') return callUnit('outk', [bus, sig]);
   checkBusNumber(bus, 'out');
   return callUnit('out', [bus, sig]);
 }
-UGen.prototype.out = function (bus) { return writeBus(bus, this); };
+UGen.prototype.out = function (bus, ...more) {
+  // sig.out(b, x, y) wrote sig alone and dropped x and y without a word
+  if (more.length > 0) fail(`out: sig.out(bus) writes this signal; to write several, out(bus, a, b, ...)`);
+  return writeBus(bus, this);
+};
 api('out', (bus, ...channels) => {
   if (channels.length === 1) return writeBus(bus, channels[0]);
+  checkFits(bus, channels);
   checkBusNumber(bus, 'out');
   return callUnit('out', concat([bus], channels));
 });
