@@ -2,7 +2,9 @@ package dev.sonora.repl;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.sonora.server.ServerOptions;
 
@@ -84,6 +86,7 @@ public final class Options {
     public static Options parse(String[] args) throws Bad {
         Options o = new Options();
         boolean optionsDone = false;
+        Set<String> given = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (optionsDone || !a.startsWith("-") || a.equals("-")) {
@@ -99,6 +102,8 @@ public final class Options {
                 value = a.substring(eq + 1);
                 a = a.substring(0, eq);
             }
+            // the last of two values won without a word (--render a.wav --render b.wav wrote only b.wav)
+            if (ONE_VALUE.contains(a) && !given.add(a)) throw new Bad(a + " is given twice: give it once");
             switch (a) {
                 case "--" -> optionsDone = true;
                 case "-h", "--help" -> o.help = true;
@@ -171,6 +176,11 @@ public final class Options {
         if (o.duration != null && o.render == null && !o.noRepl) throw new Bad("--duration goes with --render or --no-repl");
         return o;
     }
+
+    /** Options that take one value each (-e may be given many times). */
+    private static final Set<String> ONE_VALUE = Set.of("--step-timeout", "--render", "--duration", "--driver",
+            "--outputs", "--inputs", "--audio-cpu", "--history", "--device", "--sample-rate", "--block", "--buffer", "--workers",
+            "--record", "--midi-in", "--midi-latency", "--osc");
 
     private static String next(String[] args, int i, String option, String what) throws Bad {
         if (i >= args.length) throw new Bad(option + " needs a value: " + option + " " + what);
