@@ -57,7 +57,7 @@ public final class ErrorReport {
         return s.getSource().getName() + ":" + s.getStartLine();
     }
 
-    static String reason(PolyglotException e) {
+    public static String reason(PolyglotException e) {
         if (e.isInterrupted() || e.isCancelled()) {
             String why = StepWatch.reasonOnThisThread();
             return why != null ? why : "interrupted";

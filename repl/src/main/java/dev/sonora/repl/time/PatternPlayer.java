@@ -5,6 +5,7 @@ import java.util.List;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
+import dev.sonora.repl.lang.ErrorReport;
 import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.pattern.Fraction;
 import dev.sonora.repl.pattern.Hap;
@@ -179,7 +180,7 @@ final class PatternPlayer extends Event {
             }
             if (reported != pattern) {
                 reported = pattern;
-                clock.report(where + ": pat '" + name + "': " + e.getMessage() + " (its other events play on)");
+                clock.report(where + ": pat '" + name + "': " + ErrorReport.reason(e) + " (its other events play on)");
             }
         }
     }
