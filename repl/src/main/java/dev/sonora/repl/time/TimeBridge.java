@@ -1,5 +1,8 @@
 package dev.sonora.repl.time;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
@@ -20,6 +23,7 @@ import dev.sonora.server.Server;
 public final class TimeBridge {
     private final Clock clock;
     private final Server server;
+    private final Output output;
 
     /**
      * {@code bridge}: the prelude's bridge, whose node commands the clock timestamps; given here,
@@ -29,6 +33,7 @@ public final class TimeBridge {
     public TimeBridge(Server server, LangLoop lang, Output output, Bridge bridge) {
         this.clock = new Clock(server, lang, output);
         this.server = server;
+        this.output = output;
         clock.attach(bridge);
     }
 
@@ -93,7 +98,12 @@ public final class TimeBridge {
 
     @HostAccess.Export
     public boolean stop(String name) {
-        return clock.stop(name);
+        if (clock.stop(name)) return true;
+        // a typo (stop('drmus')) left the loop playing with nothing said but a false
+        List<String> playing = new ArrayList<>(clock.loopNames());
+        playing.addAll(clock.patternNames());
+        output.out("stop: nothing called '" + name + "' plays" + (playing.isEmpty() ? "" : " (playing: " + String.join(", ", playing) + ")"));
+        return false;
     }
 
     @HostAccess.Export

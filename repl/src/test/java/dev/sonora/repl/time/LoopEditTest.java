@@ -139,7 +139,10 @@ class LoopEditTest {
         fx.eval("loop('a', 1, () => synth('click')); loop('b', 0.5, () => synth('click', {amp: 0.2})); at(6, () => synth('click'))");
         advanceTo(1.9);
         assertEquals("true", fx.eval("stop('a')"));
+        fx.out.clear();
         assertEquals("false", fx.eval("stop('nope')"));
+        // a typo left the loop playing with nothing said but the false
+        assertEquals(List.of("stop: nothing called 'nope' plays (playing: b)"), fx.out);
         advanceTo(3.9);
         fx.eval("hush()");
         int heard = onsets().size();
