@@ -219,6 +219,13 @@ final class Nodes {
         queue.send(new RunNode(time, n.node(), n.id(), n.generation(), run));
     }
 
+    /** {@link Server#runIfPlaying}. */
+    void runIfPlaying(NodeRef n, boolean run, long time) {
+        if (n == null) throw new ServerException((run ? "run" : "pause") + ": no node given");
+        if (!n.playing()) return;
+        queue.send(new RunNode(time, n.node(), n.id(), n.generation(), run, true));
+    }
+
     void move(NodeRef n, int addAction, NodeRef target, long time) {
         checkLive(n, "move");
         if (n == root || n == defaultGroup) throw new ServerException("move: the root and default groups stay where they are");

@@ -277,6 +277,14 @@ public final class Server implements AutoCloseable {
         nodes.run(n, run, time);
     }
 
+    /**
+     * Pauses or resumes, like {@link #run}, a node that may have ended by then: nothing is refused
+     * or reported for one that has (a script's {@code n.pause()} of a note that ended meanwhile).
+     */
+    public void runIfPlaying(NodeRef n, boolean run, long time) {
+        nodes.runIfPlaying(n, run, time);
+    }
+
     public void move(NodeRef n, int addAction, NodeRef target, long time) {
         nodes.move(n, addAction, target, time);
     }

@@ -255,7 +255,8 @@ public final class Bridge {
 
     @HostAccess.Export
     public void run(Object node, boolean run) {
-        run(() -> server.run(ref(node, run ? "resume" : "pause"), run, time()));
+        NodeRef n = ref(node, run ? "resume" : "pause");
+        run(() -> server.runIfPlaying(n, run, time())); // one that has ended has nothing to pause or resume
     }
 
     @HostAccess.Export

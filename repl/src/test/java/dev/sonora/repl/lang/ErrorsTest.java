@@ -225,9 +225,9 @@ class ErrorsTest {
         // heard of the end threw, stopping the loop step that freed a note which had ended by itself
         f.err.clear();
         f.eval("def('tick', () => sine(880).mul(perc(0.001, 0.01)).mul(0.1))");
-        f.eval("const twice = synth('ok'); twice.free(); twice.free(); twice.release()");
+        f.eval("const twice = synth('ok'); twice.free(); twice.free(); twice.release(); twice.pause(); twice.resume()");
         f.advance(20);
-        f.eval("twice.free(); twice.release(); const tick = synth('tick')");
+        f.eval("twice.free(); twice.release(); twice.pause(); const tick = synth('tick')");
         f.advance(60);
         assertEquals("false", f.eval("tick.playing"), "it ended by itself");
         assertEquals("'done'", f.eval("tick.release(); tick.free(); 'done'"));

@@ -8,7 +8,12 @@ public final class RunNode extends NodeCommand {
     private final boolean run;
 
     public RunNode(long time, RtNode node, int id, int generation, boolean run) {
-        super(time, node, id, generation, run ? "run" : "pause");
+        this(time, node, id, generation, run, false);
+    }
+
+    /** {@code quietWhenEnded}: see {@link NodeCommand}; {@code Server.runIfPlaying} sends these. */
+    public RunNode(long time, RtNode node, int id, int generation, boolean run, boolean quietWhenEnded) {
+        super(time, node, id, generation, run ? "run" : "pause", quietWhenEnded);
         this.run = run;
     }
 
