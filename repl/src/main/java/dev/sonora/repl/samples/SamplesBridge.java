@@ -215,6 +215,11 @@ public final class SamplesBridge implements Extensions.Settling {
             throw new IllegalArgumentException("record: '" + path + "' exists and is not a WAV; refusing to overwrite it"
                     + " (another name, or record('" + path + "', {force: true}))");
         }
+        // a take is a WAV: x.mp3 or a name with no extension held WAV data under a name that says otherwise
+        if (!force && !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")) {
+            throw new IllegalArgumentException("record: '" + path + "': a take is a WAV file; name it something.wav"
+                    + " (or record('" + path + "', {force: true}))");
+        }
         try {
             server.recordings().start(p, bits);
             return p.toString();
@@ -254,7 +259,10 @@ public final class SamplesBridge implements Extensions.Settling {
 
     /** A path for a file that need not exist yet (record) or a folder: relative to the working folder. */
     private static Path plain(String path, String what) {
-        if (path == null || path.isBlank()) throw new IllegalArgumentException(what + ": which file? e.g. " + what + "('take.wav')");
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException(what.equals("samples") ? "samples: which folder? e.g. samples('my-kit')"
+                    : what + ": which file? e.g. " + what + "('take.wav')");
+        }
         return Path.of(path).toAbsolutePath().normalize();
     }
 }

@@ -126,6 +126,19 @@ class RefusalsTest {
         f.eval("stopRecording()");
         assertEquals("RIFF", new String(Files.readAllBytes(notes), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertLine("<repl>:\\d+: record: no option 'bitz' \\(options: bits, force\\)", f.error("record('" + take + "', {bitz: 16})"));
+        // WAV data under another name: refused unless forced
+        assertLine("<repl>:\\d+: record: '.*take.mp3': a take is a WAV file; name it something.wav \\(or record\\('.*take.mp3', \\{force: true\\}\\)\\)",
+                f.error("record('" + dir.resolve("take.mp3") + "')"));
+    }
+
+    @Test
+    void misreadNamesAreSaidAsWhatTheyAre() throws Exception {
+        // "no bank 'bd:x'" although bank bd exists; samples('') asked "which file?"; degradeBy(2) dropped all
+        assertLine("<repl>:\\d+: sample: 'bd:x': after ':' comes the file's number in the bank, like 'bd:1'", f.error("sample('bd:x')"));
+        assertLine("<repl>:\\d+: sample: 'bd:-1': after ':' comes the file's number in the bank, like 'bd:1'", f.error("sample('bd:-1')"));
+        assertLine("<repl>:\\d+: samples: which folder\\? e.g. samples\\('my-kit'\\)", f.error("samples('')"));
+        assertLine("<repl>:\\d+: degradeBy: a probability from 0 to 1, like .degradeBy\\(0.3\\); got 2", f.error("s('hh*8').degradeBy(2)"));
+        assertLine("<repl>:\\d+: degradeBy: a probability from 0 to 1, like .degradeBy\\(0.3\\); got -1", f.error("s('hh*8').degradeBy(-1)"));
     }
 
     @Test

@@ -52,7 +52,11 @@ class Pattern extends Shown {
   sub(x) { return this.__with('sub', x); }
   mul(x) { return this.__with('mul', x); }
   div(x) { return this.__with('div', x); }
-  degradeBy(x) { return this.__with('degradeBy', x === undefined ? 0.5 : x); }
+  degradeBy(x) {
+    // 2 dropped every event and -1 none, without a word, as sometimesBy refuses them
+    if (typeof x === 'number' && !(x >= 0 && x <= 1)) fail(`degradeBy: a probability from 0 to 1, like .degradeBy(0.3); got ${describe(x)}`);
+    return this.__with('degradeBy', x === undefined ? 0.5 : x);
+  }
   degrade() { return this.degradeBy(0.5); }
   rev() { return wrap(P.rev(this.__p), `${this.__text}.rev()`); }
   euclid(pulses, steps, rotation) {

@@ -1,6 +1,6 @@
 // Sonora prelude, samples, buffers, streaming and recording (docs/api.md, "Samples, buffers,
 // streams, recording"), over dev.sonora.repl.samples.SamplesBridge (handed to connect() by JsHost).
-import { Function, Number, objectKeys, includes, isFiniteNumber, isInteger, regexExec, toFixed, slice } from './builtins.mjs';
+import { Function, Number, objectKeys, includes, isFiniteNumber, isInteger, regexExec, toFixed, slice, strSlice, strIndexOf } from './builtins.mjs';
 import { B, guard } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe, quote } from './show.mjs';
@@ -65,6 +65,8 @@ function sampleArgs(name, opts, what) {
   let n = o.n === undefined ? 0 : o.n;
   const m = regexExec(/^(.*):(\d+)$/, name);
   if (m) { bank = m[1]; n = Number(m[2]); }
+  // 'bd:x' or 'bd:-1' was looked up as a bank of that whole name ("no bank 'bd:x'")
+  else if (regexExec(/^[^:]+:/, name)) fail(`${what}: '${name}': after ':' comes the file's number in the bank, like '${strSlice(name, 0, strIndexOf(name, ':'))}:1'`);
   if (!isInteger(n)) fail(`${what}: n is a whole number (file n of the bank), got ${describe(n)}`);
   const controls = { rate: 1, amp: 1, pan: 0, begin: 0, end: 1 };
   const CONTROLS = ['rate', 'amp', 'pan', 'begin', 'end'];
