@@ -80,4 +80,22 @@ class NdefErrorsTest {
         // before its source would read the bus before it is written, and hear nothing)
         assertEquals(0.5f, out[f.audio.frames() - 1], 1e-3);
     }
+
+    @Test
+    void aTypoIsRefusedNotKeptOrMadeIntoASilentProxy() throws Exception {
+        f.eval("ndef('drone', ({freq = 110}) => saw(freq).mul(0.1))");
+        // kept as a new property while fadeTime stayed 0.5; .name = 'z' broke the handle
+        assertTrue(f.error("ndef('drone').fadetime = 3").matches(
+                "<repl>:\\d+: ndef\\('drone'\\).fadetime is not a property of a proxy; the settable ones are fadeTime and quant"));
+        assertTrue(f.error("ndef('drone').name = 'z'").contains("ndef('drone').name cannot be changed"));
+        f.eval("ndef('drone').fadeTime = 2");
+        assertEquals("2", f.eval("ndef('drone').fadeTime"));
+        // a pattern steering 'dron' made a new, silent proxy of that name
+        f.err.clear();
+        f.eval("pat('steer', note('57 69').ndef('dron'))");
+        f.advance(3000);
+        assertEquals("[ 'drone' ]", f.eval("ndefs().map((p) => p.name)"));
+        assertTrue(f.err.stream().anyMatch(l -> l.matches("<repl>:\\d+: pat 'steer': no proxy 'dron' to steer \\(proxies: drone\\) \\(its other events play on\\)")),
+                f.err.toString());
+    }
 }

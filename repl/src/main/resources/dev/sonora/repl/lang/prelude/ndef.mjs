@@ -3,7 +3,7 @@
 // named sound on a private stereo bus; giving it a new graph crossfades to it (equal power, both
 // fades starting on one sample, at the proxy's quant boundary). This module validates arguments
 // and words the errors; Java keeps the proxies and sends the commands.
-import { Map, isArray, isFiniteNumber, objectKeys, push, map, slice, mapGet, mapSet, mapClear } from './builtins.mjs';
+import { Map, Proxy, isArray, isFiniteNumber, objectKeys, push, map, slice, mapGet, mapSet, mapClear, includes } from './builtins.mjs';
 import { guard, rawBridge } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe } from './show.mjs';
@@ -62,6 +62,27 @@ class Ndef extends Shown {
 }
 members('fadeTime', 'quant', 'playing', 'controls', 'set', 'xset', 'stop', 'play', 'free', 'bus', 'name');
 
+// A handle refuses what it cannot take: ndef('pad').fadetime = 3 (a typo) was kept as a new
+// property while fadeTime stayed 0.5, and .name = 'z' broke the handle, all without a word
+const SETTABLE = ['fadeTime', 'quant'];
+const handleTraps = {
+  __proto__: null, // traps are looked up on the handler: none may come from Object.prototype
+  set(t, k, v) {
+    if (typeof k === 'string' && includes(SETTABLE, k)) {
+      t[k] = v;
+      return true;
+    }
+    const key = typeof k === 'string' ? k : 'that';
+    fail(`ndef('${t.name}').${key} ${key === 'name' || key === 'bus' ? 'cannot be changed' : 'is not a property of a proxy'}; the settable ones are fadeTime and quant`);
+  },
+  defineProperty(t, k) {
+    fail(`ndef('${t.name}'): its properties are fixed (the settable ones are fadeTime and quant)`);
+  },
+  deleteProperty(t, k) {
+    fail(`ndef('${t.name}'): its properties are fixed`);
+  },
+};
+
 function fadeArg(s, p, what) {
   if (s === undefined) return p.fadeTime;
   if (typeof s !== 'number' || !isFiniteNumber(s) || s < 0 || s > 600) {
@@ -85,7 +106,7 @@ function handle(name) {
   const reuse = N.reusableBus();
   const b = reuse >= 0 ? new Bus('audio', reuse, 2) : buses.audio(2);
   N.create(name, b.index);
-  h = new Ndef(name, b);
+  h = new Proxy(new Ndef(name, b), handleTraps);
   mapSet(handles, name, h);
   return h;
 }

@@ -2,7 +2,7 @@
 // over dev.sonora.repl.pattern (PatternBridge, handed to connect() by JsHost), played by the tempo
 // clock (time.mjs) so that every event lands on its exact sample.
 import { Error, String, Function, objectKeys, defineProp, createObject, isArray, isFiniteNumber, isInteger, push, pow,
-  regexExec, split, strStartsWith, includes, slice, Map, mapGet, mapSet, round } from './builtins.mjs';
+  regexExec, split, strStartsWith, includes, slice, join, Map, mapGet, mapSet, round } from './builtins.mjs';
 import { B, guard } from './bridge.mjs';
 import { api, members, fail } from './api.mjs';
 import { Shown, describe, show, quote } from './show.mjs';
@@ -390,6 +390,15 @@ function playNdef(c) {
   if (typeof name !== 'string') fail(`ndef is ${describe(name)}, not a proxy name`);
   const proxy = globalThis.ndef;
   if (typeof proxy !== 'function') fail(`ndef '${name}': proxies are not available here`);
+  // ndef(name) makes a proxy that does not exist: a typo ('dron') steered a new, silent one
+  const list = globalThis.ndefs();
+  let known = false;
+  const names = [];
+  for (let i = 0; i < list.length; i++) {
+    if (list[i].name === name) known = true;
+    push(names, list[i].name);
+  }
+  if (!known) fail(`no proxy '${name}' to steer (${names.length === 0 ? 'none is defined' : 'proxies: ' + join(names, ', ')})`);
   const ctl = {};
   const keys = objectKeys(c);
   for (let i = 0; i < keys.length; i++) {
