@@ -583,7 +583,9 @@ public final class JsHost implements AutoCloseable {
         } catch (UserError e) {
             // a file that does not parse ran nothing; one that failed as it ran (a file it loads that does
             // not parse included) has run what came before
-            boolean ranNothing = e.getMessage().startsWith(displayName(file) + ":") && e.getMessage().contains(": SyntaxError: ");
+            // and one that could not be read at all (deleted, or a folder saved in its place) has no line to name
+            boolean ranNothing = e.getMessage().startsWith(displayName(file) + ":") && e.getMessage().contains(": SyntaxError: ")
+                    || !Files.isRegularFile(file);
             output.err(e.getMessage() + (ranNothing ? " (kept the previous version)" : " (the lines before it ran; the rest did not)"));
         } catch (IllegalArgumentException e) {
             output.err(e.getMessage());

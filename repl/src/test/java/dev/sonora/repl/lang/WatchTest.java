@@ -51,6 +51,14 @@ class WatchTest {
             waitFor(() -> !f.err.isEmpty(), "an error from the file it loads", f.err);
             assertTrue(f.err.get(0).matches(".*broken.js:\\d+: SyntaxError: .*\\(the lines before it ran; the rest did not\\)"), f.err.get(0));
             assertEquals("5", f.eval("level"));
+
+            // a folder saved in its place could not be read at all: nothing of it ran
+            f.err.clear();
+            Files.delete(set);
+            Files.createDirectory(set);
+            waitFor(() -> f.err.stream().anyMatch(s -> s.contains("directory")), "an error for the folder", f.err);
+            String folder = f.err.stream().filter(s -> s.contains("directory")).findFirst().orElseThrow();
+            assertTrue(folder.endsWith("is a directory, not a script (kept the previous version)"), folder);
             assertEquals("true", f.eval("unwatch('" + set + "')"));
         }
     }
