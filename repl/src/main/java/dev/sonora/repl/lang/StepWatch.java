@@ -40,7 +40,9 @@ public final class StepWatch implements AutoCloseable {
         while (!closed) {
             LockSupport.parkNanos(poll);
             long start = stepStart;
-            if (start != 0 && !fired && System.nanoTime() - start > limitNanos) {
+            // stepStart read again: the step that ran too long may have ended (and the next begun,
+            // fired reset) since the first read; an interrupt then would stop an innocent step
+            if (start != 0 && !fired && System.nanoTime() - start > limitNanos && stepStart == start) {
                 fired = true;
                 interrupt.run();
             }
