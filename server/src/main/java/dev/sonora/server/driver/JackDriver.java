@@ -55,6 +55,8 @@ public final class JackDriver implements Driver {
     private final List<String> connections = new ArrayList<>();
     private final WorkerThreads workers;
     // JNA calls these from native code: strong references keep them from being collected
+    /** The name of the JACK threads that call Sonora for anything but audio (xruns, the server going). */
+    static final String NOTIFY_THREAD = "sonora-jack-notify";
     private final JackLib.ProcessCallback process = this::processOnRt;
     private final JackLib.XrunCallback xrun = this::xrunOnJack;
     private final JackLib.FramesCallback periodChanged = (frames, arg) -> {
@@ -135,10 +137,19 @@ public final class JackDriver implements Driver {
             // and a detach among thousands crashed the JVM (SIGSEGV in jni_DetachCurrentThread,
             // 2026-12-02). Only this one: JACK calls the buffer-size callback on its process thread,
             // which must keep the audio thread's name.
-            Native.setCallbackThreadInitializer(xrun, new CallbackThreadInitializer(true, false, "sonora-jack-notify"));
+            Native.setCallbackThreadInitializer(xrun, new CallbackThreadInitializer(true, false, NOTIFY_THREAD));
             check(JackLib.jack_set_xrun_callback(c, xrun, null), "xrun callback");
+            // JACK calls the buffer-size callback on its process thread, first, before any process
+            // call: the same name and the same stay-attached as the process callback. The others come
+            // on threads of JACK's own (the shutdown on one it makes as the server goes): attached once
+            // and kept, like the xrun's. Without an initializer JNA attached a thread as "Thread-N" and
+            // detached it after the call, and such a detach crashed the JVM again (2026-12-02, 15:39 UTC:
+            // an unnamed thread made after the process thread, SIGSEGV in jni_DetachCurrentThread).
+            Native.setCallbackThreadInitializer(periodChanged, new CallbackThreadInitializer(true, false, AudioThread.NAME));
             check(JackLib.jack_set_buffer_size_callback(c, periodChanged, null), "buffer size callback");
+            Native.setCallbackThreadInitializer(rateChanged, new CallbackThreadInitializer(true, false, NOTIFY_THREAD));
             check(JackLib.jack_set_sample_rate_callback(c, rateChanged, null), "sample rate callback");
+            Native.setCallbackThreadInitializer(shutdown, new CallbackThreadInitializer(true, false, NOTIFY_THREAD));
             JackLib.jack_on_info_shutdown(c, shutdown, null);
             // only JACK's thread runs these: their first C2 compile would make their literals there
             StringLiterals.resolve(JackDriver.class, Sink.class, Input.class, JackLib.MovablePointer.class, Pointer.class);

@@ -1,6 +1,7 @@
 package dev.sonora.server.driver;
 
 import com.sun.jna.Callback;
+import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
@@ -39,6 +40,9 @@ final class JackLib {
             Native.register(JackLib.class, library);
             // libjack prints to stderr (e.g. on every probe when no server runs); Sonora says
             // what matters in its own one line instead
+            // libjack's own threads log too (its notification thread, as a server dies): attached once
+            // and kept, as JackDriver's callbacks are, not attached and detached around each line
+            Native.setCallbackThreadInitializer(QUIET, new CallbackThreadInitializer(true, false, JackDriver.NOTIFY_THREAD));
             jack_set_error_function(QUIET);
             jack_set_info_function(QUIET);
             return null;
