@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.sonora.server.NodeRef;
 import dev.sonora.server.Server;
@@ -80,11 +82,33 @@ final class ScsynthCommands implements ServerListener {
         } catch (Fail f) {
             fail(from, m.address(), f.getMessage());
         } catch (ServerException e) {
-            fail(from, m.address(), e.getMessage());
+            fail(from, m.address(), inClientIds(e.getMessage()));
         } catch (RuntimeException e) {
             // a bug here must not end the receive thread: one /fail, counted
             fail(from, m.address(), "internal error: " + e);
         }
+    }
+
+    private static final Pattern NODE_NAME = Pattern.compile("\\b(Node|Group)\\((\\d+)");
+
+    /**
+     * The server's refusal with each node named by the id the client gave it: the server names
+     * nodes by its own ids ({@code Node(1001 'drone')}), which a client that made node 1004 cannot
+     * match to anything.
+     */
+    private String inClientIds(String message) {
+        Matcher m = NODE_NAME.matcher(message);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            int own = Integer.parseInt(m.group(2));
+            Integer client = null;
+            for (var e : byClientId.entrySet()) {
+                if (e.getValue().id() == own) client = e.getKey();
+            }
+            m.appendReplacement(b, m.group(1) + "(" + (client == null ? own : client));
+        }
+        m.appendTail(b);
+        return b.toString();
     }
 
     void fail(OscPeer to, String address, String reason) {

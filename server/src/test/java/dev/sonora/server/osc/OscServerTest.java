@@ -148,6 +148,10 @@ class OscServerTest {
         rig.send(OscMessage.of("/s_new", "dc", 1000, 0, 1));
         rig.send(OscMessage.of("/s_new", "dc", 1000, 0, 1));
         assertEquals(List.of("/s_new", "duplicate node ID"), rig.await("/fail").args());
+        // the server's own refusals name the client's ids (they named Sonora's: Node(1001 'dc') for node 1000)
+        rig.send(OscMessage.of("/s_new", "dc", 5000, 0, 1));
+        rig.send(OscMessage.of("/n_before", 5000, 5000));
+        assertEquals(List.of("/n_before", "move: Node(5000 'dc') cannot be placed relative to itself"), rig.await("/fail").args());
         rig.send(OscMessage.of("/frobnicate", 1));
         assertEquals(List.of("/frobnicate", "Command not found"), rig.await("/fail").args());
         rig.send(OscMessage.of("/s_new", 3.5f, 1000, 0, 1));
