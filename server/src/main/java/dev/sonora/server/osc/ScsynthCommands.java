@@ -111,6 +111,16 @@ final class ScsynthCommands implements ServerListener {
         return b.toString();
     }
 
+    /**
+     * Arguments from {@code start} on come in pairs, at least one: a message cut short (a node id
+     * with no flag, a bare command) did nothing without a word, where a /fail says why.
+     */
+    private static void pairs(List<Object> a, int start, String pair) throws Fail {
+        int n = a.size() - start;
+        if (n <= 0) throw new Fail("no arguments: it takes pairs of " + pair);
+        if (n % 2 != 0) throw new Fail("the last " + pair + " pair is missing its second half");
+    }
+
     void fail(OscPeer to, String address, String reason) {
         stats.failed.increment();
         to.send(OscCodec.encode(OscMessage.of("/fail", address, reason)));
@@ -136,13 +146,16 @@ final class ScsynthCommands implements ServerListener {
             case "/n_set" -> nSet(a, time, from);
             case "/n_setn" -> nSetn(a, time);
             case "/n_free" -> {
+                if (a.isEmpty()) throw new Fail("which node? /n_free takes node ids");
                 for (int i = 0; i < a.size(); i++) server.free(node(intArg(a, i, "node id")), time);
             }
             case "/n_run" -> {
+                pairs(a, 0, "node id and run flag");
                 for (int i = 0; i + 1 < a.size(); i += 2) server.run(node(intArg(a, i, "node id")), intArg(a, i + 1, "run flag") != 0, time);
             }
             case "/n_before", "/n_after" -> {
                 int action = m.address().equals("/n_before") ? AddAction.BEFORE : AddAction.AFTER;
+                pairs(a, 0, "node id and target id");
                 for (int i = 0; i + 1 < a.size(); i += 2) server.move(node(intArg(a, i, "node id")), action, node(intArg(a, i + 1, "target id")), time);
             }
             case "/n_query" -> {
@@ -151,6 +164,7 @@ final class ScsynthCommands implements ServerListener {
             case "/g_new", "/p_new" -> gNew(a, time, from, m.address().equals("/p_new"));
             case "/g_head", "/g_tail" -> {
                 int action = m.address().equals("/g_head") ? AddAction.HEAD : AddAction.TAIL;
+                pairs(a, 0, "group id and node id");
                 for (int i = 0; i + 1 < a.size(); i += 2) server.move(node(intArg(a, i + 1, "node id")), action, group(intArg(a, i, "group id")), time);
             }
             case "/g_freeAll" -> {
@@ -322,6 +336,7 @@ final class ScsynthCommands implements ServerListener {
 
     /** Name/index and value pairs from {@code from} on; unknown names are skipped, as scsynth does. */
     private Controls controls(SynthDef def, List<Object> a, int start, String cmd, OscPeer peer) throws Fail {
+        if (a.size() > start && (a.size() - start) % 2 != 0) throw new Fail("control " + a.get(a.size() - 1) + " has no value");
         List<String> names = new ArrayList<>();
         List<Float> values = new ArrayList<>();
         for (int i = start; i + 1 < a.size(); i += 2) {
@@ -568,6 +583,7 @@ final class ScsynthCommands implements ServerListener {
     // ---- buses and buffers ----
 
     private void cSet(List<Object> a, long time) throws Fail {
+        pairs(a, 0, "bus index and value");
         int n = a.size() / 2;
         int[] idx = new int[n];
         float[] vs = new float[n];

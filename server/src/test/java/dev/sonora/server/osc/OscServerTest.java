@@ -152,6 +152,15 @@ class OscServerTest {
         rig.send(OscMessage.of("/s_new", "dc", 5000, 0, 1));
         rig.send(OscMessage.of("/n_before", 5000, 5000));
         assertEquals(List.of("/n_before", "move: Node(5000 'dc') cannot be placed relative to itself"), rig.await("/fail").args());
+        // a message cut short did nothing without a word
+        rig.send(OscMessage.of("/n_set", 5000, "amp"));
+        assertEquals(List.of("/n_set", "control amp has no value"), rig.await("/fail").args());
+        rig.send(OscMessage.of("/n_run", 5000));
+        assertEquals(List.of("/n_run", "the last node id and run flag pair is missing its second half"), rig.await("/fail").args());
+        rig.send(OscMessage.of("/c_set", 0));
+        assertEquals(List.of("/c_set", "the last bus index and value pair is missing its second half"), rig.await("/fail").args());
+        rig.send(OscMessage.of("/n_free"));
+        assertEquals(List.of("/n_free", "which node? /n_free takes node ids"), rig.await("/fail").args());
         rig.send(OscMessage.of("/frobnicate", 1));
         assertEquals(List.of("/frobnicate", "Command not found"), rig.await("/fail").args());
         rig.send(OscMessage.of("/s_new", 3.5f, 1000, 0, 1));
