@@ -14,6 +14,7 @@ import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.server.NodeRef;
 import dev.sonora.server.Server;
+import dev.sonora.server.ServerException;
 import dev.sonora.server.observe.MeterTap;
 import dev.sonora.server.observe.ScopeTap;
 import dev.sonora.server.observe.Tap;
@@ -147,7 +148,11 @@ public final class ObserveBridge {
                 return TapSource.bus(bus, stereo && bus + 1 < buses);
             case "node":
                 if (!(node instanceof NodeRef n)) throw new IllegalArgumentException(what + ": expected a node or group");
-                return server.nodeTapSource(n, bus);
+                try {
+                    return server.nodeTapSource(n, bus);
+                } catch (ServerException e) {
+                    throw new IllegalArgumentException(what + ": " + e.getMessage()); // it said "bus -1: ..." with no meter:
+                }
             default:
                 throw new IllegalArgumentException(what + ": the target is a node, a group, an audio bus or 'out'");
         }

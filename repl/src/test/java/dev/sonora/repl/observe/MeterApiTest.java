@@ -71,7 +71,7 @@ class MeterApiTest {
         List<String> lines = f.out.stream().filter(l -> l.contains("stopped")).toList();
         assertEquals(List.of("meter(Node(1000 'half')) stopped: the node ended"), lines);
         assertEquals("false", f.eval("m.on"));
-        oneLine(f.error("meter(n, (v) => 0)"), "<repl>:\\d+: .*Node\\(1000 'half'\\) has already ended");
+        oneLine(f.error("meter(n, (v) => 0)"), "<repl>:\\d+: meter: Node\\(1000 'half'\\) has already ended");
     }
 
     @Test
@@ -83,6 +83,7 @@ class MeterApiTest {
         oneLine(f.error("meter('out', 5)"), "<repl>:\\d+: meter: the second argument is a function of \\{peak, rms\\}, got 5");
         oneLine(f.error("meter('out', (v) => 0, {rate: 0})"), "<repl>:\\d+: meter: rate is readings a second, more than 0 and at most 100.*got 0");
         // its window in samples overflowed an int: "window -554500096"
+        oneLine(f.error("meter(defaultGroup(), (v) => 0, {bus: -1})"), "<repl>:\\d+: meter: bus -1: a node is measured on a stereo pair of audio buses, 0 to 126");
         oneLine(f.error("meter('out', (v) => 0, {rate: 1e-9})"), "<repl>:\\d+: meter: rate 1.0E-9 is slower than one reading every 100 s \\(the least rate is 0.01\\)");
         oneLine(f.error("scope('out', {rate: 1e-9})"), "<repl>:\\d+: scope: rate 1.0E-9 is slower .*");
         oneLine(f.error("meter('out', (v) => 0, {rate: -3})"), "<repl>:\\d+: meter: rate .*got -3");
