@@ -1,6 +1,10 @@
 package dev.sonora.server;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.sonora.server.buffer.AudioFileException;
 import dev.sonora.server.stream.DiskStream;
@@ -16,6 +20,7 @@ import dev.sonora.server.stream.StreamTable;
 public final class Streams {
     private final Server server;
     private final StreamTable table = new StreamTable();
+    private final Map<Integer, Path> files = new ConcurrentHashMap<>(); // stream id -> the file it reads (while open)
 
     Streams(Server server) {
         this.server = server;
@@ -24,11 +29,29 @@ public final class Streams {
     /** Opens {@code path} for streaming and starts prefetching. */
     public DiskStream open(Path path, boolean loop) {
         try {
-            return open(new FileStreamSource(path), path.getFileName().toString(), loop,
+            DiskStream s = open(new FileStreamSource(path), path.getFileName().toString(), loop,
                     DiskStream.DEFAULT_BLOCK_FRAMES, DiskStream.DEFAULT_RING_BLOCKS);
+            files.put(s.id(), path);
+            return s;
         } catch (AudioFileException e) {
             throw new ServerException(e.getMessage());
         }
+    }
+
+    /**
+     * Whether an open stream reads {@code file} (the same file, through any link): a recording
+     * written over it would end that stream. Any non-audio thread; touches the disk to compare.
+     */
+    public boolean reads(Path file) {
+        files.keySet().removeIf(id -> table.get(id) == null); // closed since
+        for (Path p : files.values()) {
+            try {
+                if (Files.isSameFile(p, file)) return true;
+            } catch (IOException e) {
+                // one of them is gone: not the same file
+            }
+        }
+        return false;
     }
 
     /** Streams any source (tests: a slowed one) through a ring of {@code ringBlocks} blocks of {@code blockFrames}. */

@@ -215,6 +215,10 @@ public final class SamplesBridge implements Extensions.Settling {
             throw new IllegalArgumentException("record: '" + path + "' exists and is not a WAV; refusing to overwrite it"
                     + " (another name, or record('" + path + "', {force: true}))");
         }
+        // written over, the file a stream plays ended that stream without a word
+        if (server.streams().reads(p)) {
+            throw new IllegalArgumentException("record: '" + path + "' is playing as a stream; record to another file");
+        }
         // a take is a WAV: x.mp3 or a name with no extension held WAV data under a name that says otherwise
         if (!force && !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")) {
             throw new IllegalArgumentException("record: '" + path + "': a take is a WAV file; name it something.wav"

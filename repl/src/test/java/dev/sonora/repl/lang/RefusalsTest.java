@@ -126,6 +126,14 @@ class RefusalsTest {
         f.eval("stopRecording()");
         assertEquals("RIFF", new String(Files.readAllBytes(notes), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertLine("<repl>:\\d+: record: no option 'bitz' \\(options: bits, force\\)", f.error("record('" + take + "', {bitz: 16})"));
+        // a file a stream plays: written over, the stream ended without a word
+        Path playing = dir.resolve("loop.wav");
+        Files.copy(Path.of("../samples/bd/00_bd.wav"), playing); // the repository's own kick
+        f.eval("const looping = stream('" + playing + "', {loop: true})");
+        assertLine("<repl>:\\d+: record: '.*loop.wav' is playing as a stream; record to another file", f.error("record('" + playing + "')"));
+        f.eval("looping.free()");
+        f.advance(4);
+        f.eval("record('" + playing + "'); stopRecording()"); // once it has ended, a take like any
         // WAV data under another name: refused unless forced
         assertLine("<repl>:\\d+: record: '.*take.mp3': a take is a WAV file; name it something.wav \\(or record\\('.*take.mp3', \\{force: true\\}\\)\\)",
                 f.error("record('" + dir.resolve("take.mp3") + "')"));
