@@ -104,6 +104,10 @@ class SamplesRenderTest {
         assertEquals(1, r.code(), r.all());
         assertTrue(r.err().strip().contains("record: cannot write " + dir + "/no/such/take.wav (folder"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+        // a take into the render's own file was accepted, and the render then wrote over it
+        r = CliRun.of("", "--render", wav.toString(), "--duration", "0.2", "-e", "record('" + wav + "')");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.err().strip().endsWith("record: " + wav + " is the file this render writes; record to another file"), r.err());
         // a damaged file (the header promises more than is there): one line, and a script that catches it renders on
         Path cut = dir.resolve("cut.wav");
         Files.write(cut, java.util.Arrays.copyOf(Wav.mono(1, 48000, 16, 24000).array(), Wav.HEADER + 200));

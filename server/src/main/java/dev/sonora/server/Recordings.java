@@ -1,6 +1,7 @@
 package dev.sonora.server;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -20,6 +21,7 @@ public final class Recordings {
     private volatile Consumer<String> info = m -> { };
     private volatile Consumer<String> error;
     private Recorder current;
+    private volatile Path renderOutput; // an offline render's own file: never a take's
 
     Recordings(Server server) {
         this.server = server;
@@ -37,10 +39,22 @@ public final class Recordings {
     }
 
     /**
+     * The file an offline render writes: a take started into it (record('out.wav') in a script
+     * rendered to out.wav) was accepted, and the render's output then overwrote the take.
+     */
+    public void renderingTo(Path wav) {
+        renderOutput = wav.toAbsolutePath().normalize();
+    }
+
+    /**
      * Opens {@code path} (here: a bad path throws one line now) and starts recording at the next
      * block. {@code frameLimit} >= 0 stops writing after that many frames (an offline render's length).
      */
     public synchronized Recorder start(Path path, int bits, int poolBlocks, long frameLimit) {
+        Path out = renderOutput;
+        if (out != null && sameFile(out, path)) {
+            throw new ServerException("record: " + path + " is the file this render writes; record to another file");
+        }
         Recorder r;
         try {
             r = new Recorder(path, server.sampleRate(), server.blockSize(), bits, poolBlocks, frameLimit,
@@ -58,6 +72,16 @@ public final class Recordings {
         }
         current = r;
         return r;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        Path n = b.toAbsolutePath().normalize();
+        if (a.equals(n)) return true;
+        try {
+            return Files.exists(n) && Files.isSameFile(a, n);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Stops the current recording at the next block; null when none runs. Its file is finished on the Disk thread. */

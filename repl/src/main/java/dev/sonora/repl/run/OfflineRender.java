@@ -170,6 +170,7 @@ public final class OfflineRender {
         WavFileOut file = null;
         try {
             file = new WavFileOut(wav, server.sampleRate(), STEP_FRAMES);
+            server.recordings().renderingTo(wav);
             gate.target(file);
             gate.warmingUp(true);
             NodeRef warm = WarmSynth.start(server);
