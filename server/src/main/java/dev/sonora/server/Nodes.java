@@ -197,15 +197,11 @@ final class Nodes {
     void release(NodeRef n, long time) {
         if (n == null) throw new ServerException("release: no node given");
         if (!n.playing()) return;
-        int gate = n.isGroup() ? -1 : n.def().controlIndex("gate");
-        if (gate < 0) {
+        if (n.isGroup() || n.def().controlIndex("gate") < 0) {
             end(n, time);
             return;
         }
-        String[] names = {"gate"};
-        float[] zero = {0f};
-        queue.send(new SetControls(gateCloseTime(n, names, zero, time), (RtSynth) n.node(), n.id(), n.generation(),
-                new int[] {gate}, zero, true));
+        send(n, new String[] {"gate"}, new float[] {0f}, time, true);
     }
 
     void freeAll(NodeRef group, long time) {

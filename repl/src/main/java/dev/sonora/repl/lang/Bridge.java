@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
@@ -204,27 +205,23 @@ public final class Bridge {
 
     @HostAccess.Export
     public Object synth(String defName, Value names, Value values, String action, Object target) {
-        panic.beforeNewNode();
-        return started(onServer(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), time())));
+        return newNode(() -> server.synth(defName, strings(names), floats(values), addAction(action), target(target), time()));
     }
 
     @HostAccess.Export
     public Object play(Object def, Value names, Value values, String action, Object target) {
         if (!(def instanceof SynthDef d)) throw new ServerException("play: not a definition");
-        panic.beforeNewNode();
-        return started(onServer(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), time())));
+        return newNode(() -> server.synth(d, strings(names), floats(values), addAction(action), target(target), time()));
     }
 
     @HostAccess.Export
     public Object group(String action, Object target) {
-        panic.beforeNewNode();
-        return started(onServer(() -> server.group(addAction(action), target(target), time())));
+        return newNode(() -> server.group(addAction(action), target(target), time()));
     }
 
     @HostAccess.Export
     public Object parallelGroup(String action, Object target) {
-        panic.beforeNewNode();
-        return started(onServer(() -> server.parallelGroup(addAction(action), target(target), time())));
+        return newNode(() -> server.parallelGroup(addAction(action), target(target), time()));
     }
 
     @HostAccess.Export
@@ -428,6 +425,15 @@ public final class Bridge {
 
     private long time() {
         return eventTime;
+    }
+
+    /**
+     * Sends a new node: any frees a hush is still holding back for a full queue go first (so they
+     * do not end it), and a node started ahead by a clock event is remembered until it starts.
+     */
+    private NodeRef newNode(Supplier<NodeRef> send) {
+        panic.beforeNewNode();
+        return started(onServer(send));
     }
 
     /** Remembers a node started ahead by a clock event until its start sample has passed. */

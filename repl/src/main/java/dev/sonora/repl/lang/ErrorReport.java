@@ -58,14 +58,11 @@ public final class ErrorReport {
     }
 
     public static String reason(PolyglotException e) {
-        if (e.isInterrupted() || e.isCancelled()) {
-            String why = StepWatch.reasonOnThisThread();
-            return why != null ? why : "interrupted";
-        }
-        // the watch's stop can surface as another error (a host call it cut short, rethrown by the
-        // prelude): the step ended because it ran too long, which is what to say
+        // stopped by the step watch: what to say, however the stop surfaced (an interrupt, or the
+        // error of a host call it cut short, rethrown by the prelude)
         String stopped = StepWatch.reasonOnThisThread();
         if (stopped != null) return stopped;
+        if (e.isInterrupted() || e.isCancelled()) return "interrupted";
         if (e.isHostException()) return hostReason(e.asHostException());
         String m = e.getMessage();
         if (m == null) return "error";

@@ -189,7 +189,7 @@ public final class SamplesBridge implements Extensions.Settling {
     @HostAccess.Export
     public ProxyArray addFolder(String path) {
         try {
-            Path folder = plain(path, "samples");
+            Path folder = plain(path, "samples", "folder", "samples('my-kit')");
             PathKind.requireFolder(folder, path, "samples");
             SampleLibrary.Loading l = loadFolder(folder);
             if (library.waitsForLoads()) l.done().join();
@@ -206,7 +206,7 @@ public final class SamplesBridge implements Extensions.Settling {
 
     @HostAccess.Export
     public String record(String path, int bits, boolean force) {
-        Path p = plain(path, "record");
+        Path p = plain(path, "record", "file", "record('take.wav')");
         // a pipe or a device is refused by what it is: opened to write here, a pipe would wait for a reader
         String special = PathKind.special(p);
         if (special != null) throw new IllegalArgumentException("record: '" + path + "' is " + special + ", not a WAV file");
@@ -262,11 +262,8 @@ public final class SamplesBridge implements Extensions.Settling {
     }
 
     /** A path for a file that need not exist yet (record) or a folder: relative to the working folder. */
-    private static Path plain(String path, String what) {
-        if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException(what.equals("samples") ? "samples: which folder? e.g. samples('my-kit')"
-                    : what + ": which file? e.g. " + what + "('take.wav')");
-        }
+    private static Path plain(String path, String what, String kind, String example) {
+        if (path == null || path.isBlank()) throw new IllegalArgumentException(what + ": which " + kind + "? e.g. " + example);
         return Path.of(path).toAbsolutePath().normalize();
     }
 }

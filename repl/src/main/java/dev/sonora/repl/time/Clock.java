@@ -21,6 +21,7 @@ import dev.sonora.repl.lang.LangLoop;
 import dev.sonora.repl.lang.Output;
 import dev.sonora.repl.lang.StepWatch;
 import dev.sonora.repl.pattern.Fraction;
+import dev.sonora.repl.pattern.PatternTimeException;
 import dev.sonora.repl.pattern.Pattern;
 import dev.sonora.server.Server;
 
@@ -315,7 +316,7 @@ public final class Clock {
         try {
             double t = Fraction.of(beat).toDouble();
             return Math.abs(t - beat) <= 1e-12 * Math.max(1, Math.abs(beat)) ? t : beat;
-        } catch (ArithmeticException | IllegalArgumentException e) {
+        } catch (PatternTimeException e) {
             return beat; // a fraction too big for longs: leave it as it is
         }
     }
