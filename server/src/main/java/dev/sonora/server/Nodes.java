@@ -34,6 +34,8 @@ final class Nodes {
     private final LongSupplier sampleTime;
     // one pool per definition in use; a replaced definition's pool is retired (Server.addDef)
     private final ConcurrentHashMap<SynthDef, SynthPool> pools = new ConcurrentHashMap<>();
+    /** Set by a pool that grew (sender), cleared by the NRT owner when it looks: spares it a walk of the pools each poll. */
+    private volatile boolean growthUnsaid;
     final NodeRef root;
     final NodeRef defaultGroup;
 
@@ -99,7 +101,7 @@ final class Nodes {
         SynthPool p = pools.get(def);
         if (p != null) return p;
         if (defs.get(def.name()) != def) return null; // replaced, or never added: built afresh
-        p = pools.computeIfAbsent(def, d -> new SynthPool(d, world, resources, maxNodes - 2, info));
+        p = pools.computeIfAbsent(def, d -> new SynthPool(d, world, resources, maxNodes - 2, () -> growthUnsaid = true));
         if (defs.get(def.name()) != def) { // replaced meanwhile: retire what was just made
             retire(def);
             return null;
@@ -111,6 +113,23 @@ final class Nodes {
     void retire(SynthDef old) {
         SynthPool p = pools.remove(old);
         if (p != null) p.retire();
+    }
+
+    /**
+     * Says each pool's growth in one line once it has settled ({@link SynthPool#SETTLE_NANOS}), or
+     * at once when {@code settled} is false (the server closes). NRT owner, after each poll.
+     */
+    void sayPoolGrowth(long now, boolean settled) {
+        if (!growthUnsaid) return;
+        growthUnsaid = false; // before the walk: a pool growing meanwhile sets it again
+        boolean left = false;
+        for (SynthPool p : pools.values()) {
+            String line = p.growthToSay(now, settled);
+            if (line != null) info.accept(line);
+            else left |= p.growthUnsaid();
+        }
+        // a retired pool's unsaid growth goes with it: the definition it was about is gone
+        if (left) growthUnsaid = true;
     }
 
     /** The pool of a definition, if it has one (tests). */

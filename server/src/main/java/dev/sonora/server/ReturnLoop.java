@@ -30,12 +30,15 @@ final class ReturnLoop implements CommandOutcome {
     private final BufferTable buffers;
     private final StreamTable streams;
     private final Lazy<DiskThread> disk;
+    /** Run after each poll: news the NRT owner says between returns (a pool's growth, once settled). */
+    private final Runnable afterPoll;
     // copied on add, read as a plain array: walking it per ended node allocates no iterator
     private volatile ServerListener[] listeners = new ServerListener[0];
     private volatile Thread thread;
 
     ReturnLoop(SpscArrayQueue<Object> fromRt, CommandQueue queue, RtEngine engine, NodeRegistry registry,
-               BufferTable buffers, StreamTable streams, Lazy<DiskThread> disk) {
+               BufferTable buffers, StreamTable streams, Lazy<DiskThread> disk, Runnable afterPoll) {
+        this.afterPoll = afterPoll;
         this.fromRt = fromRt;
         this.queue = queue;
         this.engine = engine;
@@ -68,6 +71,7 @@ final class ReturnLoop implements CommandOutcome {
         if (t != null) {
             reportError("audio thread: a unit failed and its block was muted: " + t);
         }
+        afterPoll.run();
         return n;
     }
 

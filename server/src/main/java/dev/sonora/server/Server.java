@@ -72,7 +72,8 @@ public final class Server implements AutoCloseable {
                 defs, this::reportInfo, this::sampleTime);
         this.loading = new BufferLoading(buffers, disk, queue, options.sampleRate(), this::reportError);
         this.observers = new Observers(engine);
-        this.returns = new ReturnLoop(fromRt, queue, engine, registry, buffers, streams.table(), disk);
+        this.returns = new ReturnLoop(fromRt, queue, engine, registry, buffers, streams.table(), disk,
+                () -> nodes.sayPoolGrowth(System.nanoTime(), true));
         // take both queues through a full offer/poll once on this thread: the JVM links
         // those call paths here instead of on the audio thread's first command (linking allocates)
         Command probe = new SetMasterGain(Command.NOW, 1f, 0f);
@@ -397,6 +398,15 @@ public final class Server implements AutoCloseable {
         return returns.poll();
     }
 
+    /**
+     * Says every pool growth not yet said, settled or not (each is said once its pool has gone
+     * {@link dev.sonora.server.synth.SynthPool#SETTLE_NANOS} without growing). NRT owner: a render's
+     * end, so that its lines come before the summary.
+     */
+    public void sayPoolGrowth() {
+        nodes.sayPoolGrowth(System.nanoTime(), false);
+    }
+
     /** Starts the {@code sonora-nrt} thread that completes returns (live drivers). */
     public void startNrtThread() {
         returns.start();
@@ -478,5 +488,6 @@ public final class Server implements AutoCloseable {
         DiskThread d = disk.ifMade();
         if (d != null) d.close();
         returns.stop();
+        nodes.sayPoolGrowth(System.nanoTime(), false); // the NRT thread has stopped: this thread owns what it left
     }
 }

@@ -272,6 +272,7 @@ public final class OfflineRender {
                 if (watch != null && watch.fired()) ended = Ended.STEP_TIMEOUT;
             }
             StartTrace.mark("render: blocks done");
+            server.sayPoolGrowth(); // before the summary line
             var recording = server.recordings().stopNow();
             if (recording != null) recording.finished().join();
             double wall = (w.warmNanos + System.nanoTime() - start) / 1e9;

@@ -1,7 +1,5 @@
 package dev.sonora.server.synth;
 
-import java.util.function.Consumer;
-
 import dev.sonora.server.rt.RtSynth;
 import dev.sonora.server.rt.World;
 import dev.sonora.server.ugen.UnitResources;
@@ -15,7 +13,10 @@ import dev.sonora.server.ugen.UnitResources;
  * output) and hands it out; {@link #release} (NRT, when the synth came back on the return queue)
  * puts it on the free list. The first note's synth is built for it and kept; when the free list is
  * empty the pool grows: to {@link #INITIAL} silently, then doubling, up to {@link #bound} (the node
- * limit: no more synths can play at once), each doubling said in one line. Synths are never given up while the definition
+ * limit: no more synths can play at once). Growth is news, said in one line per burst: the
+ * doublings of one burst of notes (a script starting 500 voices grows 8 → 512 in six) are said
+ * together once the pool has not grown for {@link #SETTLE_NANOS} ({@link #growthToSay}, asked by
+ * the NRT owner). Synths are never given up while the definition
  * lives; {@link #retire} (the definition was replaced) drops the free ones and every one that
  * comes back later. A definition with a unit that cannot be reset (one holding a buffer or a
  * stream) is not pooled: each synth is built afresh and dropped when it ends, as before.
@@ -26,29 +27,34 @@ import dev.sonora.server.ugen.UnitResources;
 public final class SynthPool {
     /** Synths the pool grows to silently: the first note's own synth, then this many on the second. */
     public static final int INITIAL = 8;
+    /** How long a pool must go without growing before its growth is said: one line per burst, not per doubling. */
+    public static final long SETTLE_NANOS = 100_000_000L;
 
     private final SynthDef def;
     private final World world;
     private final UnitResources resources;
     private final int bound;
-    private final Consumer<String> info;
+    private final Runnable grew;
     private SynthDef.Built[] free = new SynthDef.Built[0];
     private int freeCount;
     private int size;
     private boolean retired;
     /** Known after the first build: whether every unit of the definition can be reset. */
     private int resettable = -1;
+    /** The size before the first growth not yet said, or -1; and when the pool last grew (nanoTime). */
+    private int unsaidFrom = -1;
+    private long lastGrowth;
 
     /**
-     * {@code bound}: the most synths this pool will hold (the server's node limit); {@code info}
-     * takes the one line said on each growth.
+     * {@code bound}: the most synths this pool will hold (the server's node limit); {@code grew} is
+     * run (on the sender, under this pool's lock: it must only set a flag) when a growth is left to say.
      */
-    public SynthPool(SynthDef def, World world, UnitResources resources, int bound, Consumer<String> info) {
+    public SynthPool(SynthDef def, World world, UnitResources resources, int bound, Runnable grew) {
         this.def = def;
         this.world = world;
         this.resources = resources;
         this.bound = Math.max(1, bound);
-        this.info = info;
+        this.grew = grew;
     }
 
     public SynthDef def() {
@@ -132,10 +138,29 @@ public final class SynthPool {
         int before = size;
         size = target;
         if (before >= INITIAL) {
-            info.accept("synth '" + def.name() + "': " + before + " ready-built synths were all playing; pool grown to "
-                    + size + " (at most " + bound + ")");
+            if (unsaidFrom < 0) unsaidFrom = before;
+            lastGrowth = System.nanoTime();
+            grew.run();
         }
         return true;
+    }
+
+    /**
+     * The line that says this pool's growth since it was last said, once it has not grown for
+     * {@link #SETTLE_NANOS} before {@code now} (any time, when {@code settled} is false), or null:
+     * nothing to say yet. Said once. NRT owner.
+     */
+    public synchronized String growthToSay(long now, boolean settled) {
+        if (unsaidFrom < 0 || (settled && now - lastGrowth < SETTLE_NANOS)) return null;
+        String line = "synth '" + def.name() + "': " + unsaidFrom + " ready-built synths were all playing; pool grown to "
+                + size + " (at most " + bound + ")";
+        unsaidFrom = -1;
+        return line;
+    }
+
+    /** Whether a growth is still to be said. Any thread. */
+    public synchronized boolean growthUnsaid() {
+        return unsaidFrom >= 0;
     }
 
     private float[] valuesByIndex(String[] names, float[] values) {
