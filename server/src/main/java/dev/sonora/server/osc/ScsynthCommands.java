@@ -229,7 +229,14 @@ final class ScsynthCommands implements ServerListener {
     static float floatArg(List<Object> a, int i, String what) throws Fail {
         if (i >= a.size()) throw new Fail("missing argument: " + what);
         Object v = a.get(i);
-        if (v instanceof Number n) return n.floatValue();
+        if (v instanceof Number n) {
+            float f = n.floatValue();
+            // a double too large for a float: say the number sent, not the Infinity it would become
+            if (Float.isInfinite(f) && Double.isFinite(n.doubleValue())) {
+                throw new Fail(what + " " + n + " is beyond a float's range (±3.4e38)");
+            }
+            return f;
+        }
         throw new Fail("wrong type for " + what + ": expected a number, got " + describe(v));
     }
 

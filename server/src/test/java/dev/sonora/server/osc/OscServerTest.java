@@ -165,6 +165,8 @@ class OscServerTest {
         assertEquals(List.of("/frobnicate", "Command not found"), rig.await("/fail").args());
         rig.send(OscMessage.of("/s_new", 3.5f, 1000, 0, 1));
         assertEquals("wrong type for synth definition name: expected a string, got float 3.5", rig.await("/fail").args().get(1));
+        rig.send(OscMessage.of("/s_new", "dc", 5001, 0, 1, "amp", 1e39)); // a double (tag d) past float range
+        assertEquals(List.of("/s_new", "control value 1.0E39 is beyond a float's range (±3.4e38)"), rig.await("/fail").args());
         rig.send(OscMessage.of("/d_recv", new byte[] {'S', 'C', 'g', 'f', 0, 0, 0, 2}));
         OscMessage d = rig.await("/fail");
         assertEquals("/d_recv", d.args().get(0));
