@@ -35,14 +35,15 @@ CP="$SERVER_JAR:$BENCH_JAR:$JCTOOLS"   # jars: the JVM's AOT cache refuses class
 # the launcher's flags for a render (./sonora --render): the throughput collector, C2 by calls
 FLAGS=(-XX:+UseParallelGC -XX:Tier4BackEdgeThreshold=400000 --sun-misc-unsafe-memory-access=allow)
 
-# JDK 25+: an AOT startup cache, as the launcher keeps one. Recorded once per build from
+# JDK 25+: an AOT startup cache, as the launcher keeps one. Recorded once per build of either jar
+# (a cache holding an older bench jar's classes would hide a new workload) from
 # `RenderWorkload training` (two seconds of every workload alike); AOT=0 runs without it.
 # Classes only, no training profiles (-AOTRecordTraining): replayed profiles made the JIT
 # compile every kernel twice at start-up (an on-stack version and a normal one), which cost
 # more than the profiles saved (docs/design-notes.md has the measurements).
 MAJOR=$(major "$JAVA")
 if [[ ${AOT:-1} != 0 && $MAJOR =~ ^[0-9]+$ ]] && (( MAJOR >= 25 )); then
-  CACHE=$OUT/render-$( { cat "$SERVER_JAR"; echo "${FLAGS[*]} classes-only"; } | cksum | cut -d' ' -f1).aot
+  CACHE=$OUT/render-$( { cat "$SERVER_JAR" "$BENCH_JAR"; echo "${FLAGS[*]} classes-only"; } | cksum | cut -d' ' -f1).aot
   if [[ ! -s $CACHE ]]; then
     rm -f "$OUT"/render-*.aot
     "$JAVA" "${FLAGS[@]}" -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput="$CACHE" -cp "$CP" dev.sonora.bench.RenderWorkload training >"$OUT/training.log" 2>&1 \

@@ -65,11 +65,11 @@ public final class Workloads {
             for (int i = 0; i < n; i++) sub(server, i, n, 0.5f / n, 0, halves[i < n / 2 ? 0 : 1]);
             return t -> { };
         }
-        if (name.equals("fx_chain")) {
-            fxChain(server);
+        if (base.equals("fx_chain")) {
+            fxChain(server, halves(server, par, split));
             return t -> { };
         }
-        if (name.equals("notes_stream")) return notes(server, seconds);
+        if (base.equals("notes_stream")) return notes(server, seconds, halves(server, par, split));
         throw new IllegalArgumentException("unknown workload '" + name + "' (null, sines_N, subtractive_N, notes_stream, fx_chain)");
     }
 
@@ -108,20 +108,26 @@ public final class Workloads {
                 new float[] {freq, 4 * freq + 200, pan, amp, bus}, AddAction.TAIL, group, Command.NOW);
     }
 
-    /** 20 subtractive voices (amp 0.4) → bus 64 → reverb(0.33, 0.8, 0.5) → limit(0.9, 0.01) → out, after group 1. */
-    static void fxChain(Server server) {
+    /**
+     * 20 subtractive voices (amp 0.4) → bus 64 → reverb(0.33, 0.8, 0.5) → limit(0.9, 0.01) → out,
+     * after group 1; voices 0–9 in {@code halves[0]}, 10–19 in {@code halves[1]}.
+     */
+    static void fxChain(Server server, NodeRef[] halves) {
         defineSub(server);
         GraphBuilder b = new GraphBuilder();
         Signal bus = b.control("in", 64);
         Signal stereo = b.channels(b.unit("in", bus), b.unit("in", b.unit("add", bus, b.constant(1))));
         Signal wet = b.unit("reverb", stereo, b.control("mix", 0.33), b.control("room", 0.8), b.control("damp", 0.5));
         server.addDef(b.build("fx", b.unit("limit", wet, b.constant(0.9), b.constant(0.01))));
-        for (int i = 0; i < 20; i++) sub(server, i, 20, 0.4f, 64, server.defaultGroup());
+        for (int i = 0; i < 20; i++) sub(server, i, 20, 0.4f, 64, halves[i < 10 ? 0 : 1]);
         server.synth("fx", null, null, AddAction.TAIL, server.rootGroup(), Command.NOW);
     }
 
-    /** A percussive sine every 5 ms: freq = 220·2^(((7k) mod 24)/12), amp 0.1, freed by its envelope. */
-    static Feeder notes(Server server, double seconds) {
+    /**
+     * A percussive sine every 5 ms: freq = 220·2^(((7k) mod 24)/12), amp 0.1, freed by its
+     * envelope; note k goes to {@code halves[k % 2]}.
+     */
+    static Feeder notes(Server server, double seconds, NodeRef[] halves) {
         GraphBuilder b = new GraphBuilder();
         Signal env = b.unit("perc", b.constant(0.001), b.constant(0.2), b.control("amp", 0.1), b.constant(-4));
         server.addDef(b.build("perc_voice", b.unit("mul", b.unit("sine", b.control("freq", 440)), env)));
@@ -135,7 +141,7 @@ public final class Workloads {
                 if (t >= until) break;
                 server.synth("perc_voice", new String[] {"freq", "amp"},
                         new float[] {(float) (220 * Math.pow(2, ((k * 7) % 24) / 12.0)), 0.1f},
-                        AddAction.TAIL, server.defaultGroup(), t);
+                        AddAction.TAIL, halves[k & 1], t);
                 next[0]++;
             }
         };
