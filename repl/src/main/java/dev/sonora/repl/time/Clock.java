@@ -48,6 +48,8 @@ public final class Clock {
     static final double DEFAULT_LATENCY = 0.1;
     /** The most extra lead a stall of the Lang thread adds, in seconds (see followStalls): Sonic Pi's whole default lookahead. */
     static final double MAX_STALL_LEAD = 0.5;
+    /** How long the lead a stall raised holds before it settles, in seconds of audio (see followStalls). */
+    static final double STALL_HOLD = 30;
     /** Beats a float error may put a "now" past a grid line without starting a cycle late. */
     private static final double EPSILON = 1e-6;
 
@@ -72,6 +74,7 @@ public final class Clock {
     // stall of the Lang thread (see startLead, followStalls); samples
     private long startLeadSamples;
     private boolean followStalls;
+    private RecentPeak stallAsks; // the most lead the stalls of the last STALL_HOLD seconds asked for
     private long lastTickSample = -1;
     private long seq;
     private double eventBeat = Double.NaN; // the beat of the event running now, NaN outside events
@@ -145,7 +148,12 @@ public final class Clock {
      * were single steps of other loops queued behind one slow step (a 100 000-object garbage
      * loop that usually takes 15–50 ms, now and then over 100 ms): stalls come in sizes, and a
      * near miss says a larger one is coming. The first stall longer than the latency is still
-     * late and said; the ones like it after it are not. The cost is the start lead's: a loop
+     * late and said; the ones like it after it are not. The most the stalls of the last
+     * {@link #STALL_HOLD} seconds asked for holds ({@link RecentPeak}: 15–30 s; the start lead above it
+     * still settles, and a burst at warm-up is forgotten): a heavy step that comes back
+     * every bar or two (a garbage loop every beat, a chord change every 4 s) would otherwise find the
+     * lead settled each time (the soak at period 256 on 2026-12-03: 7–29 late events per 10
+     * minutes, each after a stall like the one before it). The cost is the start lead's: a loop
      * started while the extra is up begins up to that much later.
      */
     void followStalls(boolean on) {
@@ -163,9 +171,15 @@ public final class Clock {
         if (lastTickSample >= 0) {
             long gap = now - lastTickSample;
             long latency = latencySamples();
-            if (gap < latency / 2) startLeadSamples = Math.max(0, startLeadSamples - gap / 10);
-            else if (followStalls && !lang.virtualTime() && !queue.isEmpty()) { // a stall with events waiting
-                startLeadSamples = Math.max(startLeadSamples, Math.min(Math.round(MAX_STALL_LEAD * sampleRate), 2 * gap - latency));
+            if (gap < latency / 2) {
+                // settles, but not below what the stalls of the last STALL_HOLD seconds asked for
+                long held = stallAsks == null ? 0 : stallAsks.peak(now);
+                startLeadSamples = Math.max(held, startLeadSamples - gap / 10);
+            } else if (followStalls && !lang.virtualTime() && !queue.isEmpty()) { // a stall with events waiting
+                long asked = Math.min(Math.round(MAX_STALL_LEAD * sampleRate), 2 * gap - latency);
+                if (stallAsks == null) stallAsks = new RecentPeak(Math.round(STALL_HOLD * sampleRate));
+                stallAsks.offer(now, asked);
+                startLeadSamples = Math.max(startLeadSamples, asked);
             }
         }
         lastTickSample = now;

@@ -77,6 +77,31 @@ class StartLeadTest {
         }
     }
 
+    @Test
+    void stallsThatRecurAfterTheLeadWouldHaveSettledAreCoveredToo() throws Exception {
+        // a heavy step every 8 beats (4 s at 120 bpm): the lead its first stall raises (2 x 150 ms
+        // less the 20 ms latency) would settle in about 2.8 s, so without a hold every stall is late
+        String set = SET.replace("loop('slow', 1,", "loop('slow', 8,").replace("if (steps <= 3)", "if (steps <= 4)")
+                .replace("steps++;", "steps++; if (steps == 2) globalThis.lateAfterFirst = timing().late;");
+        try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
+            live.onLang(() -> {
+                TimeBridge time = live.host.extension("time", TimeBridge.class);
+                time.startLead(0);
+                time.followStalls(true);
+                return null;
+            });
+            live.eval(set, "set.js");
+            long until = System.nanoTime() + 60_000_000_000L; // a stop condition, not a threshold
+            while (System.nanoTime() < until && Integer.parseInt(live.eval("steps", "t")) < 5) Thread.sleep(50);
+            live.eval("stop()", "t");
+            assertTrue(Integer.parseInt(live.eval("steps", "t")) >= 5, "the loop ran: " + live.errors);
+            long afterFirst = Long.parseLong(live.eval("lateAfterFirst", "t"));
+            assertTrue(afterFirst > 0, "the first stall, with no lead yet, is late (the test can fail): " + live.errors);
+            assertEquals(afterFirst, Long.parseLong(live.eval("timing().late", "t")),
+                    "the stalls 4 s apart after it are covered: the lead holds while stalls recur: " + live.errors);
+        }
+    }
+
     /** Late events of the set's first five beats (three slow steps among them). */
     private static long lateAfterSlowStart(double startLead) throws Exception {
         try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
