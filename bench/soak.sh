@@ -87,8 +87,8 @@ s = json.loads(sys.argv[1]) if sys.argv[1] else {}
 # so in this set it rarely reaches 0), counted from the
 # last status line before that (a late event between that line and the settling counts as after it)
 statuses = [json.loads(l[len('soak-status '):]).get('timing', {}) for l in open(sys.argv[6]) if l.startswith('soak-status ')]
-first0 = next((i for i, x in enumerate(statuses) if x.get('startLeadMs', 0) <= 500), None)
-settled = None if first0 is None else (statuses[first0 - 1] if first0 > 0 else {'late': 0})
+settling = next((i for i, x in enumerate(statuses) if x.get('startLeadMs', 0) <= 500), None)
+settled = None if settling is None else (statuses[settling - 1] if settling > 0 else {'late': 0})
 slowlog = open(sys.argv[4]).read() if os.path.exists(sys.argv[4]) else ''
 slow = [float(m) for m in re.findall(r' took ([0-9.]+) ms', slowlog)]
 # JACK cycles that ended in the last quarter of the period: woken late (entered past half of it) or slow once running

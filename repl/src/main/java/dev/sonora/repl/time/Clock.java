@@ -74,7 +74,7 @@ public final class Clock {
     // stall of the Lang thread (see startLead, followStalls); samples
     private long startLeadSamples;
     private boolean followStalls;
-    private RecentPeak stallAsks; // the most lead the stalls of the last STALL_HOLD seconds asked for
+    private final RecentPeak stallAsks; // the most lead the stalls of the last STALL_HOLD seconds asked for
     private long lastTickSample = -1;
     private long seq;
     private double eventBeat = Double.NaN; // the beat of the event running now, NaN outside events
@@ -98,6 +98,7 @@ public final class Clock {
         this.lang = lang;
         this.output = output;
         this.sampleRate = server.sampleRate();
+        this.stallAsks = new RecentPeak(Math.round(STALL_HOLD * sampleRate));
         lang.addTicker(this::tick);
         lang.holdIdleWorkWhile(() -> map != null && !queue.isEmpty()); // loops or at()s to play: no module loads in between
     }
@@ -173,11 +174,9 @@ public final class Clock {
             long latency = latencySamples();
             if (gap < latency / 2) {
                 // settles, but not below what the stalls of the last STALL_HOLD seconds asked for
-                long held = stallAsks == null ? 0 : stallAsks.peak(now);
-                startLeadSamples = Math.max(held, startLeadSamples - gap / 10);
+                startLeadSamples = Math.max(stallAsks.peak(now), startLeadSamples - gap / 10);
             } else if (followStalls && !lang.virtualTime() && !queue.isEmpty()) { // a stall with events waiting
                 long asked = Math.min(Math.round(MAX_STALL_LEAD * sampleRate), 2 * gap - latency);
-                if (stallAsks == null) stallAsks = new RecentPeak(Math.round(STALL_HOLD * sampleRate));
                 stallAsks.offer(now, asked);
                 startLeadSamples = Math.max(startLeadSamples, asked);
             }

@@ -8,7 +8,7 @@ package dev.sonora.repl.time;
  */
 final class RecentPeak {
     private final long half;
-    private long bucketStart = Long.MIN_VALUE; // the sample the current bucket began at
+    private long bucketStart; // the sample the current bucket began at (sample times start at 0)
     private long current; // the largest value in the current bucket
     private long previous; // the largest value in the bucket before it
 
@@ -28,11 +28,12 @@ final class RecentPeak {
     }
 
     private void age(long now) {
-        if (bucketStart != Long.MIN_VALUE && now - bucketStart < half) return;
+        long since = now - bucketStart;
+        if (since < half) return;
         // one bucket on: what was current becomes previous; two or more: both are past
-        boolean adjacent = bucketStart != Long.MIN_VALUE && now - bucketStart < 2 * half;
+        boolean adjacent = since < 2 * half;
         previous = adjacent ? current : 0;
         current = 0;
-        bucketStart = bucketStart == Long.MIN_VALUE || !adjacent ? now : bucketStart + half;
+        bucketStart = adjacent ? bucketStart + half : now;
     }
 }
