@@ -70,14 +70,17 @@ run_sonora() { # ROUND CPU
   local r=$1 cpu=${2%%+*} tag=$1-$2 log x d spid st own extra=''
   [[ $2 == *+lang ]] && extra=-Dsonora.cpuShared=sonora-lang   # "own+lang": the JS thread keeps both CPUs
   log=$OUT/jackd-sonora-$tag.log; start_jack "$log"
-  rm -f "$OUT/take-$tag.wav" "$OUT/gc-$tag.log"
-  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/gc-$tag.log:utctime,uptime,level,tags:filecount=0 -Xlog:safepoint:file=$OUT/safepoint-$tag.log:utctime,uptime,level,tags:filecount=0 -Dsonora.slowBlockLog=$OUT/slow-$tag.log $extra ${SOAK_JAVA_OPTS:-}" \
+  # the JVM's logs go to the same names in every run and are renamed after it: SONORA_JAVA_OPTS is part of
+  # the launcher's startup-cache key, so per-run names made each run train a cache of its own first
+  rm -f "$OUT/take-$tag.wav" "$OUT"/run-{gc,safepoint,slow}.log
+  SONORA_JAVA_OPTS="-Xlog:gc*:file=$OUT/run-gc.log:utctime,uptime,level,tags:filecount=0 -Xlog:safepoint:file=$OUT/run-safepoint.log:utctime,uptime,level,tags:filecount=0 -Dsonora.slowBlockLog=$OUT/run-slow.log $extra ${SOAK_JAVA_OPTS:-}" \
     "$HERE"/sonora --no-repl --driver jack --audio-cpu "$cpu" --duration $((SECS + 15)) --record "$OUT/take-$tag.wav" "$WRAP" >"$OUT/sonora-$tag.log" 2>&1 &
   spid=$!
   wait_port sonora:out_1; sleep 5   # the set starts (JS context, 200 voices) before the window opens
   x=$(record "$log" "$OUT/sonora-$tag.wav" sonora:out_1 sonora:out_2)
   d=$(python3 "$HERE"/bench/dropouts.py "$OUT/sonora-$tag.wav" || echo "dropouts ? total_ms ? longest_ms ?")
   wait "$spid" || true
+  for f in gc safepoint slow; do if [[ -e $OUT/run-$f.log ]]; then mv "$OUT/run-$f.log" "$OUT/$f-$tag.log"; fi; done
   st=$(grep '^soak-status ' "$OUT/sonora-$tag.log" | tail -1 | sed 's/^soak-status //')
   own=$(python3 - "$st" "$OUT/gc-$tag.log" "$OUT/safepoint-$tag.log" "$OUT/slow-$tag.log" "$PERIOD" "$OUT/sonora-$tag.log" <<'PY'
 import json, os, re, sys
