@@ -31,9 +31,9 @@ class SameBeatOrderTest {
         fx.close();
     }
 
-    /** Renders up to {@code beat} at 120 bpm (24 000 samples a beat), block by block. */
+    /** Renders up to {@code beat} at 120 bpm, block by block. */
     private void advanceTo(double beat) throws Exception {
-        fx.advance((int) Math.ceil(beat * 24_000 / 64));
+        fx.advance((int) Math.ceil(beat * Clicks.samplesPerBeat(120) / 64));
     }
 
     /** The steps that ran at {@code beat}, in the order they ran. */
