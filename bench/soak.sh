@@ -17,6 +17,8 @@
 # zero samples in a recording of the client's output ports, made by jack_rec on the same
 # server), and for Sonora its own late/xruns/clips, worst block time, GC and safepoint pauses, and the
 # JACK cycles that ended late in their period (and how many of those it entered late: woken late).
+# Every run also gets the hypervisor's steal in its window (bench/steal-split.py): the VM's CPUs taken by
+# the host, and how many xruns fell in seconds of heavy steal.
 # needs: jackd2, supercollider-server, python3, ../shared/peers/scores, ./sonora (builds itself)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,9 +35,12 @@ mkdir -p "$OUT"
 for c in jackd jack_rec jack_lsp scsynth python3; do command -v $c >/dev/null || { echo "soak: $c not found (apt-get install jackd2 supercollider-server)" >&2; exit 1; }; done
 export JACK_NO_AUDIO_RESERVATION=1 JACK_DEFAULT_SERVER=$JACK
 
+export LC_NUMERIC=C   # EPOCHREALTIME with a decimal point
+# each line of a log stamped with the wall time (seconds since the epoch), so xruns can be set beside the steal
+stamp() { while IFS= read -r l; do printf '%s %s\n' "$EPOCHREALTIME" "$l"; done; }
 JACKPID=''
 start_jack() { # LOG
-  jackd -n "$JACK" -d dummy -r 48000 -p "$PERIOD" >"$1" 2>&1 &
+  jackd -n "$JACK" -d dummy -r 48000 -p "$PERIOD" > >(stamp >"$1") 2>&1 &
   JACKPID=$!
   for _ in $(seq 50); do jack_lsp >/dev/null 2>&1 && return 0; sleep 0.2; done
   echo "soak: jackd did not start (see $1)" >&2; exit 1
@@ -43,11 +48,17 @@ start_jack() { # LOG
 stop_jack() { kill "$JACKPID" 2>/dev/null || true; wait "$JACKPID" 2>/dev/null || true; }
 wait_port() { for _ in $(seq 300); do jack_lsp 2>/dev/null | grep -qx "$1" && return 0; sleep 0.2; done; echo "soak: no port $1" >&2; return 1; }
 xruns() { grep -c 'XRun' "$1" || true; }
-# record PORTS for SECS into WAV while counting jackd's xruns over that window; prints the count
+# record PORTS for SECS into WAV while counting jackd's xruns over that window; prints the count.
+# Meanwhile the first line of /proc/stat once a second (WAV.stat), and after it WAV.steal: the
+# hypervisor's steal in the window and how many of the xruns fell in seconds of heavy steal
 record() { # JACKLOG WAV PORT...
   local log=$1 wav=$2; shift 2
-  local before; before=$(xruns "$log")
+  local before sampler; before=$(xruns "$log")
+  ( while :; do read -r l </proc/stat; echo "$EPOCHREALTIME $l"; sleep 1; done ) >"$wav.stat" &
+  sampler=$!
   jack_rec -f "$wav" -d "$SECS" -b 16 "$@" >"$wav.log" 2>&1 || echo "soak: jack_rec failed (see $wav.log)" >&2
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  python3 "$HERE"/bench/steal-split.py "$wav.stat" "$log" >"$wav.steal" 2>&1 || echo "steal ?" >"$wav.steal"
   echo $(( $(xruns "$log") - before ))
 }
 
@@ -112,7 +123,7 @@ print('late %s xruns %s clipped %s worst block %.2f ms (peakCpu %s%%) rtAlloc %s
 PY
 )
   stop_jack
-  printf '%-6s %-13s %6s %9s %9s %10s  %s\n' "$r" "sonora-$2" "$x" $(awk '{ print $2, $4, $6 }' <<<"$d") "$own"
+  printf '%-6s %-13s %6s %9s %9s %10s  %s; %s\n' "$r" "sonora-$2" "$x" $(awk '{ print $2, $4, $6 }' <<<"$d") "$own" "$(cat "$OUT/sonora-$tag.wav.steal")"
 }
 
 for r in $(seq 1 "$ROUNDS"); do
@@ -128,12 +139,12 @@ for r in $(seq 1 "$ROUNDS"); do
   d=$(python3 "$HERE"/bench/dropouts.py "$OUT/scsynth-$r.wav" || echo "dropouts ? total_ms ? longest_ms ?")
   kill "$cpid" 2>/dev/null || true; wait "$cpid" 2>/dev/null || true
   stop_jack
-  printf '%-6s %-13s %6s %9s %9s %10s\n' "$r" scsynth "$x" $(awk '{ print $2, $4, $6 }' <<<"$d")
+  printf '%-6s %-13s %6s %9s %9s %10s  %s\n' "$r" scsynth "$x" $(awk '{ print $2, $4, $6 }' <<<"$d") "$(cat "$OUT/scsynth-$r.wav.steal")"
   # ---- idle: the recorder alone
   log=$OUT/jackd-idle-$r.log; start_jack "$log"
   x=$(record "$log" "$OUT/idle-$r.wav" system:capture_1 system:capture_2)
   stop_jack
-  printf '%-6s %-13s %6s %9s %9s %10s\n' "$r" idle "$x" - - -
+  printf '%-6s %-13s %6s %9s %9s %10s  %s\n' "$r" idle "$x" - - - "$(cat "$OUT/idle-$r.wav.steal")"
   [[ ${SOAK_SIMPLE:-1} == 0 ]] && continue
   # ---- the simplest client: a chain as long as Sonora's and scsynth's (client -> recorder), no work
   log=$OUT/jackd-simple-$r.log; start_jack "$log"
@@ -144,6 +155,6 @@ for r in $(seq 1 "$ROUNDS"); do
   d=$(python3 "$HERE"/bench/dropouts.py "$OUT/simple-$r.wav" || echo "dropouts ? total_ms ? longest_ms ?")
   kill "$cpid" 2>/dev/null || true; wait "$cpid" 2>/dev/null || true
   stop_jack
-  printf '%-6s %-13s %6s %9s %9s %10s\n' "$r" simple "$x" $(awk '{ print $2, $4, $6 }' <<<"$d")
+  printf '%-6s %-13s %6s %9s %9s %10s  %s\n' "$r" simple "$x" $(awk '{ print $2, $4, $6 }' <<<"$d") "$(cat "$OUT/simple-$r.wav.steal")"
 done
 echo "soak: logs and recordings in $OUT"
