@@ -18,7 +18,7 @@
 # server), and for Sonora its own late/xruns/clips, worst block time, GC and safepoint pauses, and the
 # JACK cycles that ended late in their period (and how many of those it entered late: woken late).
 # Every run also gets the hypervisor's steal in its window (bench/steal-split.py): the VM's CPUs taken by
-# the host, and how many xruns fell in seconds of heavy steal.
+# the host, and the xruns a second in seconds of little and of much steal (runs compare fairly band by band).
 # needs: jackd2, supercollider-server, python3, ../shared/peers/scores, ./sonora (builds itself)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,7 +50,7 @@ wait_port() { for _ in $(seq 300); do jack_lsp 2>/dev/null | grep -qx "$1" && re
 xruns() { grep -c 'XRun' "$1" || true; }
 # record PORTS for SECS into WAV while counting jackd's xruns over that window; prints the count.
 # Meanwhile the first line of /proc/stat once a second (WAV.stat), and after it WAV.steal: the
-# hypervisor's steal in the window and how many of the xruns fell in seconds of heavy steal
+# hypervisor's steal in the window and the xruns a second by how much steal their second had
 record() { # JACKLOG WAV PORT...
   local log=$1 wav=$2; shift 2
   local before sampler; before=$(xruns "$log")

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""steal-split.py STAT_SAMPLES JACK_LOG [THRESHOLD_PCT]  (issue 12: whose xruns are the host's)
+"""steal-split.py STAT_SAMPLES JACK_LOG  (issue 12: whose xruns are the host's)
 
 On a virtual machine the hypervisor can take a vCPU away while the guest wants to run it: the
 guest's /proc/stat counts that time as "steal". A JACK client woken while its vCPU is stolen
@@ -9,11 +9,14 @@ beside the steal in the same seconds.
 STAT_SAMPLES: lines "EPOCH cpu user nice system idle iowait irq softirq steal ..." (the first
 line of /proc/stat, stamped, about once a second, as bench/soak.sh writes them while it
 records). JACK_LOG: jackd's output with each line stamped "EPOCH text" (bench/soak.sh does
-that). Prints one line: the steal over the samples' span (mean, and the worst second), how many
-seconds had at least THRESHOLD_PCT (default 10) steal, and how many of jackd's xruns in the span
-fell in those seconds.
+that). Prints one line: the steal over the samples' span (mean, and the worst second), then the
+seconds sorted by their steal into four bands (under 1 %, 1-3 %, 3-10 %, 10 % and more) and, for
+each band, how many seconds fell in it and jackd's xruns a second in them. Two runs compare fairly
+band by band: a run that caught more steal has more xruns whatever its client does.
 """
 import bisect, sys
+
+BANDS = ((0, 1), (1, 3), (3, 10), (10, 101))  # steal in a second, percent of both CPUs' time
 
 
 def samples(path):
@@ -27,7 +30,6 @@ def samples(path):
 
 def main():
     stat, log = sys.argv[1], sys.argv[2]
-    threshold = float(sys.argv[3]) if len(sys.argv) > 3 else 10.0
     rows = samples(stat)
     if len(rows) < 2:
         print('steal ? (no samples)')
@@ -50,11 +52,16 @@ def main():
             continue
         if 'XRun' in text and starts[0] <= t < end:
             xruns.append(t)
-    stolen_seconds = {i for i, s in enumerate(steals) if s >= threshold}
-    in_steal = sum(1 for t in xruns if bisect.bisect_right(starts, t) - 1 in stolen_seconds)
-    print('steal %.1f%% (worst second %.0f%%, %d s at >= %g%%); xruns in those seconds %d of %d' % (
-        100.0 * stolen_total / (all_total or 1), max(steals), len(stolen_seconds), threshold, in_steal, len(xruns)))
-
+    counts = [0] * len(steals)
+    for t in xruns:
+        counts[bisect.bisect_right(starts, t) - 1] += 1
+    bands = []
+    for lo, hi in BANDS:
+        seconds = [i for i, s in enumerate(steals) if lo <= s < hi]
+        rate = '%.2f' % (sum(counts[i] for i in seconds) / len(seconds)) if seconds else '-'
+        bands.append('%s%% %d s %s/s' % ('%d-%d' % (lo, hi) if hi <= 100 else '>=%d' % lo, len(seconds), rate))
+    print('steal %.1f%% (worst second %.0f%%); xruns by the second\'s steal: %s' % (
+        100.0 * stolen_total / (all_total or 1), max(steals), ', '.join(bands)))
 
 if __name__ == '__main__':
     main()
