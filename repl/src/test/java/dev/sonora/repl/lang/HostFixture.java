@@ -73,6 +73,12 @@ public final class HostFixture implements AutoCloseable {
         }).get();
     }
 
+    /** Renders block by block until {@code beat} (at {@code samplesPerBeat}) has been rendered; nothing if it has. */
+    public void advanceToBeat(double beat, double samplesPerBeat) throws Exception {
+        int blocks = (int) Math.ceil((beat * samplesPerBeat - audio.frames()) / 64);
+        if (blocks > 0) advance(blocks);
+    }
+
     /**
      * Renders {@code blocks} blocks and completes their returns, then evaluates {@code code}, with no
      * Lang tick between them: a line typed the moment the audio thread has made room.

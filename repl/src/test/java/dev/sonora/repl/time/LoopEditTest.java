@@ -36,8 +36,7 @@ class LoopEditTest {
 
     /** Renders up to {@code beat} (block by block, as a render does). */
     private void advanceTo(double beat) throws Exception {
-        int blocks = (int) Math.ceil((beat * SPB - fx.audio.frames()) / 64);
-        if (blocks > 0) fx.advance(blocks);
+        fx.advanceToBeat(beat, SPB);
     }
 
     private List<Integer> onsets() {

@@ -33,7 +33,7 @@ class SameBeatOrderTest {
 
     /** Renders up to {@code beat} at 120 bpm, block by block. */
     private void advanceTo(double beat) throws Exception {
-        fx.advance((int) Math.ceil(beat * Clicks.samplesPerBeat(120) / 64));
+        fx.advanceToBeat(beat, Clicks.samplesPerBeat(120));
     }
 
     /** The steps that ran at {@code beat}, in the order they ran. */
