@@ -341,6 +341,7 @@ public final class Cli {
             if (time != null) {
                 time.startLead(START_LEAD_SECONDS);
                 time.followStalls(true); // and after a stall, until it keeps up again
+                time.runHeavyAhead(true); // a loop's long steps run before the light ones due at their beat need the thread
             }
             // the modules not used yet load in the background (a render loads them on first use only)
             if (s.hostReady()) s.host().loadModulesWhenIdle();

@@ -74,8 +74,10 @@ public final class Clock {
     // stall of the Lang thread (see startLead, followStalls); samples
     private long startLeadSamples;
     private boolean followStalls;
+    private boolean runHeavyAhead;
     private final RecentPeak stallAsks; // the most lead the stalls of the last STALL_HOLD seconds asked for
     private long lastTickSample = -1;
+    private long ranBefore = Long.MIN_VALUE; // past the sample of every event run so far: a step run ahead may pass the horizon
     private long seq;
     private double eventBeat = Double.NaN; // the beat of the event running now, NaN outside events
     private double lastRunBeat = Double.NEGATIVE_INFINITY;
@@ -159,6 +161,30 @@ public final class Clock {
      */
     void followStalls(boolean on) {
         followStalls = on;
+    }
+
+    /**
+     * Live sessions: the event first in the queue runs before its horizon by twice what its recent
+     * runs took (at most {@link #MAX_STALL_LEAD}), so a loop whose steps compute for long has its
+     * step done before the lighter steps due at the same beat need the thread. Why: the clock runs
+     * same-beat steps in the order they were scheduled (the longer period first, so a bar-long
+     * chord loop sets what a bass loop reads at the bar line), and after warm-up the soak's late
+     * events were kit and blips steps queued at a beat behind a garbage step that took two or three
+     * times its usual 50 ms (143–254 ms). Only the queue's head runs early, so the order of steps
+     * is the same as without it, and their sounds carry their beats' samples, so what is heard
+     * is the same; what moves is when the code runs: up to that much before the steps due just
+     * ahead of it would have let it, never before them. A loop's new body typed in that time
+     * waits one more step. Renders (virtual time) never use it.
+     */
+    void runHeavyAhead(boolean on) {
+        runHeavyAhead = on;
+    }
+
+    /** How far before the horizon {@code e} may run: twice what its recent runs took, in samples (0 unless live and following). */
+    private long ahead(Event e) {
+        if (!runHeavyAhead || lang.virtualTime()) return 0;
+        long twice = 2 * e.recentCostNanos() * sampleRate / 1_000_000_000L;
+        return Math.min(twice, Math.round(MAX_STALL_LEAD * sampleRate));
     }
 
     /** The extra lookahead in force now (0 once the start is over and the Lang thread keeps up). */
@@ -255,7 +281,7 @@ public final class Clock {
 
     /** The sample before which events have been run and sent to the audio thread: the map may change only after it. */
     public long horizonSample() {
-        return horizon();
+        return Math.max(horizon(), ranBefore);
     }
 
     /** The beat at a sample time (fractional samples allowed). Only while {@link #running}. */
@@ -492,7 +518,7 @@ public final class Clock {
      */
     public void stopTransport(double beat) {
         if (transportStopped()) return;
-        stoppedFrom = Math.max(beat, map.beatAt(horizon()));
+        stoppedFrom = Math.max(beat, map.beatAt(horizonSample()));
         long sample = map.sampleOf(stoppedFrom);
         for (LongConsumer c : transportStops) c.accept(sample);
     }
@@ -509,7 +535,7 @@ public final class Clock {
     public void startTransport(double beat) {
         if (!transportStopped()) return;
         stoppedFrom = Double.NaN;
-        double start = Math.max(beat, map.beatAt(horizon()));
+        double start = Math.max(beat, map.beatAt(horizonSample()));
         for (Event e : waiting) {
             if (e instanceof LiveLoop l && l.stopped || e instanceof PatternPlayer p && p.stopped) continue;
             e.resumeAt(this, start);
@@ -543,18 +569,20 @@ public final class Clock {
             while (!queue.isEmpty()) {
                 Event e = queue.peek();
                 long sample = map.sampleOf(e.beat);
-                if (sample >= horizon) break;
+                if (sample >= horizon + ahead(e)) break;
                 queue.poll();
                 if (e.waitsForTransport() && e.beat >= stoppedFrom) { // false while it plays (NaN)
                     waiting.add(e);
                     continue;
                 }
                 long next = server.sampleTime(); // re-read: a slow event lets the audio move on
+                ranBefore = Math.max(ranBefore, sample + 1);
                 lastRunBeat = Math.max(lastRunBeat, e.beat);
                 events++;
                 minLeadSamples = Math.min(minLeadSamples, sample - next);
                 long started = System.nanoTime();
                 e.fire(this, sample, next - sample);
+                e.ran(System.nanoTime() - started);
                 lang.heldWork(e.label(), started);
                 // stopped by the step watch: the rest waits for the next tick, so the Lang loop can
                 // take a typed line (a hush) in between

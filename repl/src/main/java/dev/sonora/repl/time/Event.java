@@ -10,6 +10,21 @@ abstract class Event {
     double beat;
     /** Tie-breaker for equal beats: the order they were scheduled in. */
     long seq;
+    /** What its runs have taken lately, in ns: the longest, falling by an eighth a run (see {@link #ran}). */
+    private long recentCostNanos;
+
+    /**
+     * Notes that a run took {@code nanos}. A loop or pattern is one event run again and again, so
+     * this is what its recent steps cost: a slow step counts in full, and is forgotten over the
+     * dozen or so runs after it ({@link Clock#runHeavyAhead}).
+     */
+    void ran(long nanos) {
+        recentCostNanos = Math.max(nanos, recentCostNanos - recentCostNanos / 8);
+    }
+
+    long recentCostNanos() {
+        return recentCostNanos;
+    }
 
     /**
      * Runs the event. {@code sample} is its exact sample time; {@code lateSamples} &gt; 0 says

@@ -140,6 +140,11 @@ public final class TimeBridge {
         clock.followStalls(on);
     }
 
+    /** A live session: a loop whose steps take long runs each step ahead by twice that ({@link Clock#runHeavyAhead}). */
+    public void runHeavyAhead(boolean on) {
+        clock.runHeavyAhead(on);
+    }
+
     // ---- patterns ----
 
     /** The prelude's function that plays one pattern event: {@code fn(name, value, beats)}. */
