@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sonora.repl.LiveHost;
-import dev.sonora.server.rt.DiscardOut;
-
 /**
  * Heavy steps run ahead (docs/api.md, "Steps due at the same beat"): live, on the clocked null
  * driver, with a 20 ms latency and no extra lead, loop 'heavy' (every beat, started first, so it
@@ -33,19 +30,9 @@ class HeavyStepAheadTest {
 
     /** {late at the heavy loop's third step, late after its tenth}. */
     private static long[] play(boolean ahead) throws Exception {
-        try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
-            live.onLang(() -> {
-                TimeBridge time = live.host.extension("time", TimeBridge.class);
-                time.startLead(0);
-                time.runHeavyAhead(ahead);
-                return null;
-            });
-            live.eval(SET, "set.js");
-            long until = System.nanoTime() + 60_000_000_000L; // a stop condition, not a threshold
-            while (System.nanoTime() < until && Integer.parseInt(live.eval("steps", "t")) < 10) Thread.sleep(20);
-            live.eval("stop()", "t");
-            assertTrue(Integer.parseInt(live.eval("steps", "t")) >= 10, "the loops ran: " + live.errors);
-            return new long[] {Long.parseLong(live.eval("lateAt3", "t")), Long.parseLong(live.eval("timing().late", "t"))};
-        }
+        return LiveSteps.play(time -> {
+            time.startLead(0);
+            time.runHeavyAhead(ahead);
+        }, SET, 10, 60, live -> new long[] {Long.parseLong(live.eval("lateAt3", "t")), Long.parseLong(live.eval("timing().late", "t"))});
     }
 }

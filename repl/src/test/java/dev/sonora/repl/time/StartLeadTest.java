@@ -71,38 +71,21 @@ class StartLeadTest {
 
     /** Plays {@code set} following stalls from a zero lead: the first stall is late, none after it. */
     private static void assertOnlyTheFirstStallIsLate(String set, String why) throws Exception {
-        try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
-            live.onLang(() -> {
-                TimeBridge time = live.host.extension("time", TimeBridge.class);
-                time.startLead(0);
-                time.followStalls(true);
-                return null;
-            });
-            // the late count as step 2 begins: what the first stall made late
-            live.eval(set.replace("steps++;", "steps++; if (steps == 2) globalThis.lateAfterFirst = timing().late;"), "set.js");
-            long until = System.nanoTime() + 60_000_000_000L; // a stop condition, not a threshold
-            while (System.nanoTime() < until && Integer.parseInt(live.eval("steps", "t")) < 5) Thread.sleep(20);
-            live.eval("stop()", "t");
-            assertTrue(Integer.parseInt(live.eval("steps", "t")) >= 5, "the loop ran: " + live.errors);
+        // the late count as step 2 begins: what the first stall made late
+        String marked = set.replace("steps++;", "steps++; if (steps == 2) globalThis.lateAfterFirst = timing().late;");
+        LiveSteps.play(time -> {
+            time.startLead(0);
+            time.followStalls(true);
+        }, marked, 5, 60, live -> {
             long afterFirst = Long.parseLong(live.eval("lateAfterFirst", "t"));
             assertTrue(afterFirst > 0, "the first stall, with no lead yet, is late (the test can fail): " + live.errors);
             assertEquals(afterFirst, Long.parseLong(live.eval("timing().late", "t")), why + ": " + live.errors);
-        }
+            return null;
+        });
     }
 
     /** Late events of the set's first five beats (three slow steps among them). */
     private static long lateAfterSlowStart(double startLead) throws Exception {
-        try (LiveHost live = new LiveHost(new DiscardOut(), 256)) {
-            live.onLang(() -> {
-                live.host.extension("time", TimeBridge.class).startLead(startLead);
-                return null;
-            });
-            live.eval(SET, "set.js");
-            long until = System.nanoTime() + 20_000_000_000L; // a stop condition, not a threshold
-            while (System.nanoTime() < until && Integer.parseInt(live.eval("steps", "t")) < 5) Thread.sleep(20);
-            live.eval("stop()", "t");
-            assertTrue(Integer.parseInt(live.eval("steps", "t")) >= 5, "the loop ran: " + live.errors);
-            return Long.parseLong(live.eval("timing().late", "t"));
-        }
+        return LiveSteps.play(time -> time.startLead(startLead), SET, 5, 20, live -> Long.parseLong(live.eval("timing().late", "t")));
     }
 }
