@@ -31,7 +31,8 @@ import dev.sonora.server.Server;
  *
  * <p>On every {@link #tick} (the Lang loop calls it every few milliseconds live, and once per
  * block in an offline render) it runs, in beat order, every event whose sample lies before
- * {@code server.sampleTime() + latency}. While an event runs, the bridge's event time is its
+ * {@code server.sampleTime() + latency} (live, the next in line a little sooner when its recent
+ * runs took long: {@link #runHeavyAhead}). While an event runs, the bridge's event time is its
  * exact sample, so every node command it sends is performed by the audio thread at that
  * sample: Lang jitter, garbage collection and terminal work up to the latency never reach
  * the audio. Live input (REPL lines, MIDI handlers) runs outside events and goes out at once.
